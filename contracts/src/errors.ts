@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+/**
+ * Every error code any endpoint can answer with, mapped to its HTTP status in this one table.
+ * Each endpoint narrows this to its own closed subset (see the endpoint contracts).
+ */
+export const errorStatus = {
+  // generic edge errors
+  invalid_body: 400,
+  invalid_query: 400,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  not_found: 404,
+  server_error: 500,
+  // accounts
+  email_taken: 409,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  // the OAuth callback
+  oauth_access_denied: 400,
+  oauth_provider_error: 400,
+  state_missing: 400,
+  state_unknown: 400,
+  state_expired: 400,
+  state_already_used: 409,
+  state_session_mismatch: 403,
+  code_invalid: 400,
+  code_expired: 400,
+  missing_scopes: 400,
+  redirect_uri_mismatch: 502,
+  hubspot_client_rejected: 502,
+  hubspot_invalid_response: 502,
+  hubspot_unavailable: 503,
+  // integration management
+  not_connected: 404,
+} as const satisfies Record<string, number>
+
+export type ErrorCode = keyof typeof errorStatus
+
+export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]
+
+/** Messages a person reads; the UI shows these for a code even when it only has the code (a redirect query). */
+export const errorMessages: Record<ErrorCode, string> = {
+  invalid_body: 'Some fields are missing or invalid.',
+  invalid_query: 'The request had invalid parameters.',
+  unsupported_media_type: 'This endpoint only accepts JSON.',
+  unauthenticated: 'Please sign in to continue.',
+  not_found: 'Not found.',
+  server_error: 'Something went wrong on our side. Please try again.',
+  email_taken: 'An account with this email already exists. Try signing in instead.',
+  invalid_credentials: 'That email and password do not match an account.',
+  too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
+  oauth_access_denied: 'HubSpot access was not granted, so Churnlens cannot read your tickets yet. You can try again whenever you are ready.',
+  oauth_provider_error: 'HubSpot could not complete the connection. Please try again.',
+  state_missing: 'The link back from HubSpot was incomplete. Please start the connection again.',
+  state_unknown: 'We did not recognise this connection attempt. Please start the connection again from Churnlens.',
+  state_expired: 'This connection attempt took too long and expired. Please start again.',
+  state_already_used: 'This connection link was already used. Please start the connection again.',
+  state_session_mismatch: 'This connection was started from a different sign-in. Please start it again from this browser.',
+  code_invalid: 'HubSpot did not accept the authorization. Please start the connection again.',
+  code_expired: 'The authorization from HubSpot expired before we could use it. Please start again.',
+  missing_scopes: 'HubSpot granted fewer permissions than Churnlens needs. Please connect again and approve every permission.',
+  redirect_uri_mismatch: 'Churnlens and its HubSpot app disagree on the redirect URL. An administrator needs to fix the app set-up.',
+  hubspot_client_rejected: 'HubSpot rejected Churnlens\'s app credentials. An administrator needs to check the app set-up.',
+  hubspot_invalid_response: 'HubSpot sent a response we could not understand. Please try again in a moment.',
+  hubspot_unavailable: 'HubSpot is not reachable right now. Nothing was changed; please try again in a moment.',
+  not_connected: 'No HubSpot portal is connected to this workspace.',
+}
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+})
+export type ApiError = z.infer<typeof apiErrorSchema>
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorStatus, value)
+}

@@ -1,0 +1,4 @@
+export * from './auth'
+export * from './errors'
+export * from './hubspot-scopes'
+export * from './integrations'

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+
+export const integrationStatuses = ['pending', 'connected', 'degraded', 'needs_reauth', 'disconnected'] as const
+export type IntegrationStatus = (typeof integrationStatuses)[number]
+
+export const authTypes = ['oauth', 'api_key'] as const
+export type AuthType = (typeof authTypes)[number]
+
+export const authorizeResponseSchema = z.object({ url: z.url() })
+export type AuthorizeResponse = z.infer<typeof authorizeResponseSchema>
+
+/**
+ * What the frontend callback page posts: HubSpot's own query parameters, passed on as they came.
+ * Either a `code` (consent granted) or an `error` (denied or failed); `state` must always be there.
+ */
+export const callbackBodySchema = z.union([
+  z.strictObject({
+    code: z.string().min(1).max(512),
+    state: z.string().max(256).optional(),
+  }),
+  z.strictObject({
+    error: z.string().min(1).max(128),
+    error_description: z.string().max(2000).optional(),
+    state: z.string().max(256).optional(),
+  }),
+])
+export type CallbackBody = z.infer<typeof callbackBodySchema>
+
+export const integrationViewSchema = z.object({
+  id: z.string(),
+  provider: z.literal('hubspot'),
+  status: z.enum(integrationStatuses),
+  authType: z.enum(authTypes),
+  hubId: z.number().int().nullable(),
+  hubDomain: z.string().nullable(),
+  grantedScopes: z.array(z.string()),
+  requiredScopes: z.array(z.string()),
+  optionalScopes: z.array(z.string()),
+  missingRequiredScopes: z.array(z.string()),
+  tokenExpiresAt: z.iso.datetime().nullable(),
+  lastRefreshedAt: z.iso.datetime().nullable(),
+  connectedAt: z.iso.datetime().nullable(),
+  lastErrorCode: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
+})
+export type IntegrationView = z.infer<typeof integrationViewSchema>
+
+export const integrationResponseSchema = z.object({ integration: integrationViewSchema.nullable() })
+export type IntegrationResponse = z.infer<typeof integrationResponseSchema>
+
+export const authorizeErrors = ['unauthenticated'] as const
+export const callbackErrors = [
+  'invalid_body', 'unsupported_media_type', 'unauthenticated',
+  'oauth_access_denied', 'oauth_provider_error',
+  'state_missing', 'state_unknown', 'state_expired', 'state_already_used', 'state_session_mismatch',
+  'code_invalid', 'code_expired', 'missing_scopes',
+  'redirect_uri_mismatch', 'hubspot_client_rejected', 'hubspot_invalid_response', 'hubspot_unavailable',
+] as const
+export type CallbackErrorCode = (typeof callbackErrors)[number]
+export const getIntegrationErrors = ['unauthenticated'] as const
+export const disconnectErrors = ['unauthenticated', 'not_connected', 'hubspot_unavailable'] as const
