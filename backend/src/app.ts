@@ -1,0 +1,35 @@
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppDeps, AppEnv } from './app-deps'
+import { loadSession } from './auth/load-session'
+import { authRoutes, meRoutes } from './auth/routes'
+import { apiError } from './http/api-error'
+import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
+
+/** The whole HTTP API; tests call `app.request()` on exactly this. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+
+  app.use(secureHeaders())
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    // Path only: query strings and bodies may carry codes or states.
+    deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
+  })
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+
+  app.use('/api/*', loadSession(deps))
+  app.route('/api/v1/auth', authRoutes(deps))
+  app.route('/api/v1/me', meRoutes())
+  app.route('/api/v1/integrations/hubspot', hubspotIntegrationRoutes(deps))
+
+  app.notFound((c) => apiError(c, 'not_found'))
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, path: c.req.path }, 'unhandled error')
+    return apiError(c, 'server_error')
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,117 @@
+import { z } from 'zod'
+import type { KeyRing } from './crypto/key-ring'
+import { parseKeyRing } from './crypto/key-ring'
+
+/**
+ * Everything the backend can be told, parsed once at boot from an env-shaped record.
+ * Only main.ts passes `process.env`; tests pass plain objects.
+ *
+ * With no HUBSPOT_CLIENT_ID the backend talks to the local HubSpot simulator and learns the
+ * app's credentials from it at boot (see `discover-simulator-app.ts`). With NODE_ENV=production
+ * every production setting is required, and each bad one is named.
+ */
+export interface Config {
+  production: boolean
+  port: number
+  host: string
+  publicUrl: string
+  secureCookies: boolean
+  trustProxy: boolean
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string }
+  /** Absent in development: main.ts then generates or loads a local key ring in the data folder. */
+  keyRing: KeyRing | null
+  sessionSecret: string | null
+  hubspot: HubspotConfig
+  logLevel: string
+}
+
+export type HubspotConfig =
+  | { mode: 'hubspot'; clientId: string; clientSecret: string; redirectUri: string; apiBaseUrl: string; authorizeUrl: string }
+  | { mode: 'simulator'; simulatorUrl: string; redirectUri: string }
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+const url = z.url({ protocol: /^https?$/ })
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+
+const envSchema = z.object({
+  NODE_ENV: optional(z.enum(['development', 'test', 'production'])),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  HOST: optional(z.string().min(1)),
+  PUBLIC_URL: optional(url),
+  TRUST_PROXY: optional(z.enum(['true', 'false'])),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  DATA_DIR: optional(z.string().min(1)),
+  TOKEN_ENCRYPTION_KEYS: optional(z.string().min(1)),
+  SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  HUBSPOT_CLIENT_ID: optional(z.string().min(1)),
+  HUBSPOT_CLIENT_SECRET: optional(z.string().min(1)),
+  HUBSPOT_REDIRECT_URI: optional(url),
+  HUBSPOT_API_BASE_URL: optional(url),
+  HUBSPOT_AUTHORIZE_URL: optional(url),
+  HUBSPOT_SIMULATOR_URL: optional(url),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+})
+
+const productionRequired = [
+  'DATABASE_URL', 'HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_REDIRECT_URI',
+  'TOKEN_ENCRYPTION_KEYS', 'SESSION_SECRET', 'PUBLIC_URL',
+] as const
+
+export function parseConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+  }
+  const e = parsed.data
+  const problems: string[] = []
+  const production = e.NODE_ENV === 'production'
+  if (production) {
+    for (const name of productionRequired) if (!e[name]) problems.push(`${name}: required when NODE_ENV=production`)
+  }
+  if (e.HUBSPOT_CLIENT_ID) {
+    if (!e.HUBSPOT_CLIENT_SECRET) problems.push('HUBSPOT_CLIENT_SECRET: required when HUBSPOT_CLIENT_ID is set')
+    if (!e.HUBSPOT_REDIRECT_URI) problems.push('HUBSPOT_REDIRECT_URI: required when HUBSPOT_CLIENT_ID is set')
+  }
+  let keyRing: KeyRing | null = null
+  if (e.TOKEN_ENCRYPTION_KEYS) {
+    const ring = parseKeyRing(e.TOKEN_ENCRYPTION_KEYS)
+    if (ring.ok) keyRing = ring.ring
+    else problems.push(...ring.problems.map((p) => `TOKEN_ENCRYPTION_KEYS: ${p}`))
+  }
+  const publicUrl = (e.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
+  if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https in production')
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  const redirectUri = e.HUBSPOT_REDIRECT_URI ?? `${publicUrl}/oauth/hubspot/callback`
+  const hubspot: HubspotConfig = e.HUBSPOT_CLIENT_ID && e.HUBSPOT_CLIENT_SECRET
+    ? {
+        mode: 'hubspot',
+        clientId: e.HUBSPOT_CLIENT_ID,
+        clientSecret: e.HUBSPOT_CLIENT_SECRET,
+        redirectUri,
+        apiBaseUrl: (e.HUBSPOT_API_BASE_URL ?? 'https://api.hubapi.com').replace(/\/+$/, ''),
+        authorizeUrl: e.HUBSPOT_AUTHORIZE_URL ?? 'https://app.hubspot.com/oauth/authorize',
+      }
+    : { mode: 'simulator', simulatorUrl: (e.HUBSPOT_SIMULATOR_URL ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''), redirectUri }
+
+  return {
+    production,
+    port: e.PORT ?? 3001,
+    host: e.HOST ?? '127.0.0.1',
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    // The backend binds to loopback behind the frontend's proxy by default, so X-Forwarded-For is ours.
+    trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY === 'true' : true,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR ?? defaults.dataDir },
+    keyRing,
+    sessionSecret: e.SESSION_SECRET ?? null,
+    hubspot,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+  }
+}

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import type { DatabaseHandle } from './database'
+import * as schema from './schema'
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
+
+export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null }
+
+/**
+ * Opens the database and applies pending migrations. PGlite (`dataDir: null` = in memory) is one
+ * process only: two processes on one folder silently lose writes, so only the backend opens it.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    const db = drizzlePg(pool, { schema })
+    await migratePg(db, { migrationsFolder })
+    return { db, kind: 'postgres', close: () => pool.end() }
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
+  const client = await PGlite.create(target.dataDir ?? undefined)
+  const db = drizzlePglite(client, { schema })
+  await migratePglite(db, { migrationsFolder })
+  return { db, kind: 'pglite', close: () => client.close() }
+}

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm'
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_email_key').on(t.email)])
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+})
+
+export const workspaceMembers = pgTable('workspace_members', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  role: text('role', { enum: ['owner', 'member'] }).notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('workspace_members_user_idx').on(t.userId)])
+
+/** `id` is the SHA-256 of the cookie's random token: the table alone cannot be replayed. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('sessions_user_idx').on(t.userId)])
+
+/** Fixed-window counters shared by every backend instance (login throttling). */
+export const rateLimitCounters = pgTable('rate_limit_counters', {
+  key: text('key').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  count: integer('count').notNull(),
+}, (t) => [primaryKey({ columns: [t.key, t.windowStart] })])
+
+/** One row per authorize attempt; `state_hash` is SHA-256 of the state sent to HubSpot. */
+export const oauthStates = pgTable('oauth_states', {
+  stateHash: text('state_hash').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  sessionId: text('session_id').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  consumedAt: timestamp('consumed_at', { withTimezone: true }),
+}, (t) => [index('oauth_states_expires_idx').on(t.expiresAt)])
+
+export const integrations = pgTable('integrations', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  provider: text('provider', { enum: ['hubspot'] }).notNull(),
+  authType: text('auth_type', { enum: ['oauth', 'api_key'] }).notNull(),
+  status: text('status', { enum: ['pending', 'connected', 'degraded', 'needs_reauth', 'disconnected'] }).notNull(),
+  hubId: bigint('hub_id', { mode: 'number' }),
+  hubDomain: text('hub_domain'),
+  grantedScopes: jsonb('granted_scopes').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  // Sealed with AES-256-GCM (crypto/token-cipher.ts); never plaintext.
+  accessToken: text('access_token'),
+  refreshToken: text('refresh_token'),
+  apiKey: text('api_key'),
+  tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
+  tokenVersion: integer('token_version').notNull().default(0),
+  lastRefreshedAt: timestamp('last_refreshed_at', { withTimezone: true }),
+  lastErrorCode: text('last_error_code'),
+  connectedAt: timestamp('connected_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('integrations_workspace_provider_key').on(t.workspaceId, t.provider), index('integrations_hub_idx').on(t.hubId)])
+
+/** The audit trail of a connection: who or what changed it, when, and why. Never a token. */
+export const integrationEvents = pgTable('integration_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  integrationId: uuid('integration_id').notNull().references(() => integrations.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  type: text('type').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  actor: text('actor').notNull(),
+  errorCode: text('error_code'),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  createdAt: createdAt(),
+}, (t) => [index('integration_events_integration_idx').on(t.integrationId, t.createdAt)])

@@ -1,0 +1,13 @@
+import { and, eq } from 'drizzle-orm'
+import type { Queryable } from '../../db/database'
+import { integrations } from '../../db/schema'
+import type { IntegrationRow } from './save-oauth-connection'
+
+/** Always scoped by workspace: there is no way to load another workspace's integration by id. */
+export async function findHubspotIntegration(db: Queryable, workspaceId: string): Promise<IntegrationRow | null> {
+  const [row] = await db
+    .select()
+    .from(integrations)
+    .where(and(eq(integrations.workspaceId, workspaceId), eq(integrations.provider, 'hubspot')))
+  return row ?? null
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import type { Result } from '../../../lib/result'
+import { err, ok } from '../../../lib/result'
+import type { HubspotApp } from '../hubspot-app'
+import { oauthUrls } from '../hubspot-app'
+import type { OAuthErrorCode } from './interpret-oauth-error'
+import { interpretOAuthError, readJson } from './interpret-oauth-error'
+import { sendToHubspot } from './send-to-hubspot'
+
+const activeToken = z.object({
+  active: z.literal(true),
+  client_id: z.string().optional(),
+  hub_id: z.number().int(),
+  hub_domain: z.string().optional(),
+  scopes: z.array(z.string()),
+  expires_in: z.number().optional(),
+  user: z.string().optional(),
+})
+const introspection = z.union([activeToken, z.object({ active: z.literal(false) })])
+
+export type TokenInfo = { active: false } | { active: true; clientId: string | null; hubId: number; hubDomain: string | null; scopes: string[] }
+
+/** Introspection is where the portal and granted scopes come from: token responses omit them in practice. */
+export function introspectRequest(app: HubspotApp, token: string, hint: 'access_token' | 'refresh_token'): Request {
+  return new Request(oauthUrls(app).introspect, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({ client_id: app.clientId, client_secret: app.clientSecret, token, token_type_hint: hint }),
+  })
+}
+
+export async function processIntrospectResponse(response: Response): Promise<Result<TokenInfo, OAuthErrorCode>> {
+  const body = await readJson(response)
+  if (!response.ok) return err(interpretOAuthError(response.status, body, 'refresh_token'))
+  const parsed = introspection.safeParse(body)
+  if (!parsed.success) return err('invalid_response')
+  if (!parsed.data.active) return ok({ active: false })
+  const info = parsed.data
+  return ok({ active: true, clientId: info.client_id ?? null, hubId: info.hub_id, hubDomain: info.hub_domain ?? null, scopes: info.scopes })
+}
+
+export async function introspectToken(fetchFn: typeof fetch, app: HubspotApp, token: string, hint: 'access_token' | 'refresh_token'): Promise<Result<TokenInfo, OAuthErrorCode>> {
+  const sent = await sendToHubspot(fetchFn, introspectRequest(app, token, hint))
+  if (!sent.ok) return err('unavailable')
+  return processIntrospectResponse(sent.value)
+}

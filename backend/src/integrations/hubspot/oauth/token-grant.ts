@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import type { Result } from '../../../lib/result'
+import { err, ok } from '../../../lib/result'
+import type { HubspotApp } from '../hubspot-app'
+import { oauthUrls } from '../hubspot-app'
+import type { OAuthErrorCode } from './interpret-oauth-error'
+import { interpretOAuthError, readJson } from './interpret-oauth-error'
+import { sendToHubspot } from './send-to-hubspot'
+
+export type TokenGrant =
+  | { grant: 'authorization_code'; code: string; codeVerifier: string; redirectUri: string }
+  | { grant: 'refresh_token'; refreshToken: string }
+
+const tokenResponse = z.object({
+  access_token: z.string().min(1).max(2048),
+  refresh_token: z.string().min(1).max(2048),
+  expires_in: z.number().int().positive(),
+  token_type: z.string().optional(),
+})
+
+export interface TokenSet {
+  accessToken: string
+  refreshToken: string
+  expiresInSeconds: number
+}
+
+/** Builds the form POST for HubSpot's date-versioned token endpoint (credentials in the body, never the URL). */
+export function tokenGrantRequest(app: HubspotApp, grant: TokenGrant): Request {
+  const form = new URLSearchParams({ grant_type: grant.grant, client_id: app.clientId, client_secret: app.clientSecret })
+  if (grant.grant === 'authorization_code') {
+    form.set('code', grant.code)
+    form.set('redirect_uri', grant.redirectUri)
+    form.set('code_verifier', grant.codeVerifier)
+  } else {
+    form.set('refresh_token', grant.refreshToken)
+  }
+  return new Request(oauthUrls(app).token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: form,
+  })
+}
+
+/** Pure interpretation of the token endpoint's answer. */
+export async function processTokenResponse(response: Response, grant: TokenGrant['grant']): Promise<Result<TokenSet, OAuthErrorCode>> {
+  const body = await readJson(response)
+  if (!response.ok) return err(interpretOAuthError(response.status, body, grant))
+  const parsed = tokenResponse.safeParse(body)
+  if (!parsed.success) return err('invalid_response')
+  return ok({ accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token, expiresInSeconds: parsed.data.expires_in })
+}
+
+export async function requestTokens(fetchFn: typeof fetch, app: HubspotApp, grant: TokenGrant): Promise<Result<TokenSet, OAuthErrorCode>> {
+  const sent = await sendToHubspot(fetchFn, tokenGrantRequest(app, grant))
+  if (!sent.ok) return err('unavailable')
+  return processTokenResponse(sent.value, grant.grant)
+}

@@ -1,0 +1,67 @@
+import { serve } from '@hono/node-server'
+import { fileURLToPath } from 'node:url'
+import { createApp } from './app'
+import type { Config } from './config'
+import { ConfigError, parseConfig } from './config'
+import { loadDevSecrets } from './crypto/load-dev-secrets'
+import { createTokenCipher } from './crypto/token-cipher'
+import { openDatabase } from './db/open-database'
+import { createLogger } from './http/create-logger'
+import { resolveHubspotApp } from './integrations/hubspot/discover-simulator-app'
+import { systemClock } from './lib/clock'
+
+// The only file that reads process.env.
+const defaultDataDir = fileURLToPath(new URL('../../.data', import.meta.url))
+
+let config: Config
+try {
+  config = parseConfig(process.env, { dataDir: defaultDataDir })
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+const logger = createLogger(config.logLevel)
+let { keyRing, sessionSecret } = config
+if (!keyRing || !sessionSecret) {
+  const dataDir = config.database.kind === 'pglite' ? config.database.dataDir : defaultDataDir
+  const dev = loadDevSecrets(dataDir)
+  keyRing ??= dev.keyRing
+  sessionSecret ??= dev.sessionSecret
+  logger.warn(
+    { file: `${dataDir}/dev-secrets.json`, created: dev.created },
+    'DEVELOPMENT SECRETS IN USE: tokens are sealed with a locally generated key. Production must set TOKEN_ENCRYPTION_KEYS and SESSION_SECRET.',
+  )
+}
+
+const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
+const hubspot = await resolveHubspotApp(config.hubspot, fetch)
+const app = createApp({
+  config,
+  db: database.db,
+  cipher: createTokenCipher(keyRing),
+  hubspot,
+  fetch,
+  clock: systemClock,
+  logger,
+  sessionSecret,
+})
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info({ port: info.port, database: database.kind, hubspot: config.hubspot.mode, apiBaseUrl: hubspot.apiBaseUrl }, 'backend listening')
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'backend stopping')
+  server.close()
+  await database.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -1,0 +1,80 @@
+import { createSimulator } from '@churnlens/hubspot-simulator'
+import { randomBytes } from 'node:crypto'
+import type { AppDeps } from '../src/app-deps'
+import { createApp } from '../src/app'
+import { parseConfig } from '../src/config'
+import { parseKeyRing } from '../src/crypto/key-ring'
+import { createTokenCipher } from '../src/crypto/token-cipher'
+import { createLogger } from '../src/http/create-logger'
+import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
+import { BrowserAgent } from './browser-agent'
+import { driveConsentPage } from './drive-consent-page'
+import { openTestDatabase } from './open-test-database'
+
+export const REDIRECT_URI = 'http://localhost:3000/oauth/hubspot/callback'
+export const SIMULATOR_URL = 'http://hubspot.test'
+
+export function testKeyRing(...ids: string[]) {
+  const ring = parseKeyRing(ids.map((id) => `${id}:${randomBytes(32).toString('base64')}`).join(','))
+  if (!ring.ok) throw new Error(ring.problems.join('; '))
+  return ring.ring
+}
+
+/** A settable clock shared by the backend and the simulator, so expiry is tested without sleeping. */
+export function testClock(start = Date.parse('2026-11-24T12:00:00Z')) {
+  let now = start
+  return { now: () => new Date(now), advance: (ms: number) => { now += ms } }
+}
+
+/**
+ * The real backend app in-process on a fresh database (PGlite, or Postgres with TEST_DB=postgres),
+ * talking to the HubSpot simulator in-process through the injected fetch. Logs are captured so
+ * tests can assert what was (not) written.
+ */
+export async function createTestContext(options: { keyRing?: ReturnType<typeof testKeyRing> } = {}) {
+  const clock = testClock()
+  const sim = createSimulator({ seed: 'integration', clock: { now: () => clock.now().getTime() }, redirectUris: [REDIRECT_URI] })
+  const database = await openTestDatabase()
+  const logs: string[] = []
+  const logger = createLogger('info', { write: (line: string) => void logs.push(line) })
+  const config = parseConfig({ NODE_ENV: 'test', HUBSPOT_SIMULATOR_URL: SIMULATOR_URL, PUBLIC_URL: 'http://localhost:3000' }, { dataDir: '/nonexistent' })
+  const keyRing = options.keyRing ?? testKeyRing('k1')
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    cipher: createTokenCipher(keyRing),
+    hubspot: await resolveHubspotApp(config.hubspot, sim.fetch, { attempts: 1 }),
+    fetch: sim.fetch,
+    clock,
+    logger,
+    sessionSecret: randomBytes(32).toString('base64url'),
+  }
+  const app = createApp(deps)
+  let users = 0
+
+  return {
+    app, sim, clock, logs, deps, database,
+    agent: () => new BrowserAgent(app),
+    /** A signed-up browser with its own workspace. */
+    async signedUpAgent(email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`) {
+      const agent = new BrowserAgent(app)
+      const res = await agent.json<{ workspace: { id: string } }>('/api/v1/auth/signup', { json: { email, password: 'correct horse battery' } })
+      if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`)
+      return Object.assign(agent, { email, workspaceId: res.body.workspace.id })
+    },
+    /** Authorize → the simulator's consent page → HubSpot's redirect query, ready for the callback. */
+    async consent(agent: BrowserAgent, choice: { decision?: 'Grant access' | 'Deny'; portalId?: number } = {}) {
+      const authorize = await agent.json<{ url: string }>('/api/v1/integrations/hubspot/authorize')
+      if (authorize.status !== 200) throw new Error(`authorize failed: ${authorize.status}`)
+      const query = await driveConsentPage(sim.fetch, authorize.body.url, { decision: choice.decision ?? 'Grant access', ...(choice.portalId ? { portalId: choice.portalId } : {}) })
+      return { authorizeUrl: new URL(authorize.body.url), query: Object.fromEntries(query) }
+    },
+    async connect(agent: BrowserAgent, portalId?: number) {
+      const { query } = await this.consent(agent, portalId ? { portalId } : {})
+      return agent.json<{ integration: Record<string, unknown> }>('/api/v1/integrations/hubspot/callback', { json: query })
+    },
+    close: () => database.close(),
+  }
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>

@@ -1,0 +1,122 @@
+/**
+ * `npm start`: the whole product on one machine with no configuration. Starts the HubSpot
+ * simulator (unless HUBSPOT_CLIENT_ID points us at real HubSpot), the backend and the frontend,
+ * builds the frontend first when its sources changed, prints the URL to open, and stops
+ * everything on Ctrl-C. Ports: FRONTEND_PORT (3000), BACKEND_PORT (3001), SIMULATOR_PORT (4010).
+ */
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const env = process.env
+const frontendPort = Number(env.FRONTEND_PORT ?? 3000)
+const backendPort = Number(env.BACKEND_PORT ?? 3001)
+const simulatorPort = Number(env.SIMULATOR_PORT ?? 4010)
+const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${frontendPort}`).replace(/\/+$/, '')
+const useSimulator = !env.HUBSPOT_CLIENT_ID
+const simulatorUrl = `http://127.0.0.1:${simulatorPort}`
+const children: { name: string; child: ChildProcess }[] = []
+let stopping = false
+
+const colors: Record<string, string> = { simulator: '35', backend: '36', frontend: '32', build: '33' }
+function prefixed(name: string, stream: NodeJS.ReadableStream, out: NodeJS.WritableStream) {
+  let buffer = ''
+  stream.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString()
+    const lines = buffer.split('\n')
+    buffer = lines.pop() ?? ''
+    for (const line of lines) out.write(`\x1b[${colors[name] ?? '0'}m[${name}]\x1b[0m ${line}\n`)
+  })
+}
+
+function run(name: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: options.cwd ?? root, env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  prefixed(name, child.stdout!, process.stdout)
+  prefixed(name, child.stderr!, process.stderr)
+  return child
+}
+
+function service(name: string, args: string[], options: Parameters<typeof run>[2] = {}) {
+  const child = run(name, args, options)
+  children.push({ name, child })
+  child.on('exit', (code, signal) => {
+    if (stopping) return
+    console.error(`[${name}] exited (${signal ?? code}); stopping everything`)
+    void stop(1)
+  })
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = stat.mtimeMs
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue
+    newest = Math.max(newest, newestMtime(join(path, entry)))
+  }
+  return newest
+}
+
+async function buildFrontendIfStale() {
+  const output = join(root, 'frontend/.output/server/index.mjs')
+  const sources = ['frontend/app', 'frontend/server', 'frontend/nuxt.config.ts', 'contracts/src', 'package-lock.json'].map((p) => newestMtime(join(root, p)))
+  if (existsSync(output) && statSync(output).mtimeMs > Math.max(...sources)) return
+  console.log('Building the frontend (first start, or its sources changed)…')
+  const nuxt = createRequire(join(root, 'frontend/package.json')).resolve('nuxt/bin/nuxt.mjs')
+  const build = run('build', [nuxt, 'build'], { cwd: join(root, 'frontend'), env: { NUXT_TELEMETRY_DISABLED: '1' } })
+  const code = await new Promise<number | null>((resolve) => build.on('exit', resolve))
+  if (code !== 0) throw new Error(`frontend build failed (exit ${code})`)
+}
+
+async function waitFor(url: string, name: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (stopping) return
+    try {
+      const res = await fetch(url)
+      if (res.status < 500) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${name} did not come up at ${url}`)
+}
+
+async function stop(code: number) {
+  if (stopping) return
+  stopping = true
+  for (const { child } of children) child.kill('SIGTERM')
+  await Promise.all(children.map(({ child }) => child.exitCode !== null ? null : new Promise((r) => child.on('exit', r))))
+  process.exit(code)
+}
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))
+
+try {
+  const tsx = ['--import', 'tsx']
+  if (useSimulator) {
+    service('simulator', [...tsx, 'hubspot-simulator/src/main.ts'], {
+      env: { SIMULATOR_PORT: String(simulatorPort), SIMULATOR_REDIRECT_URIS: `${publicUrl}/oauth/hubspot/callback` },
+    })
+  }
+  await buildFrontendIfStale()
+  service('backend', [...tsx, 'backend/src/main.ts'], {
+    env: { PORT: String(backendPort), PUBLIC_URL: publicUrl, ...(useSimulator ? { HUBSPOT_SIMULATOR_URL: simulatorUrl } : {}) },
+  })
+  service('frontend', ['.output/server/index.mjs'], {
+    cwd: join(root, 'frontend'),
+    env: { PORT: String(frontendPort), NUXT_BACKEND_URL: `http://127.0.0.1:${backendPort}` },
+  })
+  await waitFor(`http://127.0.0.1:${backendPort}/healthz`, 'backend')
+  await waitFor(`http://127.0.0.1:${frontendPort}/`, 'frontend')
+  console.log(`\n  Churnlens is running: open ${publicUrl}\n  ${useSimulator ? `HubSpot simulator: ${simulatorUrl}` : 'Using real HubSpot'}\n  Press Ctrl-C to stop.\n`)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  await stop(1)
+}
