@@ -1,0 +1,61 @@
+import { meSchema } from '@churnlens/contracts'
+import type { LoginBody, Me, SignupBody } from '@churnlens/contracts'
+
+type SessionStatus = 'unknown' | 'signed-in' | 'signed-out'
+
+/**
+ * Who is signed in. The session itself is an httpOnly cookie the backend sets; the app only ever sees `Me`.
+ * `status` stays 'unknown' until GET /me has answered, and after a network failure, so the next navigation asks again.
+ */
+export function useSession() {
+  const me = useState<Me | null>('session:me', () => null)
+  const status = useState<SessionStatus>('session:status', () => 'unknown')
+  const error = useState<AppError | null>('session:error', () => null)
+
+  function settle(result: ApiResult<Me>): ApiResult<Me> {
+    if (result.ok) {
+      me.value = result.data
+      status.value = 'signed-in'
+      error.value = null
+    }
+    else if (result.error.code === 'unauthenticated') {
+      clear()
+    }
+    else {
+      error.value = result.error
+    }
+    return result
+  }
+
+  function clear() {
+    me.value = null
+    status.value = 'signed-out'
+    error.value = null
+  }
+
+  async function refresh(): Promise<ApiResult<Me>> {
+    return settle(await apiFetch('/api/v1/me', { schema: meSchema }))
+  }
+
+  async function signUp(body: SignupBody): Promise<ApiResult<Me>> {
+    const result = await apiFetch('/api/v1/auth/signup', { method: 'POST', body, schema: meSchema })
+    return result.ok ? settle(result) : result
+  }
+
+  async function logIn(body: LoginBody): Promise<ApiResult<Me>> {
+    const result = await apiFetch('/api/v1/auth/login', { method: 'POST', body, schema: meSchema })
+    return result.ok ? settle(result) : result
+  }
+
+  async function signOut(): Promise<ApiResult<undefined>> {
+    const result = await apiFetch('/api/v1/auth/logout', { method: 'POST', body: {}, schema: noContent })
+    // An already-expired session is as good as signed out.
+    if (result.ok || result.error.code === 'unauthenticated') {
+      clear()
+      return { ok: true, data: undefined }
+    }
+    return result
+  }
+
+  return { me: computed(() => me.value), status: computed(() => status.value), error: computed(() => error.value), refresh, signUp, logIn, signOut, clear }
+}
