@@ -1,0 +1,27 @@
+import type { SimClock } from '../clock'
+import type { FaultRule } from '../faults'
+import type { SeededRandom } from '../random'
+import type { RequestLogEntry } from '../request-log'
+import type { SimSettings } from '../settings'
+import type { SimApp } from './apps'
+import type { InstallStore } from './installs'
+import type { SimPortal } from './portals'
+import type { AccessTokenRecord, AuthCode, RefreshTokenRecord } from './tokens'
+
+/** Everything the simulator knows. Feature folders receive it and keep their logic in small functions over it. */
+export interface SimState {
+  random: SeededRandom
+  clock: SimClock
+  settings: SimSettings
+  /** `apps` and `portals` are the same arrays the Simulator exposes; reset refills them in place. */
+  apps: SimApp[]
+  portals: SimPortal[]
+  installs: InstallStore
+  accessTokens: Map<string, AccessTokenRecord>
+  refreshTokens: Map<string, RefreshTokenRecord>
+  codes: Map<string, AuthCode>
+  faults: FaultRule[]
+  requestLog: RequestLogEntry[]
+  /** Source of install ids; never reset, so tokens from before a reset can't match a new install. */
+  nextInstallId: number
+}
