@@ -3,7 +3,9 @@ import type { Config } from './config'
 import type { TokenCipher } from './crypto/token-cipher'
 import type { Database } from './db/database'
 import type { HubspotApp } from './integrations/hubspot/hubspot-app'
+import type { TokenKeeper } from './integrations/hubspot/tokens/token-keeper'
 import type { Clock } from './lib/clock'
+import type { Metrics } from './observability/create-metrics'
 
 /** Everything a request handler may touch, injected once so tests swap any of it. */
 export interface AppDeps {
@@ -16,6 +18,9 @@ export interface AppDeps {
   clock: Clock
   logger: Logger
   sessionSecret: string
+  metrics: Metrics
+  /** Keeps OAuth tokens valid; built from the other deps by `createTokenKeeper`. */
+  tokens: TokenKeeper
 }
 
 export interface SessionInfo {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './app-deps'
@@ -17,7 +18,20 @@ export function createApp(deps: AppDeps) {
     // Path only: query strings and bodies may carry codes or states.
     deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
   })
-  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.db.execute(sql`select 1`)
+      return c.json({ status: 'ok' })
+    } catch (error) {
+      deps.logger.error({ err: error }, 'health check: database unreachable')
+      return c.json({ status: 'unavailable', reason: 'database' }, 503)
+    }
+  })
+  app.get('/metrics', async (c) => {
+    // Optional bearer token, for deployments where the metrics port is not private.
+    if (deps.config.metricsToken && c.req.header('authorization') !== `Bearer ${deps.config.metricsToken}`) return apiError(c, 'unauthenticated')
+    return c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType })
+  })
 
   app.use('/api/*', loadSession(deps))
   app.route('/api/v1/auth', authRoutes(deps))

@@ -23,6 +23,8 @@ export interface Config {
   sessionSecret: string | null
   hubspot: HubspotConfig
   logLevel: string
+  alert: { url: string; secret: string } | null
+  metricsToken: string | null
 }
 
 export type HubspotConfig =
@@ -55,6 +57,9 @@ const envSchema = z.object({
   HUBSPOT_API_BASE_URL: optional(url),
   HUBSPOT_AUTHORIZE_URL: optional(url),
   HUBSPOT_SIMULATOR_URL: optional(url),
+  ALERT_WEBHOOK_URL: optional(url),
+  ALERT_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
 
@@ -84,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     if (ring.ok) keyRing = ring.ring
     else problems.push(...ring.problems.map((p) => `TOKEN_ENCRYPTION_KEYS: ${p}`))
   }
+  if (e.ALERT_WEBHOOK_URL && !e.ALERT_WEBHOOK_SECRET) problems.push('ALERT_WEBHOOK_SECRET: required when ALERT_WEBHOOK_URL is set (it signs each alert)')
   const publicUrl = (e.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
   if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https in production')
   if (problems.length > 0) throw new ConfigError(problems)
@@ -113,5 +119,7 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     sessionSecret: e.SESSION_SECRET ?? null,
     hubspot,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    alert: e.ALERT_WEBHOOK_URL && e.ALERT_WEBHOOK_SECRET ? { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET } : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
   }
 }

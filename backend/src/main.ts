@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import type { Config } from './config'
 import { ConfigError, parseConfig } from './config'
+import { createDeps } from './create-deps'
+import { startJobs } from './jobs/start-jobs'
 import { loadDevSecrets } from './crypto/load-dev-secrets'
-import { createTokenCipher } from './crypto/token-cipher'
 import { openDatabase } from './db/open-database'
 import { createLogger } from './http/create-logger'
 import { resolveHubspotApp } from './integrations/hubspot/discover-simulator-app'
@@ -39,16 +40,9 @@ if (!keyRing || !sessionSecret) {
 
 const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
 const hubspot = await resolveHubspotApp(config.hubspot, fetch)
-const app = createApp({
-  config,
-  db: database.db,
-  cipher: createTokenCipher(keyRing),
-  hubspot,
-  fetch,
-  clock: systemClock,
-  logger,
-  sessionSecret,
-})
+const deps = createDeps({ config, db: database.db, keyRing, hubspot, fetch, clock: systemClock, logger, sessionSecret })
+const app = createApp(deps)
+const jobs = await startJobs(deps, database.jobs)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: database.kind, hubspot: config.hubspot.mode, apiBaseUrl: hubspot.apiBaseUrl }, 'backend listening')
@@ -60,6 +54,7 @@ async function shutdown(signal: string) {
   stopping = true
   logger.info({ signal }, 'backend stopping')
   server.close()
+  await jobs.stop()
   await database.close()
   process.exit(0)
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../src/app-deps'
 import { createApp } from '../src/app'
 import { parseConfig } from '../src/config'
 import { parseKeyRing } from '../src/crypto/key-ring'
-import { createTokenCipher } from '../src/crypto/token-cipher'
+import { createDeps } from '../src/create-deps'
 import { createLogger } from '../src/http/create-logger'
 import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
 import { BrowserAgent } from './browser-agent'
@@ -31,24 +31,24 @@ export function testClock(start = Date.parse('2026-11-24T12:00:00Z')) {
  * talking to the HubSpot simulator in-process through the injected fetch. Logs are captured so
  * tests can assert what was (not) written.
  */
-export async function createTestContext(options: { keyRing?: ReturnType<typeof testKeyRing> } = {}) {
+export async function createTestContext(options: { keyRing?: ReturnType<typeof testKeyRing>; env?: Record<string, string>; fetch?: (sim: ReturnType<typeof createSimulator>) => typeof fetch } = {}) {
   const clock = testClock()
   const sim = createSimulator({ seed: 'integration', clock: { now: () => clock.now().getTime() }, redirectUris: [REDIRECT_URI] })
   const database = await openTestDatabase()
   const logs: string[] = []
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) })
-  const config = parseConfig({ NODE_ENV: 'test', HUBSPOT_SIMULATOR_URL: SIMULATOR_URL, PUBLIC_URL: 'http://localhost:3000' }, { dataDir: '/nonexistent' })
+  const config = parseConfig({ NODE_ENV: 'test', HUBSPOT_SIMULATOR_URL: SIMULATOR_URL, PUBLIC_URL: 'http://localhost:3000', ...options.env }, { dataDir: '/nonexistent' })
   const keyRing = options.keyRing ?? testKeyRing('k1')
-  const deps: AppDeps = {
+  const deps: AppDeps = createDeps({
     config,
     db: database.db,
-    cipher: createTokenCipher(keyRing),
+    keyRing,
     hubspot: await resolveHubspotApp(config.hubspot, sim.fetch, { attempts: 1 }),
-    fetch: sim.fetch,
+    fetch: options.fetch ? options.fetch(sim) : sim.fetch,
     clock,
     logger,
     sessionSecret: randomBytes(32).toString('base64url'),
-  }
+  })
   const app = createApp(deps)
   let users = 0
 

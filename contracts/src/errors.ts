@@ -31,8 +31,13 @@ export const errorStatus = {
   hubspot_client_rejected: 502,
   hubspot_invalid_response: 502,
   hubspot_unavailable: 503,
+  portal_switch_unconfirmed: 409,
   // integration management
   not_connected: 404,
+  needs_reauth: 409,
+  oauth_connected: 409,
+  api_key_invalid: 400,
+  api_key_missing_scopes: 400,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof errorStatus
@@ -64,7 +69,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   hubspot_client_rejected: 'HubSpot rejected Churnlens\'s app credentials. An administrator needs to check the app set-up.',
   hubspot_invalid_response: 'HubSpot sent a response we could not understand. Please try again in a moment.',
   hubspot_unavailable: 'HubSpot is not reachable right now. Nothing was changed; please try again in a moment.',
+  portal_switch_unconfirmed: 'You picked a different HubSpot portal than the one this workspace is connected to. Nothing was changed. To switch portals, confirm the switch and connect again.',
   not_connected: 'No HubSpot portal is connected to this workspace.',
+  needs_reauth: 'HubSpot no longer accepts this connection. Please reconnect HubSpot.',
+  oauth_connected: 'This workspace is connected through HubSpot OAuth. Disconnect it before switching to a private-app token.',
+  api_key_invalid: 'HubSpot did not accept that private-app token. Check that you copied the whole token and that the app is still installed.',
+  api_key_missing_scopes: 'That private-app token is missing scopes Churnlens needs. Add them to the private app in HubSpot, then paste the token again.',
 }
 
 export const apiErrorSchema = z.object({

@@ -28,3 +28,20 @@ export function missingScopes(granted: readonly string[], wanted: readonly strin
   const have = new Set(granted)
   return wanted.filter((scope) => !have.has(scope))
 }
+
+/** Private-app tokens carry no `oauth` scope: it exists only for OAuth installs. */
+export const requiredApiKeyScopes = requiredScopes.filter((scope) => scope !== 'oauth')
+
+export const optionalFeatures: Record<OptionalFeature, { label: string; scopes: string[] }> = {
+  write_back: {
+    label: 'Write churn scores back to HubSpot',
+    scopes: hubspotScopes.filter((s) => s.feature === 'write_back').map((s) => s.scope),
+  },
+}
+
+/** The optional features whose scopes are not all granted, and what each is missing. */
+export function disabledFeatures(granted: readonly string[]): { feature: OptionalFeature; missingScopes: string[] }[] {
+  return (Object.keys(optionalFeatures) as OptionalFeature[])
+    .map((feature) => ({ feature, missingScopes: missingScopes(granted, optionalFeatures[feature].scopes) }))
+    .filter((f) => f.missingScopes.length > 0)
+}

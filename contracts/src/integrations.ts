@@ -41,6 +41,8 @@ export const integrationViewSchema = z.object({
   lastRefreshedAt: z.iso.datetime().nullable(),
   connectedAt: z.iso.datetime().nullable(),
   lastErrorCode: z.string().nullable(),
+  /** Optional features switched off because their scopes were not granted. */
+  disabledFeatures: z.array(z.object({ feature: z.string(), missingScopes: z.array(z.string()) })),
   updatedAt: z.iso.datetime(),
 })
 export type IntegrationView = z.infer<typeof integrationViewSchema>
@@ -48,13 +50,51 @@ export type IntegrationView = z.infer<typeof integrationViewSchema>
 export const integrationResponseSchema = z.object({ integration: integrationViewSchema.nullable() })
 export type IntegrationResponse = z.infer<typeof integrationResponseSchema>
 
-export const authorizeErrors = ['unauthenticated'] as const
+export const authorizeQuerySchema = z.strictObject({
+  /** The person confirmed that a different portal may replace the connected one. */
+  allowPortalSwitch: z.enum(['true', 'false']).optional(),
+})
+
+export const integrationEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  actor: z.string(),
+  errorCode: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  createdAt: z.iso.datetime(),
+})
+export type IntegrationEvent = z.infer<typeof integrationEventSchema>
+export const integrationEventsResponseSchema = z.object({ events: z.array(integrationEventSchema) })
+export type IntegrationEventsResponse = z.infer<typeof integrationEventsResponseSchema>
+
+export const portalDetailsSchema = z.object({
+  portalId: z.number().int(),
+  timeZone: z.string(),
+  currency: z.string(),
+  dataHostingLocation: z.string(),
+  uiDomain: z.string(),
+})
+export type PortalDetails = z.infer<typeof portalDetailsSchema>
+export const portalDetailsResponseSchema = z.object({ portal: portalDetailsSchema })
+
+export const apiKeyBodySchema = z.strictObject({
+  token: z.string().trim().min(10, 'Paste the whole private-app token.').max(512),
+})
+export type ApiKeyBody = z.infer<typeof apiKeyBodySchema>
+
+export const authorizeErrors = ['invalid_query', 'unauthenticated'] as const
+export const eventsErrors = ['unauthenticated'] as const
+export const portalDetailsErrors = ['unauthenticated', 'not_connected', 'needs_reauth', 'hubspot_unavailable', 'hubspot_invalid_response'] as const
+export const apiKeyErrors = ['invalid_body', 'unsupported_media_type', 'unauthenticated', 'oauth_connected', 'api_key_invalid', 'api_key_missing_scopes', 'hubspot_unavailable', 'hubspot_invalid_response'] as const
 export const callbackErrors = [
   'invalid_body', 'unsupported_media_type', 'unauthenticated',
   'oauth_access_denied', 'oauth_provider_error',
   'state_missing', 'state_unknown', 'state_expired', 'state_already_used', 'state_session_mismatch',
   'code_invalid', 'code_expired', 'missing_scopes',
   'redirect_uri_mismatch', 'hubspot_client_rejected', 'hubspot_invalid_response', 'hubspot_unavailable',
+  'portal_switch_unconfirmed',
 ] as const
 export type CallbackErrorCode = (typeof callbackErrors)[number]
 export const getIntegrationErrors = ['unauthenticated'] as const

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Simulator } from '../src/index'
 import { createSimulator } from '../src/index'
-import { apiHost, connect, defaultApp, obtainCode, pkcePair, postForm, redirectUri, uuidPattern } from './helpers'
+import { apiHost, connect, defaultApp, obtainCode, pkcePair, postForm, redirectUri, uuidPattern, fixedClock } from './helpers'
 
 function errorBody(status: string, error: string, message: string) {
   return { status, message, error, error_description: message, correlationId: expect.stringMatching(uuidPattern) }
@@ -92,7 +92,7 @@ describe('token endpoint errors (400, legacy + RFC 6749 shapes)', () => {
   })
 
   it('a code is still good just before codeTtlSeconds (configurable)', async () => {
-    const sim = createSimulator()
+    const sim = createSimulator({ clock: fixedClock() }) // a real clock would tick past the boundary under load
     sim.control.updateSettings({ codeTtlSeconds: 30 })
     const code = await codeFor(sim)
     sim.control.advanceClock(29_999)

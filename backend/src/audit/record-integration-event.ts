@@ -1,10 +1,12 @@
 import type { Queryable } from '../db/database'
 import { integrationEvents } from '../db/schema'
 
+export type IntegrationEventType = 'connected' | 'reconnected' | 'disconnected' | 'degraded' | 'recovered' | 'needs_reauth' | 'api_key_connected' | 'keys_rotated'
+
 export interface IntegrationEventInput {
   integrationId: string
   workspaceId: string
-  type: 'connected' | 'reconnected' | 'disconnected' | 'status_changed'
+  type: IntegrationEventType
   fromStatus?: string | null
   toStatus?: string | null
   /** `user:<id>` for a person, `system` for background work. */

@@ -9,6 +9,7 @@ import pg from 'pg'
 import type { DatabaseHandle } from './database'
 import * as schema from './schema'
 
+const MIGRATION_LOCK_KEY = 7_301_944_221 // any constant; names this app's migration lock
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null }
@@ -21,12 +22,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
     const db = drizzlePg(pool, { schema })
-    await migratePg(db, { migrationsFolder })
-    return { db, kind: 'postgres', close: () => pool.end() }
+    // Several instances may boot at once against one database: migrate one at a time.
+    const client = await pool.connect()
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder })
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined)
+      client.release()
+    }
+    return { db, kind: 'postgres', jobs: { kind: 'postgres', url: target.url }, close: () => pool.end() }
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
   const client = await PGlite.create(target.dataDir ?? undefined)
   const db = drizzlePglite(client, { schema })
   await migratePglite(db, { migrationsFolder })
-  return { db, kind: 'pglite', close: () => client.close() }
+  return { db, kind: 'pglite', jobs: { kind: 'pglite', client }, close: () => client.close() }
 }

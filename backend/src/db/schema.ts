@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 
@@ -47,6 +47,8 @@ export const oauthStates = pgTable('oauth_states', {
   sessionId: text('session_id').notNull(),
   codeVerifier: text('code_verifier').notNull(),
   redirectUri: text('redirect_uri').notNull(),
+  /** Set when the person confirmed, before leaving for HubSpot, that a different portal may replace the current one. */
+  allowPortalSwitch: boolean('allow_portal_switch').notNull().default(false),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   consumedAt: timestamp('consumed_at', { withTimezone: true }),
@@ -69,10 +71,18 @@ export const integrations = pgTable('integrations', {
   tokenVersion: integer('token_version').notNull().default(0),
   lastRefreshedAt: timestamp('last_refreshed_at', { withTimezone: true }),
   lastErrorCode: text('last_error_code'),
+  /** Consecutive transient refresh failures; drives the backoff below. */
+  refreshFailures: integer('refresh_failures').notNull().default(0),
+  /** While degraded: no refresh is attempted before this (exponential backoff with jitter). */
+  nextRefreshAttemptAt: timestamp('next_refresh_attempt_at', { withTimezone: true }),
   connectedAt: timestamp('connected_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('integrations_workspace_provider_key').on(t.workspaceId, t.provider), index('integrations_hub_idx').on(t.hubId)])
+}, (t) => [
+  uniqueIndex('integrations_workspace_provider_key').on(t.workspaceId, t.provider),
+  index('integrations_hub_idx').on(t.hubId),
+  index('integrations_expiry_idx').on(t.tokenExpiresAt),
+])
 
 /** The audit trail of a connection: who or what changed it, when, and why. Never a token. */
 export const integrationEvents = pgTable('integration_events', {

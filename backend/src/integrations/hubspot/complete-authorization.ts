@@ -5,7 +5,9 @@ import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
 import { consumeState } from './consume-state'
 import type { OAuthErrorCode } from './oauth/interpret-oauth-error'
+import { findHubspotIntegration } from './find-integration'
 import { introspectToken } from './oauth/introspect-token'
+import { revokeRefreshToken } from './oauth/revoke-token'
 import { requestTokens } from './oauth/token-grant'
 import type { IntegrationRow } from './save-oauth-connection'
 import { saveOAuthConnection } from './save-oauth-connection'
@@ -56,6 +58,15 @@ export async function completeAuthorization(deps: Deps, session: SessionInfo, bo
   if (!info.value.active) return err('hubspot_invalid_response')
   if (info.value.clientId !== null && info.value.clientId !== deps.hubspot.clientId) return err('hubspot_invalid_response')
   if (missingScopes(info.value.scopes, requiredScopes).length > 0) return err('missing_scopes')
+
+  const existing = await findHubspotIntegration(deps.db, session.workspaceId)
+  const switching = existing && existing.status !== 'disconnected' && existing.hubId !== null && existing.hubId !== info.value.hubId
+  if (switching && !state.value.allowPortalSwitch) {
+    // Not ours to keep: give the unwanted grant back rather than leave it live at HubSpot.
+    await revokeRefreshToken(deps.fetch, deps.hubspot, tokens.value.refreshToken)
+    deps.logger.info({ workspaceId: session.workspaceId, connectedHubId: existing.hubId }, 'portal switch refused without confirmation')
+    return err('portal_switch_unconfirmed')
+  }
 
   const row = await saveOAuthConnection(deps, session, tokens.value, {
     hubId: info.value.hubId,

@@ -11,3 +11,8 @@ export async function findHubspotIntegration(db: Queryable, workspaceId: string)
     .where(and(eq(integrations.workspaceId, workspaceId), eq(integrations.provider, 'hubspot')))
   return row ?? null
 }
+
+export async function findIntegrationById(db: Queryable, integrationId: string): Promise<IntegrationRow | null> {
+  const [row] = await db.select().from(integrations).where(eq(integrations.id, integrationId))
+  return row ?? null
+}

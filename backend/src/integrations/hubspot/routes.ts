@@ -1,13 +1,16 @@
-import type { AuthorizeResponse, IntegrationResponse } from '@churnlens/contracts'
-import { callbackBodySchema } from '@churnlens/contracts'
+import type { AuthorizeResponse, IntegrationEventsResponse, IntegrationResponse } from '@churnlens/contracts'
+import { apiKeyBodySchema, authorizeQuerySchema, callbackBodySchema } from '@churnlens/contracts'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../../app-deps'
 import { requireSession, sessionOf } from '../../auth/load-session'
 import { apiError } from '../../http/api-error'
 import { parseJsonBody } from '../../http/parse-json-body'
+import { HubspotClient } from './client/hubspot-client'
 import { completeAuthorization } from './complete-authorization'
+import { connectApiKey } from './connect-api-key'
 import { disconnectIntegration } from './disconnect-integration'
 import { findHubspotIntegration } from './find-integration'
+import { listIntegrationEvents } from './list-integration-events'
 import { startAuthorization } from './start-authorization'
 import { toIntegrationView } from './to-integration-view'
 
@@ -20,7 +23,10 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
       return c.json(body)
     })
     .get('/authorize', async (c) => {
-      const body: AuthorizeResponse = { url: await startAuthorization(deps, sessionOf(c)) }
+      const query = authorizeQuerySchema.safeParse(c.req.query())
+      if (!query.success) return apiError(c, 'invalid_query', { issues: query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) })
+      const url = await startAuthorization(deps, sessionOf(c), { allowPortalSwitch: query.data.allowPortalSwitch === 'true' })
+      const body: AuthorizeResponse = { url }
       return c.json(body)
     })
     .post('/callback', async (c) => {
@@ -30,6 +36,31 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
       if (!result.ok) return apiError(c, result.error)
       const response: IntegrationResponse = { integration: toIntegrationView(result.value) }
       return c.json(response)
+    })
+    .post('/api-key', async (c) => {
+      const body = await parseJsonBody(c, apiKeyBodySchema)
+      if (!body.ok) return apiError(c, body.error.code, { ...(body.error.issues ? { issues: body.error.issues } : {}) })
+      const result = await connectApiKey(deps, sessionOf(c), body.value.token)
+      if (!result.ok) {
+        const issues = result.error.missing?.map((scope) => ({ path: 'token', message: `missing scope ${scope}` }))
+        return apiError(c, result.error.code, issues ? { issues } : {})
+      }
+      const response: IntegrationResponse = { integration: toIntegrationView(result.value) }
+      return c.json(response)
+    })
+    .get('/events', async (c) => {
+      const body: IntegrationEventsResponse = { events: await listIntegrationEvents(deps.db, sessionOf(c).workspaceId) }
+      return c.json(body)
+    })
+    .get('/portal', async (c) => {
+      const row = await findHubspotIntegration(deps.db, sessionOf(c).workspaceId)
+      if (!row || row.status === 'disconnected') return apiError(c, 'not_connected')
+      const details = await HubspotClient.fromIntegration(deps, row).getAccountDetails()
+      if (!details.ok) {
+        const code = details.error === 'forbidden' ? 'needs_reauth' : details.error
+        return apiError(c, code)
+      }
+      return c.json({ portal: details.value })
     })
     .delete('/', async (c) => {
       const result = await disconnectIntegration(deps, sessionOf(c))

@@ -12,7 +12,7 @@ type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock'>
  * Makes a single-use, 10-minute `state` (256 bits; only its hash is stored) bound to this session
  * and workspace, and a PKCE S256 verifier (sealed at rest), then builds HubSpot's authorize URL.
  */
-export async function startAuthorization(deps: Deps, session: SessionInfo): Promise<string> {
+export async function startAuthorization(deps: Deps, session: SessionInfo, options: { allowPortalSwitch?: boolean } = {}): Promise<string> {
   const state = randomToken()
   const stateHash = sha256(state)
   const verifier = randomToken()
@@ -24,6 +24,7 @@ export async function startAuthorization(deps: Deps, session: SessionInfo): Prom
     sessionId: session.id,
     codeVerifier: deps.cipher.seal(verifier, { table: 'oauth_states', rowId: stateHash, column: 'code_verifier' }),
     redirectUri: deps.hubspot.redirectUri,
+    allowPortalSwitch: options.allowPortalSwitch ?? false,
     expiresAt: new Date(now.getTime() + STATE_TTL_MS),
   })
   const url = new URL(deps.hubspot.authorizeUrl)

@@ -1,12 +1,19 @@
 import type { IntegrationView } from '@churnlens/contracts'
-import { missingScopes, optionalScopes, requiredScopes } from '@churnlens/contracts'
+import { disabledFeatures, missingScopes, optionalScopes, requiredApiKeyScopes, requiredScopes } from '@churnlens/contracts'
 import type { IntegrationRow } from './save-oauth-connection'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
+/** The scopes an integration must hold for its auth type (private apps have no `oauth` scope). */
+export function requiredScopesFor(authType: IntegrationRow['authType']): string[] {
+  return authType === 'api_key' ? requiredApiKeyScopes : requiredScopes
+}
+
 /** What the API may say about an integration: an allow-list of fields, so a secret cannot leak by accident. */
 export function toIntegrationView(row: IntegrationRow): IntegrationView {
-  const granted = row.status === 'disconnected' ? [] : row.grantedScopes
+  const disconnected = row.status === 'disconnected'
+  const granted = disconnected ? [] : row.grantedScopes
+  const required = requiredScopesFor(row.authType)
   return {
     id: row.id,
     provider: 'hubspot',
@@ -15,13 +22,14 @@ export function toIntegrationView(row: IntegrationRow): IntegrationView {
     hubId: row.hubId,
     hubDomain: row.hubDomain,
     grantedScopes: granted,
-    requiredScopes: [...requiredScopes],
+    requiredScopes: required,
     optionalScopes: [...optionalScopes],
-    missingRequiredScopes: row.status === 'disconnected' ? [] : missingScopes(granted, requiredScopes),
+    missingRequiredScopes: disconnected ? [] : missingScopes(granted, required),
     tokenExpiresAt: iso(row.tokenExpiresAt),
     lastRefreshedAt: iso(row.lastRefreshedAt),
     connectedAt: iso(row.connectedAt),
     lastErrorCode: row.lastErrorCode,
+    disabledFeatures: disconnected ? [] : disabledFeatures(granted),
     updatedAt: row.updatedAt.toISOString(),
   }
 }

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino'
+import type { AppDeps } from './app-deps'
+import type { Config } from './config'
+import type { KeyRing } from './crypto/key-ring'
+import { createTokenCipher } from './crypto/token-cipher'
+import type { Database } from './db/database'
+import type { HubspotApp } from './integrations/hubspot/hubspot-app'
+import { createTokenKeeper } from './integrations/hubspot/tokens/token-keeper'
+import type { Clock } from './lib/clock'
+import { createMetrics } from './observability/create-metrics'
+import { sendAlert } from './observability/send-alert'
+
+export interface DepsInput {
+  config: Config
+  db: Database
+  keyRing: KeyRing
+  hubspot: HubspotApp
+  fetch: typeof fetch
+  clock: Clock
+  logger: Logger
+  sessionSecret: string
+}
+
+/** Wires the services every entry point (server, jobs, scripts, tests) shares. */
+export function createDeps(input: DepsInput): AppDeps {
+  const { keyRing, ...rest } = input
+  const base = { ...rest, cipher: createTokenCipher(keyRing), metrics: createMetrics(input.db) }
+  const alert = input.config.alert
+  const tokens = createTokenKeeper({
+    ...base,
+    ...(alert ? { onNeedsReauth: (event) => void sendAlert(input.fetch, alert, event, input.logger) } : {}),
+  })
+  return { ...base, tokens }
+}

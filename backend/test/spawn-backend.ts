@@ -1,0 +1,76 @@
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+const backendMain = fileURLToPath(new URL('../src/main.ts', import.meta.url))
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export interface BackendProcess {
+  url: string
+  child: ChildProcess
+  stop(signal?: NodeJS.Signals): Promise<void>
+}
+
+/** A real backend process (the production entry point) on its own port, sharing one Postgres. */
+export async function spawnBackend(env: Record<string, string>): Promise<BackendProcess> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', backendMain], {
+    env: { ...process.env, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:3000', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`backend exited during start: ${stderr.slice(-2000)}`)
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`backend did not start: ${stderr.slice(-2000)}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    url,
+    child,
+    stop: (signal = 'SIGTERM') => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill(signal)
+    }),
+  }
+}
+
+/** A cookie-keeping HTTP client for one browser against real processes. */
+export function httpAgent() {
+  let cookie = ''
+  const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
+  return {
+    async fetch(url: string, init: { method?: string; json?: unknown } = {}) {
+      const res = await fetch(url, {
+        method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+        headers: {
+          'x-forwarded-for': address,
+          ...(cookie ? { cookie } : {}),
+          ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+      })
+      const set = res.headers.getSetCookie()[0]
+      if (set) cookie = set.split(';')[0] ?? ''
+      return res
+    },
+  }
+}
