@@ -17,7 +17,7 @@ export interface Config {
   publicUrl: string
   secureCookies: boolean
   trustProxy: boolean
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string }
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string }
   /** Absent in development: main.ts then generates or loads a local key ring in the data folder. */
   keyRing: KeyRing | null
   sessionSecret: string | null
@@ -48,6 +48,7 @@ const envSchema = z.object({
   PUBLIC_URL: optional(url),
   TRUST_PROXY: optional(z.enum(['true', 'false'])),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)),
   DATA_DIR: optional(z.string().min(1)),
   TOKEN_ENCRYPTION_KEYS: optional(z.string().min(1)),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
@@ -114,7 +115,7 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     secureCookies: publicUrl.startsWith('https://'),
     // The backend binds to loopback behind the frontend's proxy by default, so X-Forwarded-For is ours.
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY === 'true' : true,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR ?? defaults.dataDir },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 } : { kind: 'pglite', dataDir: e.DATA_DIR ?? defaults.dataDir },
     keyRing,
     sessionSecret: e.SESSION_SECRET ?? null,
     hubspot,

@@ -12,7 +12,8 @@ const REFRESH_QUEUE = 'refresh-expiring-tokens'
  */
 export async function startJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'tokens' | 'logger'>, connection: JobsConnection) {
   const boss = connection.kind === 'postgres'
-    ? new PgBoss({ connectionString: connection.url })
+    // The queue needs few connections; the API's pool is where concurrency lives.
+    ? new PgBoss({ connectionString: connection.url, max: 3 })
     : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite' })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   await boss.start()
