@@ -3,6 +3,7 @@ import type { Config } from './config'
 import type { TokenCipher } from './crypto/token-cipher'
 import type { Database } from './db/database'
 import type { HubspotApp } from './integrations/hubspot/hubspot-app'
+import type { PortalBudgets } from './integrations/hubspot/client/portal-budgets'
 import type { TokenKeeper } from './integrations/hubspot/tokens/token-keeper'
 import type { Clock } from './lib/clock'
 import type { Metrics } from './observability/create-metrics'
@@ -21,6 +22,10 @@ export interface AppDeps {
   metrics: Metrics
   /** Keeps OAuth tokens valid; built from the other deps by `createTokenKeeper`. */
   tokens: TokenKeeper
+  /** Per-portal HubSpot rate budgets shared by every client in this process. */
+  budgets: PortalBudgets
+  /** 1 in production; tests shrink HubSpot retry waits with it (the decisions stay the same). */
+  retryDelayScale: number
 }
 
 export interface SessionInfo {

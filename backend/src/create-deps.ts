@@ -5,6 +5,7 @@ import type { KeyRing } from './crypto/key-ring'
 import { createTokenCipher } from './crypto/token-cipher'
 import type { Database } from './db/database'
 import type { HubspotApp } from './integrations/hubspot/hubspot-app'
+import { createPortalBudgets } from './integrations/hubspot/client/portal-budgets'
 import { createTokenKeeper } from './integrations/hubspot/tokens/token-keeper'
 import type { Clock } from './lib/clock'
 import { createMetrics } from './observability/create-metrics'
@@ -19,16 +20,17 @@ export interface DepsInput {
   clock: Clock
   logger: Logger
   sessionSecret: string
+  retryDelayScale?: number
 }
 
 /** Wires the services every entry point (server, jobs, scripts, tests) shares. */
 export function createDeps(input: DepsInput): AppDeps {
-  const { keyRing, ...rest } = input
+  const { keyRing, retryDelayScale, ...rest } = input
   const base = { ...rest, cipher: createTokenCipher(keyRing), metrics: createMetrics(input.db) }
   const alert = input.config.alert
   const tokens = createTokenKeeper({
     ...base,
     ...(alert ? { onNeedsReauth: (event) => void sendAlert(input.fetch, alert, event, input.logger) } : {}),
   })
-  return { ...base, tokens }
+  return { ...base, tokens, budgets: createPortalBudgets(), retryDelayScale: retryDelayScale ?? 1 }
 }

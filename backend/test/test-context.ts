@@ -48,6 +48,8 @@ export async function createTestContext(options: { keyRing?: ReturnType<typeof t
     clock,
     logger,
     sessionSecret: randomBytes(32).toString('base64url'),
+    // Same retry decisions as production, a hundredth of the waiting.
+    retryDelayScale: 0.01,
   })
   const app = createApp(deps)
   let users = 0

@@ -31,6 +31,7 @@ export const errorStatus = {
   hubspot_client_rejected: 502,
   hubspot_invalid_response: 502,
   hubspot_unavailable: 503,
+  hubspot_daily_limit: 429,
   portal_switch_unconfirmed: 409,
   // integration management
   not_connected: 404,
@@ -70,6 +71,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   hubspot_invalid_response: 'HubSpot sent a response we could not understand. Please try again in a moment.',
   hubspot_unavailable: 'HubSpot is not reachable right now. Nothing was changed; please try again in a moment.',
   portal_switch_unconfirmed: 'You picked a different HubSpot portal than the one this workspace is connected to. Nothing was changed. To switch portals, confirm the switch and connect again.',
+  hubspot_daily_limit: 'This HubSpot portal has used its daily API allowance. Churnlens will continue after HubSpot resets it at midnight in the portal\'s time zone.',
   not_connected: 'No HubSpot portal is connected to this workspace.',
   needs_reauth: 'HubSpot no longer accepts this connection. Please reconnect HubSpot.',
   oauth_connected: 'This workspace is connected through HubSpot OAuth. Disconnect it before switching to a private-app token.',

@@ -86,7 +86,7 @@ export type ApiKeyBody = z.infer<typeof apiKeyBodySchema>
 
 export const authorizeErrors = ['invalid_query', 'unauthenticated'] as const
 export const eventsErrors = ['unauthenticated'] as const
-export const portalDetailsErrors = ['unauthenticated', 'not_connected', 'needs_reauth', 'hubspot_unavailable', 'hubspot_invalid_response'] as const
+export const portalDetailsErrors = ['unauthenticated', 'not_connected', 'needs_reauth', 'hubspot_unavailable', 'hubspot_daily_limit', 'hubspot_invalid_response'] as const
 export const apiKeyErrors = ['invalid_body', 'unsupported_media_type', 'unauthenticated', 'oauth_connected', 'api_key_invalid', 'api_key_missing_scopes', 'hubspot_unavailable', 'hubspot_invalid_response'] as const
 export const callbackErrors = [
   'invalid_body', 'unsupported_media_type', 'unauthenticated',
