@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 // The real processes, started the way a person starts them (`npm start`), on ports of their own
 // and a throwaway data folder, so a running development copy is never touched.
 const root = fileURLToPath(new URL('..', import.meta.url))
-const ports = { frontend: 3300, backend: 3301, simulator: 4310 }
+export const ports = { frontend: 3300, backend: 3301, simulator: 4310 }
 export const baseURL = `http://localhost:${ports.frontend}`
 const dataDir = `${root}.tmp/e2e-data-${process.pid}`
 

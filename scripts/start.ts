@@ -7,7 +7,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -67,7 +66,9 @@ async function buildFrontendIfStale() {
   const sources = ['frontend/app', 'frontend/server', 'frontend/nuxt.config.ts', 'contracts/src', 'package-lock.json'].map((p) => newestMtime(join(root, p)))
   if (existsSync(output) && statSync(output).mtimeMs > Math.max(...sources)) return
   console.log('Building the frontend (first start, or its sources changed)…')
-  const nuxt = createRequire(join(root, 'frontend/package.json')).resolve('nuxt/bin/nuxt.mjs')
+  // Nuxt's CLI through the installed bin link, run on this same Node (22).
+  const nuxt = [join(root, 'frontend/node_modules/.bin/nuxt'), join(root, 'node_modules/.bin/nuxt')].find((p) => existsSync(p))
+  if (!nuxt) throw new Error('nuxt is not installed: run npm install')
   const build = run('build', [nuxt, 'build'], { cwd: join(root, 'frontend'), env: { NUXT_TELEMETRY_DISABLED: '1' } })
   const code = await new Promise<number | null>((resolve) => build.on('exit', resolve))
   if (code !== 0) throw new Error(`frontend build failed (exit ${code})`)

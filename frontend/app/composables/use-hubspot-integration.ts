@@ -1,21 +1,31 @@
 import { authorizeResponseSchema, integrationResponseSchema } from '@churnlens/contracts'
-import type { IntegrationView } from '@churnlens/contracts'
+import type { authorizeQuerySchema, IntegrationView } from '@churnlens/contracts'
+
+type AuthorizeQuery = ReturnType<typeof authorizeQuerySchema.parse>
 
 /** True when a portal is attached to the workspace, healthy or not. */
 export function isHubspotConnected(integration: IntegrationView | null): integration is IntegrationView {
   return integration !== null && integration.status !== 'disconnected'
 }
 
+/** True when only the person can fix the connection, by reconnecting. */
+export function hubspotNeedsReconnect(integration: IntegrationView | null): boolean {
+  return integration !== null && (integration.status === 'needs_reauth' || (integration.status !== 'disconnected' && integration.missingRequiredScopes.length > 0))
+}
+
+// One GET at a time: the banner and the page both ask on navigation.
+let inFlight: Promise<ApiResult<IntegrationView | null>> | null = null
+
 /**
  * The workspace's HubSpot integration: load it, start the OAuth flow, disconnect it.
- * `loadError` is for reading the integration; `actionError` for connect/disconnect, shown next to the buttons.
+ * The integration itself is shared app-wide (the banner, the settings page), cleared on sign-out;
+ * `loadError` is for reading it, `actionError` for connect/disconnect, shown next to the buttons.
  */
 export function useHubspotIntegration() {
-  const session = useSession()
-  const route = useRoute()
+  const signInAgainIfExpired = useSignInAgain()
 
-  const integration = ref<IntegrationView | null>(null)
-  const loaded = ref(false)
+  const integration = useState<IntegrationView | null>('workspace:hubspot:integration', () => null)
+  const loaded = useState<boolean>('workspace:hubspot:loaded', () => false)
   const loading = ref(false)
   const loadError = ref<AppError | null>(null)
   const actionError = ref<AppError | null>(null)
@@ -23,38 +33,45 @@ export function useHubspotIntegration() {
   const disconnecting = ref(false)
 
   const connected = computed(() => isHubspotConnected(integration.value))
+  const needsReconnect = computed(() => hubspotNeedsReconnect(integration.value))
 
-  /** A session that expired mid-page sends the person back to sign in, then here. */
-  async function onUnauthenticated(error: AppError): Promise<boolean> {
-    if (error.code !== 'unauthenticated') return false
-    session.clear()
-    await navigateTo({ path: '/login', query: { next: route.fullPath } })
-    return true
-  }
-
-  async function load(): Promise<ApiResult<IntegrationView | null>> {
-    loading.value = true
-    loadError.value = null
+  async function fetchIntegration(): Promise<ApiResult<IntegrationView | null>> {
     const result = await apiFetch('/api/v1/integrations/hubspot', { schema: integrationResponseSchema })
-    loading.value = false
-    if (!result.ok) {
-      if (!(await onUnauthenticated(result.error))) loadError.value = result.error
-      return result
-    }
+    if (!result.ok) return result
     integration.value = result.data.integration
     loaded.value = true
     return { ok: true, data: result.data.integration }
   }
 
-  /** Asks the backend for HubSpot's consent URL and leaves for it; the person comes back on /oauth/hubspot/callback. */
-  async function connect(): Promise<void> {
+  async function load(): Promise<ApiResult<IntegrationView | null>> {
+    loading.value = true
+    loadError.value = null
+    inFlight ??= fetchIntegration().finally(() => { inFlight = null })
+    const result = await inFlight
+    loading.value = false
+    if (!result.ok && !(await signInAgainIfExpired(result.error))) loadError.value = result.error
+    return result
+  }
+
+  /** Takes an integration another endpoint answered with (e.g. saving a private-app token). */
+  function apply(view: IntegrationView | null) {
+    integration.value = view
+    loaded.value = true
+  }
+
+  /**
+   * Asks the backend for HubSpot's consent URL and leaves for it; the person comes back on /oauth/hubspot/callback.
+   * `allowPortalSwitch` confirms that a different portal may replace the connected one.
+   */
+  async function connect(options: { allowPortalSwitch?: boolean } = {}): Promise<void> {
     if (redirecting.value) return
     redirecting.value = true
     actionError.value = null
-    const result = await apiFetch('/api/v1/integrations/hubspot/authorize', { schema: authorizeResponseSchema })
+    const allowPortalSwitch: NonNullable<AuthorizeQuery['allowPortalSwitch']> = options.allowPortalSwitch ? 'true' : 'false'
+    const result = await apiFetch(`/api/v1/integrations/hubspot/authorize?allowPortalSwitch=${allowPortalSwitch}`, { schema: authorizeResponseSchema })
     if (!result.ok) {
       redirecting.value = false
-      if (!(await onUnauthenticated(result.error))) actionError.value = result.error
+      if (!(await signInAgainIfExpired(result.error))) actionError.value = result.error
       return
     }
     // Stays "redirecting" until the browser has left the page.
@@ -68,23 +85,25 @@ export function useHubspotIntegration() {
     const result = await apiFetch('/api/v1/integrations/hubspot', { method: 'DELETE', schema: integrationResponseSchema })
     disconnecting.value = false
     if (!result.ok) {
-      if (!(await onUnauthenticated(result.error))) actionError.value = result.error
+      if (!(await signInAgainIfExpired(result.error))) actionError.value = result.error
       return false
     }
-    integration.value = result.data.integration
+    apply(result.data.integration)
     return true
   }
 
   return {
     integration: computed(() => integration.value),
     connected,
-    loaded: readonly(loaded),
+    needsReconnect,
+    loaded: computed(() => loaded.value),
     loading: readonly(loading),
     loadError: computed(() => loadError.value),
     actionError: computed(() => actionError.value),
     redirecting: readonly(redirecting),
     disconnecting: readonly(disconnecting),
     load,
+    apply,
     connect,
     disconnect,
   }

@@ -5,6 +5,7 @@ type SessionStatus = 'unknown' | 'signed-in' | 'signed-out'
 
 /**
  * Who is signed in. The session itself is an httpOnly cookie the backend sets; the app only ever sees `Me`.
+ * State keyed `workspace:*` (see useState) belongs to the signed-in workspace and is reset on sign-out.
  * `status` stays 'unknown' until GET /me has answered, and after a network failure, so the next navigation asks again.
  */
 export function useSession() {
@@ -28,6 +29,8 @@ export function useSession() {
   }
 
   function clear() {
+    // Whatever was loaded for the previous workspace (its HubSpot connection) goes with the session.
+    clearNuxtState(key => key.startsWith('workspace:'), { reset: true })
     me.value = null
     status.value = 'signed-out'
     error.value = null
