@@ -5,6 +5,7 @@ import type { Database } from './db/database'
 import type { HubspotApp } from './integrations/hubspot/hubspot-app'
 import type { PortalBudgets } from './integrations/hubspot/client/portal-budgets'
 import type { TokenKeeper } from './integrations/hubspot/tokens/token-keeper'
+import type { JobScheduler } from './jobs/job-scheduler'
 import type { Clock } from './lib/clock'
 import type { Metrics } from './observability/create-metrics'
 
@@ -26,6 +27,7 @@ export interface AppDeps {
   budgets: PortalBudgets
   /** 1 in production; tests shrink HubSpot retry waits with it (the decisions stay the same). */
   retryDelayScale: number
+  scheduler: JobScheduler
 }
 
 export interface SessionInfo {

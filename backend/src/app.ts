@@ -6,6 +6,7 @@ import { loadSession } from './auth/load-session'
 import { authRoutes, meRoutes } from './auth/routes'
 import { apiError } from './http/api-error'
 import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
+import { webhookRoutes } from './webhooks/routes'
 
 /** The whole HTTP API; tests call `app.request()` on exactly this. */
 export function createApp(deps: AppDeps) {
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
     return c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType })
   })
 
+  app.route('/api/v1/webhooks/hubspot', webhookRoutes(deps))
   app.use('/api/*', loadSession(deps))
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/me', meRoutes())

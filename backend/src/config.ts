@@ -25,6 +25,8 @@ export interface Config {
   logLevel: string
   alert: { url: string; secret: string } | null
   metricsToken: string | null
+  /** HubSpot's v1 webhook signature has no timestamp, so replays pass; off unless asked for. */
+  webhooksAcceptV1: boolean
 }
 
 export type HubspotConfig =
@@ -60,6 +62,7 @@ const envSchema = z.object({
   HUBSPOT_SIMULATOR_URL: optional(url),
   ALERT_WEBHOOK_URL: optional(url),
   ALERT_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  HUBSPOT_WEBHOOK_ACCEPT_V1: optional(z.enum(['true', 'false'])),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
@@ -122,5 +125,6 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     alert: e.ALERT_WEBHOOK_URL && e.ALERT_WEBHOOK_SECRET ? { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET } : null,
     metricsToken: e.METRICS_TOKEN ?? null,
+    webhooksAcceptV1: e.HUBSPOT_WEBHOOK_ACCEPT_V1 === 'true',
   }
 }

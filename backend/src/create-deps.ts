@@ -7,6 +7,7 @@ import type { Database } from './db/database'
 import type { HubspotApp } from './integrations/hubspot/hubspot-app'
 import { createPortalBudgets } from './integrations/hubspot/client/portal-budgets'
 import { createTokenKeeper } from './integrations/hubspot/tokens/token-keeper'
+import type { JobScheduler } from './jobs/job-scheduler'
 import type { Clock } from './lib/clock'
 import { createMetrics } from './observability/create-metrics'
 import { sendAlert } from './observability/send-alert'
@@ -21,6 +22,7 @@ export interface DepsInput {
   logger: Logger
   sessionSecret: string
   retryDelayScale?: number
+  scheduler: JobScheduler
 }
 
 /** Wires the services every entry point (server, jobs, scripts, tests) shares. */

@@ -4,6 +4,7 @@ import { createApp } from './app'
 import type { Config } from './config'
 import { ConfigError, parseConfig } from './config'
 import { createDeps } from './create-deps'
+import { createDeferredScheduler } from './jobs/job-scheduler'
 import { startJobs } from './jobs/start-jobs'
 import { loadDevSecrets } from './crypto/load-dev-secrets'
 import { openDatabase } from './db/open-database'
@@ -40,9 +41,11 @@ if (!keyRing || !sessionSecret) {
 
 const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
 const hubspot = await resolveHubspotApp(config.hubspot, fetch)
-const deps = createDeps({ config, db: database.db, keyRing, hubspot, fetch, clock: systemClock, logger, sessionSecret })
+const scheduler = createDeferredScheduler()
+const deps = createDeps({ config, db: database.db, keyRing, hubspot, fetch, clock: systemClock, logger, sessionSecret, scheduler })
 const app = createApp(deps)
 const jobs = await startJobs(deps, database.jobs)
+await scheduler.attach(jobs)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: database.kind, hubspot: config.hubspot.mode, apiBaseUrl: hubspot.apiBaseUrl }, 'backend listening')

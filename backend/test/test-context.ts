@@ -39,6 +39,8 @@ export async function createTestContext(options: { keyRing?: ReturnType<typeof t
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) })
   const config = parseConfig({ NODE_ENV: 'test', HUBSPOT_SIMULATOR_URL: SIMULATOR_URL, PUBLIC_URL: 'http://localhost:3000', ...options.env }, { dataDir: '/nonexistent' })
   const keyRing = options.keyRing ?? testKeyRing('k1')
+  // Sync requests are recorded; sync tests run the real sync themselves, deterministically.
+  const syncRequests: { integrationId: string; reason: string }[] = []
   const deps: AppDeps = createDeps({
     config,
     db: database.db,
@@ -50,12 +52,16 @@ export async function createTestContext(options: { keyRing?: ReturnType<typeof t
     sessionSecret: randomBytes(32).toString('base64url'),
     // Same retry decisions as production, a hundredth of the waiting.
     retryDelayScale: 0.01,
+    scheduler: {
+      requestSync: async (integrationId, reason) => void syncRequests.push({ integrationId, reason }),
+      requestWebhookProcessing: async () => void syncRequests.push({ integrationId: '*', reason: 'webhooks' }),
+    },
   })
   const app = createApp(deps)
   let users = 0
 
   return {
-    app, sim, clock, logs, deps, database,
+    app, sim, clock, logs, deps, database, syncRequests,
     agent: () => new BrowserAgent(app),
     /** A signed-up browser with its own workspace. */
     async signedUpAgent(email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`) {

@@ -97,3 +97,93 @@ export const integrationEvents = pgTable('integration_events', {
   detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 }, (t) => [index('integration_events_integration_idx').on(t.integrationId, t.createdAt)])
+
+/* ---- HubSpot data, per workspace (ids are HubSpot's numeric ids) ---- */
+
+export const crmCompanies = pgTable('crm_companies', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
+  name: text('name'),
+  domain: text('domain'),
+  industry: text('industry'),
+  hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
+  hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
+  archived: boolean('archived').notNull().default(false),
+  /** Set when HubSpot merged this record into another; reads follow it. */
+  mergedInto: bigint('merged_into', { mode: 'number' }),
+  syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.hubspotId] })])
+
+export const crmContacts = pgTable('crm_contacts', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
+  email: text('email'),
+  firstName: text('first_name'),
+  lastName: text('last_name'),
+  companyId: bigint('company_id', { mode: 'number' }),
+  hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
+  hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
+  archived: boolean('archived').notNull().default(false),
+  mergedInto: bigint('merged_into', { mode: 'number' }),
+  syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.hubspotId] }), index('crm_contacts_company_idx').on(t.workspaceId, t.companyId)])
+
+export const crmTickets = pgTable('crm_tickets', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
+  subject: text('subject'),
+  content: text('content'),
+  pipeline: text('pipeline'),
+  stage: text('stage'),
+  priority: text('priority'),
+  category: text('category'),
+  sourceType: text('source_type'),
+  companyId: bigint('company_id', { mode: 'number' }),
+  hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
+  hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  timeToCloseMs: bigint('time_to_close_ms', { mode: 'number' }),
+  archived: boolean('archived').notNull().default(false),
+  mergedInto: bigint('merged_into', { mode: 'number' }),
+  syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.hubspotId] }),
+  index('crm_tickets_company_idx').on(t.workspaceId, t.companyId),
+  index('crm_tickets_created_idx').on(t.workspaceId, t.hsCreatedAt),
+])
+
+/**
+ * Where each object type's sync stands, committed with every page it wrote, so a crash resumes
+ * exactly there: no duplicate (upserts), no gap (the checkpoint only moves with the data).
+ */
+export const syncState = pgTable('sync_state', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  objectType: text('object_type', { enum: ['companies', 'contacts', 'tickets'] }).notNull(),
+  phase: text('phase', { enum: ['pending', 'full', 'incremental'] }).notNull().default('pending'),
+  /** Full phase: each lane's last synced id (keyset paging by hs_object_id). */
+  lanes: jsonb('lanes').$type<{ from: number; to: number; lastId: number | null; done: boolean }[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Newest last-modified time safely synced; incremental syncs start a little before it. */
+  highWaterMark: timestamp('high_water_mark', { withTimezone: true }),
+  recordsDone: integer('records_done').notNull().default(0),
+  estimatedTotal: integer('estimated_total'),
+  fullStartedAt: timestamp('full_started_at', { withTimezone: true }),
+  fullCompletedAt: timestamp('full_completed_at', { withTimezone: true }),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  lastErrorCode: text('last_error_code'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.objectType] })])
+
+/** HubSpot webhook events, stored before we answer HubSpot, processed afterwards. */
+export const webhookInbox = pgTable('webhook_inbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** HubSpot's eventId is not guaranteed unique: the key adds portal, type, object and time. */
+  dedupeKey: text('dedupe_key').notNull(),
+  portalId: bigint('portal_id', { mode: 'number' }).notNull(),
+  subscriptionType: text('subscription_type').notNull(),
+  objectId: bigint('object_id', { mode: 'number' }),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  processedAt: timestamp('processed_at', { withTimezone: true }),
+  outcome: text('outcome'),
+}, (t) => [uniqueIndex('webhook_inbox_dedupe_key').on(t.dedupeKey), index('webhook_inbox_pending_idx').on(t.processedAt, t.receivedAt)])

@@ -1,28 +1,68 @@
 import { PgBoss, fromPglite } from 'pg-boss'
 import type { AppDeps } from '../app-deps'
 import type { JobsConnection } from '../db/database'
+import { connectedIntegrationIds } from '../integrations/hubspot/find-integration'
+import { runSync } from '../sync/run-sync'
+import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
+import type { JobScheduler } from './job-scheduler'
 import { refreshExpiringTokens } from './refresh-expiring-tokens'
 
 const REFRESH_QUEUE = 'refresh-expiring-tokens'
+const SYNC_QUEUE = 'sync-portal'
+const SYNC_SWEEP_QUEUE = 'sync-sweep'
+const INBOX_QUEUE = 'process-webhook-inbox'
 
 /**
  * Background work on pg-boss, in the same Postgres (or the same PGlite) as the data, so a job
- * and the rows it touches share one source of truth. Every backend instance runs a worker; the
- * schedule fires once per minute for the whole cluster.
+ * and the rows it touches share one source of truth. Every backend instance runs workers;
+ * schedules fire once for the whole cluster.
  */
-export async function startJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'tokens' | 'logger'>, connection: JobsConnection) {
+export async function startJobs(deps: AppDeps, connection: JobsConnection): Promise<JobScheduler & { stop(): Promise<void> }> {
   const boss = connection.kind === 'postgres'
     // The queue needs few connections; the API's pool is where concurrency lives.
     ? new PgBoss({ connectionString: connection.url, max: 3 })
     : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite' })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   await boss.start()
+
   await boss.createQueue(REFRESH_QUEUE, { retryLimit: 0, expireInSeconds: 300 })
   await boss.schedule(REFRESH_QUEUE, '* * * * *')
   await boss.work(REFRESH_QUEUE, async () => {
     await refreshExpiringTokens(deps)
   })
+
+  // One sync per portal at a time (one queued behind it at most): the portal's rate budget is not split.
+  await boss.createQueue(SYNC_QUEUE, { policy: 'stately', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 4 * 3600 })
+  await boss.work<{ integrationId: string }>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
+    if (!job) return
+    const outcome = await runSync(deps, job.data.integrationId)
+    // A failed type resumes from its checkpoint on retry.
+    if (outcome.status === 'done' && outcome.failures.length > 0) throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
+  })
+  // The safety net for missed webhooks: an incremental pass every 15 minutes.
+  await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })
+  await boss.schedule(SYNC_SWEEP_QUEUE, '*/15 * * * *')
+  const requestSync: JobScheduler['requestSync'] = async (integrationId, reason) => {
+    await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId })
+  }
+  await boss.work(SYNC_SWEEP_QUEUE, async () => {
+    for (const id of await connectedIntegrationIds(deps.db)) await requestSync(id, 'scheduled')
+  })
+
+  // Webhook events are applied in the background; one queued run at a time is enough.
+  await boss.createQueue(INBOX_QUEUE, { policy: 'stately', retryLimit: 10, retryDelay: 5, retryBackoff: true })
+  await boss.work(INBOX_QUEUE, async () => {
+    const run = await processWebhookInbox(deps)
+    if (run.retried > 0) throw new Error(`${run.retried} webhook events released for retry`)
+  })
+  await boss.schedule(INBOX_QUEUE, '* * * * *') // picks up anything a crash left behind
+  const requestWebhookProcessing = async () => {
+    await boss.send(INBOX_QUEUE, {}, { singletonKey: 'inbox' })
+  }
+
   return {
+    requestSync,
+    requestWebhookProcessing,
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 })
     },

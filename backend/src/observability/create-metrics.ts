@@ -24,6 +24,9 @@ export function createMetrics(db: Database) {
     }),
     hubspotRequests: new Counter({ name: 'churnlens_hubspot_requests_total', help: 'Requests sent to HubSpot, by kind and status code', labelNames: ['kind', 'status'] as const, registers }),
     statusTransitions: new Counter({ name: 'churnlens_integration_transitions_total', help: 'Integration status transitions', labelNames: ['from', 'to'] as const, registers }),
+    webhookEvents: new Counter({ name: 'churnlens_webhook_events_total', help: 'HubSpot webhook events received, by outcome (accepted, duplicate)', labelNames: ['outcome'] as const, registers }),
+    webhookRejections: new Counter({ name: 'churnlens_webhook_rejections_total', help: 'Webhook requests refused, by reason', labelNames: ['reason'] as const, registers }),
+    webhookProcessed: new Counter({ name: 'churnlens_webhook_processed_total', help: 'Inbox events processed, by outcome (applied, unknown_portal, ignored)', labelNames: ['outcome'] as const, registers }),
     integrationsByStatus: new Gauge({
       name: 'churnlens_integrations',
       help: 'Integrations by status and auth type',

@@ -7,6 +7,7 @@ import { recordIntegrationEvent } from '../../audit/record-integration-event'
 import { integrations } from '../../db/schema'
 import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
+import { forgetPortalData } from '../../sync/forget-portal-data'
 import { sealSecret } from './integration-secrets'
 import { sendToHubspot } from './oauth/send-to-hubspot'
 import type { IntegrationRow } from './save-oauth-connection'
@@ -68,6 +69,7 @@ export async function connectApiKey(deps: Deps, session: SessionInfo, token: str
       ? await tx.update(integrations).set({ ...values, tokenVersion: sql`${integrations.tokenVersion} + 1` }).where(eq(integrations.id, id)).returning()
       : await tx.insert(integrations).values({ id, workspaceId: session.workspaceId, provider: 'hubspot', ...values }).returning()
     if (!row) throw new Error('integration write returned no row')
+    if (existing?.hubId && existing.hubId !== info.data.hubId) await forgetPortalData(tx, session.workspaceId)
     await recordIntegrationEvent(tx, {
       integrationId: id,
       workspaceId: session.workspaceId,

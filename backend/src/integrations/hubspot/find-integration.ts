@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Queryable } from '../../db/database'
 import { integrations } from '../../db/schema'
 import type { IntegrationRow } from './save-oauth-connection'
@@ -15,4 +15,9 @@ export async function findHubspotIntegration(db: Queryable, workspaceId: string)
 export async function findIntegrationById(db: Queryable, integrationId: string): Promise<IntegrationRow | null> {
   const [row] = await db.select().from(integrations).where(eq(integrations.id, integrationId))
   return row ?? null
+}
+
+export async function connectedIntegrationIds(db: Queryable): Promise<string[]> {
+  const rows = await db.select({ id: integrations.id }).from(integrations).where(inArray(integrations.status, ['connected', 'degraded']))
+  return rows.map((r) => r.id)
 }

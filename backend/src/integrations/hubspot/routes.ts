@@ -1,4 +1,4 @@
-import type { AuthorizeResponse, IntegrationEventsResponse, IntegrationResponse } from '@churnlens/contracts'
+import type { AuthorizeResponse, IntegrationEventsResponse, IntegrationResponse, SyncProgressResponse } from '@churnlens/contracts'
 import { apiKeyBodySchema, authorizeQuerySchema, callbackBodySchema } from '@churnlens/contracts'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../../app-deps'
@@ -12,6 +12,7 @@ import { disconnectIntegration } from './disconnect-integration'
 import { findHubspotIntegration } from './find-integration'
 import { listIntegrationEvents } from './list-integration-events'
 import { startAuthorization } from './start-authorization'
+import { getSyncProgress } from '../../sync/get-sync-progress'
 import { toIntegrationView } from './to-integration-view'
 
 export function hubspotIntegrationRoutes(deps: AppDeps) {
@@ -34,6 +35,7 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
       if (!body.ok) return apiError(c, body.error.code, { ...(body.error.issues ? { issues: body.error.issues } : {}) })
       const result = await completeAuthorization(deps, sessionOf(c), body.value)
       if (!result.ok) return apiError(c, result.error)
+      await deps.scheduler.requestSync(result.value.id, 'connected')
       const response: IntegrationResponse = { integration: toIntegrationView(result.value) }
       return c.json(response)
     })
@@ -45,8 +47,22 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
         const issues = result.error.missing?.map((scope) => ({ path: 'token', message: `missing scope ${scope}` }))
         return apiError(c, result.error.code, issues ? { issues } : {})
       }
+      await deps.scheduler.requestSync(result.value.id, 'connected')
       const response: IntegrationResponse = { integration: toIntegrationView(result.value) }
       return c.json(response)
+    })
+    .get('/sync', async (c) => {
+      const row = await findHubspotIntegration(deps.db, sessionOf(c).workspaceId)
+      if (!row || row.status === 'disconnected') return apiError(c, 'not_connected')
+      const body: SyncProgressResponse = { sync: await getSyncProgress(deps.db, row.workspaceId) }
+      return c.json(body)
+    })
+    .post('/sync', async (c) => {
+      const row = await findHubspotIntegration(deps.db, sessionOf(c).workspaceId)
+      if (!row || row.status === 'disconnected') return apiError(c, 'not_connected')
+      if (row.status === 'needs_reauth') return apiError(c, 'needs_reauth')
+      await deps.scheduler.requestSync(row.id, 'manual')
+      return c.json({ requested: true }, 202)
     })
     .get('/events', async (c) => {
       const body: IntegrationEventsResponse = { events: await listIntegrationEvents(deps.db, sessionOf(c).workspaceId) }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { AppDeps, SessionInfo } from '../../app-deps'
 import { recordIntegrationEvent } from '../../audit/record-integration-event'
 import { integrations } from '../../db/schema'
+import { forgetPortalData } from '../../sync/forget-portal-data'
 import { sealSecret } from './integration-secrets'
 import type { TokenSet } from './oauth/token-grant'
 
@@ -52,6 +53,7 @@ export async function saveOAuthConnection(
       ? await tx.update(integrations).set({ ...values, tokenVersion: sql`${integrations.tokenVersion} + 1` }).where(eq(integrations.id, id)).returning()
       : await tx.insert(integrations).values({ id, workspaceId: session.workspaceId, provider: 'hubspot', ...values }).returning()
     if (!row) throw new Error('integration write returned no row')
+    if (existing?.hubId && existing.hubId !== portal.hubId) await forgetPortalData(tx, session.workspaceId)
     await recordIntegrationEvent(tx, {
       integrationId: id,
       workspaceId: session.workspaceId,

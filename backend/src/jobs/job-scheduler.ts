@@ -1,0 +1,31 @@
+/** How request handlers ask for background work without knowing the queue. */
+export interface JobScheduler {
+  requestSync(integrationId: string, reason: 'connected' | 'scheduled' | 'manual'): Promise<void>
+  /** New events are in the webhook inbox. */
+  requestWebhookProcessing(): Promise<void>
+}
+
+/**
+ * The queue starts after the app is built (it needs the same deps), so requests made before it is
+ * attached wait here and are handed over on attach, not dropped.
+ */
+export function createDeferredScheduler(): JobScheduler & { attach(target: JobScheduler): Promise<void> } {
+  let target: JobScheduler | null = null
+  const pending: Parameters<JobScheduler['requestSync']>[] = []
+  let inboxPending = false
+  return {
+    async requestSync(integrationId, reason) {
+      if (target) return target.requestSync(integrationId, reason)
+      pending.push([integrationId, reason])
+    },
+    async requestWebhookProcessing() {
+      if (target) return target.requestWebhookProcessing()
+      inboxPending = true
+    },
+    async attach(next) {
+      target = next
+      for (const args of pending.splice(0)) await next.requestSync(...args)
+      if (inboxPending) await next.requestWebhookProcessing()
+    },
+  }
+}

@@ -1,0 +1,92 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { syncState } from '../db/schema'
+import type { Result } from '../lib/result'
+import { err, ok } from '../lib/result'
+import type { CrmObjectType } from './crm-object-types'
+import type { CrmError } from './crm-requests'
+import { searchObjects } from './crm-requests'
+import { fetchCompanyLinks } from './fetch-company-links'
+import type { SyncStateRow } from './load-sync-state'
+import type { SyncContext } from './sync-context'
+import { FULL_SYNC_LANES, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
+import { upsertCrmObjects } from './upsert-crm-objects'
+
+const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
+
+/**
+ * Plans the first full sync: the id range and an estimate of the total (two searches), split
+ * into keyset lanes that page independently. Keyset paging (`hs_object_id > last`) never meets
+ * search's 10,000-result cap, and each lane's position is a plain id that survives a restart.
+ */
+export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<SyncStateRow, CrmError>> {
+  const first = await searchObjects(ctx.client, type, { filters: [], sort: byId, limit: 1 })
+  if (!first.ok) return first
+  const last = await searchObjects(ctx.client, type, { filters: [], sort: { ...byId, direction: 'DESCENDING' }, limit: 1 })
+  if (!last.ok) return last
+  const min = Number(first.value.results[0]?.id ?? 0)
+  const max = Number(last.value.results[0]?.id ?? 0)
+  const total = first.value.total
+  const laneCount = total === 0 ? 0 : Math.max(1, Math.min(FULL_SYNC_LANES, Math.ceil(total / 1000)))
+  const width = laneCount === 0 ? 0 : Math.ceil((max - min + 1) / laneCount)
+  const lanes = Array.from({ length: laneCount }, (_, i) => ({
+    from: min - 1 + i * width,
+    to: i === laneCount - 1 ? max : min - 1 + (i + 1) * width,
+    lastId: null,
+    done: false,
+  }))
+  const now = ctx.clock.now()
+  const [row] = await ctx.db.update(syncState)
+    .set({ phase: 'full', lanes, recordsDone: 0, estimatedTotal: total, fullStartedAt: now, lastErrorCode: null, updatedAt: now })
+    .where(and(eq(syncState.workspaceId, state.workspaceId), eq(syncState.objectType, type)))
+    .returning()
+  if (!row) throw new Error('sync_state row vanished')
+  return ok(row)
+}
+
+/** Runs (or resumes) every unfinished lane concurrently; each page and its checkpoint commit together. */
+export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<void, CrmError>> {
+  const results = await Promise.all(state.lanes.map((lane, index) => (lane.done ? Promise.resolve(ok(undefined)) : runLane(ctx, type, index, lane))))
+  const failed = results.find((r) => !r.ok)
+  if (failed && !failed.ok) return err(failed.error)
+  const now = ctx.clock.now()
+  // Changes made while the full pass ran are picked up by the first incremental pass.
+  const highWaterMark = new Date((state.fullStartedAt ?? now).getTime() - OVERLAP_MS)
+  await ctx.db.update(syncState)
+    .set({ phase: 'incremental', fullCompletedAt: now, highWaterMark, updatedAt: now })
+    .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+  return ok(undefined)
+}
+
+async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmError>> {
+  let lastId = lane.lastId ?? lane.from
+  for (;;) {
+    const page = await searchObjects(ctx.client, type, {
+      filters: [
+        { propertyName: 'hs_object_id', operator: 'GT', value: String(lastId) },
+        { propertyName: 'hs_object_id', operator: 'LTE', value: String(lane.to) },
+      ],
+      sort: byId,
+      limit: SEARCH_PAGE,
+    })
+    if (!page.ok) return page
+    const objects = page.value.results
+    const links = await fetchCompanyLinks(ctx, type, objects)
+    if (!links.ok) return links
+    const nextId = objects.length > 0 ? Number(objects[objects.length - 1]!.id) : lastId
+    const done = objects.length < SEARCH_PAGE
+    const now = ctx.clock.now()
+    await ctx.db.transaction(async (tx) => {
+      await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)
+      // Only this lane's entry moves, so concurrent lanes never overwrite each other's checkpoint.
+      await tx.update(syncState)
+        .set({
+          lanes: sql`jsonb_set(jsonb_set(${syncState.lanes}, ${`{${index},lastId}`}::text[], to_jsonb(${nextId}::bigint)), ${`{${index},done}`}::text[], to_jsonb(${done}::boolean))`,
+          recordsDone: sql`${syncState.recordsDone} + ${objects.length}`,
+          updatedAt: now,
+        })
+        .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+    })
+    if (done) return ok(undefined)
+    lastId = nextId
+  }
+}

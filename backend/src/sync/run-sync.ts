@@ -1,0 +1,26 @@
+import type { AppDeps } from '../app-deps'
+import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
+import { findIntegrationById } from '../integrations/hubspot/find-integration'
+import { crmObjectTypes } from './crm-object-types'
+import type { CrmObjectType } from './crm-object-types'
+import type { CrmError } from './crm-requests'
+import { syncObjectType } from './sync-object-type'
+
+export type SyncOutcome =
+  | { status: 'skipped'; reason: 'not_connected' }
+  | { status: 'done'; failures: { type: CrmObjectType; error: CrmError }[] }
+
+/**
+ * Syncs one integration's companies, contacts and tickets concurrently, each within the portal's
+ * rate budgets. Runs as one job per portal at a time (see jobs/), so budgets are not split.
+ */
+export async function runSync(deps: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'>, integrationId: string): Promise<SyncOutcome> {
+  const integration = await findIntegrationById(deps.db, integrationId)
+  if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth') return { status: 'skipped', reason: 'not_connected' }
+  const ctx = { db: deps.db, client: HubspotClient.fromIntegration(deps, integration), workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger }
+  const started = performance.now()
+  const results = await Promise.all(crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })))
+  const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
+  deps.logger.info({ integrationId, ms: Math.round(performance.now() - started), failures }, 'hubspot sync finished')
+  return { status: 'done', failures }
+}

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino'
+import type { Database } from '../db/database'
+import type { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
+import type { Clock } from '../lib/clock'
+
+export interface SyncContext {
+  db: Database
+  client: HubspotClient
+  workspaceId: string
+  clock: Clock
+  logger: Logger
+}
+
+/** Incremental syncs reach this far behind the high-water mark, so edits landing at the boundary
+ * (HubSpot's search index lags writes by "a few moments") are never missed. */
+export const OVERLAP_MS = 5 * 60_000
+
+/** Keyset lanes for the first full sync: more lanes keep the search budget busy despite latency. */
+export const FULL_SYNC_LANES = 4
+export const SEARCH_PAGE = 200
+/** HubSpot's search refuses to page past 10,000 results; windows restart before that. */
+export const SEARCH_RESULT_CAP = 10_000

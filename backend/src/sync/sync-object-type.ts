@@ -1,0 +1,37 @@
+import { and, eq } from 'drizzle-orm'
+import { syncState } from '../db/schema'
+import type { Result } from '../lib/result'
+import { ok } from '../lib/result'
+import type { CrmObjectType } from './crm-object-types'
+import type { CrmError } from './crm-requests'
+import { loadSyncState } from './load-sync-state'
+import { planFullSync, runFullSync } from './run-full-sync'
+import { runIncrementalSync } from './run-incremental-sync'
+import { sweepArchived } from './sweep-archived'
+import type { SyncContext } from './sync-context'
+
+/** One object type: the first full pass (resumed if interrupted), then an incremental pass. */
+export async function syncObjectType(ctx: SyncContext, type: CrmObjectType): Promise<Result<void, CrmError>> {
+  let state = await loadSyncState(ctx.db, ctx.workspaceId, type)
+  const outcome = await (async (): Promise<Result<void, CrmError>> => {
+    if (state.phase === 'pending') {
+      const planned = await planFullSync(ctx, type, state)
+      if (!planned.ok) return planned
+      state = planned.value
+    }
+    if (state.phase === 'full') {
+      const full = await runFullSync(ctx, type, state)
+      if (!full.ok) return full
+      state = await loadSyncState(ctx.db, ctx.workspaceId, type)
+    }
+    const incremental = await runIncrementalSync(ctx, type, state)
+    if (!incremental.ok) return incremental
+    const archived = await sweepArchived(ctx, type)
+    return archived.ok ? ok(undefined) : archived
+  })()
+  const now = ctx.clock.now()
+  await ctx.db.update(syncState)
+    .set({ lastRunAt: now, lastErrorCode: outcome.ok ? null : outcome.error, updatedAt: now })
+    .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+  return outcome
+}

@@ -1,0 +1,55 @@
+import type { crmCompanies, crmContacts, crmTickets } from '../db/schema'
+import type { CrmObject } from './crm-schemas'
+
+type CompanyRow = typeof crmCompanies.$inferInsert
+type ContactRow = typeof crmContacts.$inferInsert
+type TicketRow = typeof crmTickets.$inferInsert
+
+/** HubSpot sends every value as a string; dates as ISO text or epoch milliseconds. */
+export function parseHubspotDate(value: string | null | undefined): Date | null {
+  if (!value) return null
+  const date = /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+function parseNumber(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null
+  const n = Number(value)
+  return Number.isFinite(n) ? Math.round(n) : null
+}
+
+const text = (value: string | null | undefined) => (value === undefined || value === '' ? null : value)
+
+/** Ids HubSpot merged into this record (`hs_merged_object_ids` is `;`-separated). */
+export function mergedIds(object: CrmObject): number[] {
+  return (object.properties.hs_merged_object_ids ?? '').split(';').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)
+}
+
+export function toCompanyRow(workspaceId: string, o: CrmObject, now: Date): CompanyRow {
+  const p = o.properties
+  return {
+    workspaceId, hubspotId: Number(o.id), name: text(p.name), domain: text(p.domain), industry: text(p.industry),
+    hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
+    archived: o.archived ?? false, mergedInto: null, syncedAt: now,
+  }
+}
+
+export function toContactRow(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): ContactRow {
+  const p = o.properties
+  return {
+    workspaceId, hubspotId: Number(o.id), email: text(p.email), firstName: text(p.firstname), lastName: text(p.lastname), companyId,
+    hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.lastmodifieddate ?? o.updatedAt),
+    archived: o.archived ?? false, mergedInto: null, syncedAt: now,
+  }
+}
+
+export function toTicketRow(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): TicketRow {
+  const p = o.properties
+  return {
+    workspaceId, hubspotId: Number(o.id), subject: text(p.subject), content: text(p.content), pipeline: text(p.hs_pipeline),
+    stage: text(p.hs_pipeline_stage), priority: text(p.hs_ticket_priority), category: text(p.hs_ticket_category), sourceType: text(p.source_type),
+    companyId, hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
+    closedAt: parseHubspotDate(p.closed_date), timeToCloseMs: parseNumber(p.time_to_close),
+    archived: o.archived ?? false, mergedInto: null, syncedAt: now,
+  }
+}

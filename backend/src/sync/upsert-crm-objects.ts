@@ -1,0 +1,60 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
+import type { Queryable } from '../db/database'
+import { crmCompanies, crmContacts, crmTickets } from '../db/schema'
+import type { CrmObjectType } from './crm-object-types'
+import type { CrmObject } from './crm-schemas'
+import { mergedIds, toCompanyRow, toContactRow, toTicketRow } from './to-crm-rows'
+
+const tables = { companies: crmCompanies, contacts: crmContacts, tickets: crmTickets } as const
+
+/** Every column but the key is replaced: HubSpot's copy is the truth. */
+function excludedColumns(table: PgTable, skip: string[]) {
+  const columns = (table as unknown as Record<string, { name: string }>)
+  const set: Record<string, unknown> = {}
+  for (const [key, column] of Object.entries(columns)) {
+    if (typeof column !== 'object' || column === null || !('name' in column) || skip.includes(key)) continue
+    set[key] = sql.raw(`excluded."${column.name}"`)
+  }
+  return set
+}
+
+/**
+ * Idempotent upsert by (workspace, HubSpot id): syncing a page twice changes nothing. Records
+ * HubSpot merged into one of these are marked, and tickets/contacts pointing at a merged company
+ * follow it to the survivor.
+ */
+export async function upsertCrmObjects(db: Queryable, workspaceId: string, type: CrmObjectType, objects: readonly CrmObject[], companyOf: ReadonlyMap<string, number>, now: Date): Promise<void> {
+  if (objects.length === 0) return
+  if (type === 'companies') {
+    const rows = objects.map((o) => toCompanyRow(workspaceId, o, now))
+    await db.insert(crmCompanies).values(rows).onConflictDoUpdate({ target: [crmCompanies.workspaceId, crmCompanies.hubspotId], set: excludedColumns(crmCompanies, ['workspaceId', 'hubspotId']) })
+  } else if (type === 'contacts') {
+    const rows = objects.map((o) => toContactRow(workspaceId, o, companyOf.get(o.id) ?? null, now))
+    await db.insert(crmContacts).values(rows).onConflictDoUpdate({ target: [crmContacts.workspaceId, crmContacts.hubspotId], set: excludedColumns(crmContacts, ['workspaceId', 'hubspotId']) })
+  } else {
+    const rows = objects.map((o) => toTicketRow(workspaceId, o, companyOf.get(o.id) ?? null, now))
+    await db.insert(crmTickets).values(rows).onConflictDoUpdate({ target: [crmTickets.workspaceId, crmTickets.hubspotId], set: excludedColumns(crmTickets, ['workspaceId', 'hubspotId']) })
+  }
+  for (const object of objects) {
+    const merged = mergedIds(object)
+    if (merged.length === 0) continue
+    await markMerged(db, workspaceId, type, merged, Number(object.id))
+  }
+}
+
+export async function markMerged(db: Queryable, workspaceId: string, type: CrmObjectType, mergedIdList: number[], survivorId: number): Promise<void> {
+  const table = tables[type]
+  await db.update(table).set({ archived: true, mergedInto: survivorId }).where(and(eq(table.workspaceId, workspaceId), inArray(table.hubspotId, mergedIdList)))
+  if (type === 'companies') {
+    for (const child of [crmTickets, crmContacts]) {
+      await db.update(child).set({ companyId: survivorId }).where(and(eq(child.workspaceId, workspaceId), inArray(child.companyId, mergedIdList)))
+    }
+  }
+}
+
+export async function markArchived(db: Queryable, workspaceId: string, type: CrmObjectType, ids: number[]): Promise<void> {
+  if (ids.length === 0) return
+  const table = tables[type]
+  await db.update(table).set({ archived: true }).where(and(eq(table.workspaceId, workspaceId), inArray(table.hubspotId, ids)))
+}

@@ -1,0 +1,118 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { AppDeps } from '../app-deps'
+import { integrations, webhookInbox } from '../db/schema'
+import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
+import type { CrmObjectType } from '../sync/crm-object-types'
+import { batchReadObjects } from '../sync/crm-requests'
+import { fetchCompanyLinks } from '../sync/fetch-company-links'
+import { markArchived, markMerged, upsertCrmObjects } from '../sync/upsert-crm-objects'
+import type { WebhookEvent } from './webhook-event-schema'
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'>
+
+const objectTypeOf: Record<string, CrmObjectType> = { ticket: 'tickets', company: 'companies', contact: 'contacts' }
+const BATCH = 500
+
+export interface InboxRun {
+  claimed: number
+  applied: number
+  unknownPortal: number
+  ignored: number
+  retried: number
+}
+
+/**
+ * Drains the inbox: claims events (SKIP LOCKED, so several workers can share it), routes each by
+ * portalId to the workspace connected to that portal, and applies them: changed records are
+ * fetched again in batches (webhook payloads carry ids, not data), deletions archived, merges
+ * followed. Events for portals no workspace has connected are counted and dropped. A failure
+ * releases the claim so the events are retried, never lost.
+ */
+export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
+  const run: InboxRun = { claimed: 0, applied: 0, unknownPortal: 0, ignored: 0, retried: 0 }
+  for (;;) {
+    const claimed = await deps.db.transaction(async (tx) => {
+      const rows = await tx.select().from(webhookInbox).where(isNull(webhookInbox.processedAt))
+        .orderBy(asc(webhookInbox.occurredAt)).limit(BATCH).for('update', { skipLocked: true })
+      if (rows.length === 0) return rows
+      await tx.update(webhookInbox).set({ processedAt: deps.clock.now(), outcome: 'processing' }).where(inArray(webhookInbox.id, rows.map((r) => r.id)))
+      return rows
+    })
+    if (claimed.length === 0) return run
+    run.claimed += claimed.length
+    const byPortal = new Map<number, typeof claimed>()
+    for (const row of claimed) byPortal.set(row.portalId, [...(byPortal.get(row.portalId) ?? []), row])
+    for (const [portalId, rows] of byPortal) {
+      const ids = rows.map((r) => r.id)
+      const [integration] = await deps.db.select().from(integrations)
+        .where(and(eq(integrations.hubId, portalId), inArray(integrations.status, ['connected', 'degraded'])))
+      if (!integration) {
+        run.unknownPortal += rows.length
+        deps.metrics.webhookProcessed.inc({ outcome: 'unknown_portal' }, rows.length)
+        await deps.db.update(webhookInbox).set({ outcome: 'unknown_portal' }).where(inArray(webhookInbox.id, ids))
+        continue
+      }
+      try {
+        const outcome = await applyEvents(deps, integration, rows.map((r) => r.payload as unknown as WebhookEvent))
+        run.applied += outcome.applied
+        run.ignored += outcome.ignored
+        deps.metrics.webhookProcessed.inc({ outcome: 'applied' }, outcome.applied)
+        deps.metrics.webhookProcessed.inc({ outcome: 'ignored' }, outcome.ignored)
+        await deps.db.update(webhookInbox).set({ outcome: 'applied' }).where(inArray(webhookInbox.id, ids))
+      } catch (error) {
+        run.retried += rows.length
+        deps.logger.warn({ err: error, portalId }, 'webhook events could not be applied; released for retry')
+        await deps.db.update(webhookInbox).set({ processedAt: null, outcome: sql`null` }).where(inArray(webhookInbox.id, ids))
+        return run
+      }
+    }
+  }
+}
+
+async function applyEvents(deps: Deps, integration: typeof integrations.$inferSelect, events: WebhookEvent[]): Promise<{ applied: number; ignored: number }> {
+  const client = HubspotClient.fromIntegration(deps, integration)
+  const ctx = { db: deps.db, client, workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger }
+  const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
+  const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }
+  let ignored = 0
+  for (const event of events) {
+    const [prefix = '', action = ''] = event.subscriptionType.split('.')
+    const type = objectTypeOf[prefix]
+    if (!type) {
+      ignored++
+      continue
+    }
+    if (action === 'deletion' || action === 'privacyDeletion') {
+      if (event.objectId) archive[type].push(event.objectId)
+    } else if (action === 'merge') {
+      const survivor = event.newObjectId ?? event.primaryObjectId ?? event.objectId
+      if (survivor) {
+        await markMerged(deps.db, integration.workspaceId, type, (event.mergedObjectIds ?? []).filter((id) => id !== survivor), survivor)
+        refetch[type].add(String(survivor))
+      }
+    } else if (action === 'associationChange') {
+      const from = event.fromObjectId ?? event.objectId
+      if (from) refetch[type].add(String(from))
+    } else if (event.objectId) {
+      refetch[type].add(String(event.objectId))
+    } else {
+      ignored++
+    }
+  }
+  for (const type of Object.keys(refetch) as CrmObjectType[]) {
+    await markArchived(deps.db, integration.workspaceId, type, archive[type])
+    const ids = [...refetch[type]].filter((id) => !archive[type].includes(Number(id)))
+    for (let start = 0; start < ids.length; start += 100) {
+      const chunk = ids.slice(start, start + 100)
+      const objects = await batchReadObjects(client, type, chunk)
+      if (!objects.ok) throw new Error(`batch read ${type}: ${objects.error}`)
+      const links = await fetchCompanyLinks(ctx, type, objects.value)
+      if (!links.ok) throw new Error(`associations ${type}: ${links.error}`)
+      await upsertCrmObjects(deps.db, integration.workspaceId, type, objects.value, links.value, deps.clock.now())
+      // Ids HubSpot no longer returns were deleted after the event was sent.
+      const found = new Set(objects.value.map((o) => o.id))
+      await markArchived(deps.db, integration.workspaceId, type, chunk.filter((id) => !found.has(id)).map(Number))
+    }
+  }
+  return { applied: events.length - ignored, ignored }
+}

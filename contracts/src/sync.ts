@@ -1,0 +1,27 @@
+import { z } from 'zod'
+
+export const syncObjectProgressSchema = z.object({
+  objectType: z.enum(['companies', 'contacts', 'tickets']),
+  phase: z.enum(['pending', 'full', 'incremental']),
+  recordsDone: z.number().int(),
+  estimatedTotal: z.number().int().nullable(),
+  fullCompletedAt: z.iso.datetime().nullable(),
+  lastRunAt: z.iso.datetime().nullable(),
+  lastErrorCode: z.string().nullable(),
+})
+
+/** `initial_sync` until every object type finished its first full pass; then `up_to_date`. */
+export const syncProgressSchema = z.object({
+  phase: z.enum(['not_started', 'initial_sync', 'up_to_date']),
+  recordsDone: z.number().int(),
+  estimatedTotal: z.number().int().nullable(),
+  /** 0–100, for a progress bar; never 100 before the initial sync has finished. */
+  percent: z.number().min(0).max(100),
+  lastSyncedAt: z.iso.datetime().nullable(),
+  objects: z.array(syncObjectProgressSchema),
+})
+export type SyncProgress = z.infer<typeof syncProgressSchema>
+export const syncProgressResponseSchema = z.object({ sync: syncProgressSchema })
+export type SyncProgressResponse = z.infer<typeof syncProgressResponseSchema>
+export const requestSyncErrors = ['unauthenticated', 'not_connected', 'needs_reauth'] as const
+export const syncProgressErrors = ['unauthenticated', 'not_connected'] as const
