@@ -187,3 +187,29 @@ export const webhookInbox = pgTable('webhook_inbox', {
   processedAt: timestamp('processed_at', { withTimezone: true }),
   outcome: text('outcome'),
 }, (t) => [uniqueIndex('webhook_inbox_dedupe_key').on(t.dedupeKey), index('webhook_inbox_pending_idx').on(t.processedAt, t.receivedAt)])
+
+/* ---- Churn risk ---- */
+
+export const churnScores = pgTable('churn_scores', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  companyId: bigint('company_id', { mode: 'number' }).notNull(),
+  score: integer('score').notNull(),
+  band: text('band', { enum: ['low', 'medium', 'high'] }).notNull(),
+  reasons: jsonb('reasons').$type<{ signal: string; points: number; evidence: string; ticketIds: number[] }[]>().notNull(),
+  /** Change against the score 30 days earlier (history), for the trend arrow. */
+  trend: integer('trend').notNull().default(0),
+  ticketCount: integer('ticket_count').notNull(),
+  openTickets: integer('open_tickets').notNull(),
+  recentTickets: integer('recent_tickets').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.companyId] }),
+  index('churn_scores_rank_idx').on(t.workspaceId, t.score),
+])
+
+export const churnScoreHistory = pgTable('churn_score_history', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  companyId: bigint('company_id', { mode: 'number' }).notNull(),
+  score: integer('score').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+}, (t) => [index('churn_score_history_company_idx').on(t.workspaceId, t.companyId, t.computedAt)])

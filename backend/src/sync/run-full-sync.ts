@@ -76,7 +76,7 @@ async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lan
     const done = objects.length < SEARCH_PAGE
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
-      await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)) ctx.touchedCompanies.add(id)
       // Only this lane's entry moves, so concurrent lanes never overwrite each other's checkpoint.
       await tx.update(syncState)
         .set({

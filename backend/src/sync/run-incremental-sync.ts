@@ -42,7 +42,7 @@ export async function runIncrementalSync(ctx: SyncContext, type: CrmObjectType, 
     if (pageNewest && (!highWaterMark || pageNewest > highWaterMark)) highWaterMark = pageNewest
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
-      await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)) ctx.touchedCompanies.add(id)
       await tx.update(syncState).set({ highWaterMark, lastRunAt: now, updatedAt: now })
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })

@@ -1,4 +1,8 @@
+import { count, eq } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
+import { rescoreCompanies } from '../churn/rescore-companies'
+import { rescoreWorkspace } from '../churn/rescore-workspace'
+import { churnScores } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from './crm-object-types'
@@ -8,7 +12,7 @@ import { syncObjectType } from './sync-object-type'
 
 export type SyncOutcome =
   | { status: 'skipped'; reason: 'not_connected' }
-  | { status: 'done'; failures: { type: CrmObjectType; error: CrmError }[] }
+  | { status: 'done'; failures: { type: CrmObjectType; error: CrmError }[]; scored: number }
 
 /**
  * Syncs one integration's companies, contacts and tickets concurrently, each within the portal's
@@ -17,10 +21,15 @@ export type SyncOutcome =
 export async function runSync(deps: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'>, integrationId: string): Promise<SyncOutcome> {
   const integration = await findIntegrationById(deps.db, integrationId)
   if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth') return { status: 'skipped', reason: 'not_connected' }
-  const ctx = { db: deps.db, client: HubspotClient.fromIntegration(deps, integration), workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger }
+  const ctx = { db: deps.db, client: HubspotClient.fromIntegration(deps, integration), workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger, touchedCompanies: new Set<number>() }
   const started = performance.now()
+  const hadScores = (await deps.db.select({ n: count() }).from(churnScores).where(eq(churnScores.workspaceId, integration.workspaceId)))[0]?.n ?? 0
   const results = await Promise.all(crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })))
   const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
-  deps.logger.info({ integrationId, ms: Math.round(performance.now() - started), failures }, 'hubspot sync finished')
-  return { status: 'done', failures }
+  // First complete import: score every company. Afterwards only those whose tickets changed.
+  const scored = hadScores === 0 && failures.length === 0
+    ? await rescoreWorkspace(deps.db, integration.workspaceId, deps.clock.now())
+    : await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
+  deps.logger.info({ integrationId, ms: Math.round(performance.now() - started), failures, scored }, 'hubspot sync finished')
+  return { status: 'done', failures, scored }
 }

@@ -9,6 +9,8 @@ export interface SyncContext {
   workspaceId: string
   clock: Clock
   logger: Logger
+  /** Companies whose tickets changed during this run: their churn scores are recomputed after it. */
+  touchedCompanies: Set<number>
 }
 
 /** Incremental syncs reach this far behind the high-water mark, so edits landing at the boundary

@@ -24,8 +24,10 @@ function excludedColumns(table: PgTable, skip: string[]) {
  * HubSpot merged into one of these are marked, and tickets/contacts pointing at a merged company
  * follow it to the survivor.
  */
-export async function upsertCrmObjects(db: Queryable, workspaceId: string, type: CrmObjectType, objects: readonly CrmObject[], companyOf: ReadonlyMap<string, number>, now: Date): Promise<void> {
-  if (objects.length === 0) return
+export async function upsertCrmObjects(db: Queryable, workspaceId: string, type: CrmObjectType, objects: readonly CrmObject[], companyOf: ReadonlyMap<string, number>, now: Date): Promise<Set<number>> {
+  // The companies whose churn score may have moved.
+  const touched = new Set<number>()
+  if (objects.length === 0) return touched
   if (type === 'companies') {
     const rows = objects.map((o) => toCompanyRow(workspaceId, o, now))
     await db.insert(crmCompanies).values(rows).onConflictDoUpdate({ target: [crmCompanies.workspaceId, crmCompanies.hubspotId], set: excludedColumns(crmCompanies, ['workspaceId', 'hubspotId']) })
@@ -34,13 +36,16 @@ export async function upsertCrmObjects(db: Queryable, workspaceId: string, type:
     await db.insert(crmContacts).values(rows).onConflictDoUpdate({ target: [crmContacts.workspaceId, crmContacts.hubspotId], set: excludedColumns(crmContacts, ['workspaceId', 'hubspotId']) })
   } else {
     const rows = objects.map((o) => toTicketRow(workspaceId, o, companyOf.get(o.id) ?? null, now))
+    for (const row of rows) if (row.companyId) touched.add(row.companyId)
     await db.insert(crmTickets).values(rows).onConflictDoUpdate({ target: [crmTickets.workspaceId, crmTickets.hubspotId], set: excludedColumns(crmTickets, ['workspaceId', 'hubspotId']) })
   }
   for (const object of objects) {
     const merged = mergedIds(object)
     if (merged.length === 0) continue
     await markMerged(db, workspaceId, type, merged, Number(object.id))
+    if (type === 'companies') touched.add(Number(object.id))
   }
+  return touched
 }
 
 export async function markMerged(db: Queryable, workspaceId: string, type: CrmObjectType, mergedIdList: number[], survivorId: number): Promise<void> {

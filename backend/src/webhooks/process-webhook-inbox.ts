@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
-import { integrations, webhookInbox } from '../db/schema'
+import { rescoreCompanies } from '../churn/rescore-companies'
+import { crmTickets, integrations, webhookInbox } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import type { CrmObjectType } from '../sync/crm-object-types'
 import { batchReadObjects } from '../sync/crm-requests'
@@ -71,7 +72,7 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
 
 async function applyEvents(deps: Deps, integration: typeof integrations.$inferSelect, events: WebhookEvent[]): Promise<{ applied: number; ignored: number }> {
   const client = HubspotClient.fromIntegration(deps, integration)
-  const ctx = { db: deps.db, client, workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger }
+  const ctx = { db: deps.db, client, workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger, touchedCompanies: new Set<number>() }
   const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
   const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }
   let ignored = 0
@@ -99,6 +100,11 @@ async function applyEvents(deps: Deps, integration: typeof integrations.$inferSe
       ignored++
     }
   }
+  if (archive.tickets.length > 0) {
+    const affected = await deps.db.select({ companyId: crmTickets.companyId }).from(crmTickets)
+      .where(and(eq(crmTickets.workspaceId, integration.workspaceId), inArray(crmTickets.hubspotId, archive.tickets)))
+    for (const { companyId } of affected) if (companyId) ctx.touchedCompanies.add(companyId)
+  }
   for (const type of Object.keys(refetch) as CrmObjectType[]) {
     await markArchived(deps.db, integration.workspaceId, type, archive[type])
     const ids = [...refetch[type]].filter((id) => !archive[type].includes(Number(id)))
@@ -108,11 +114,13 @@ async function applyEvents(deps: Deps, integration: typeof integrations.$inferSe
       if (!objects.ok) throw new Error(`batch read ${type}: ${objects.error}`)
       const links = await fetchCompanyLinks(ctx, type, objects.value)
       if (!links.ok) throw new Error(`associations ${type}: ${links.error}`)
-      await upsertCrmObjects(deps.db, integration.workspaceId, type, objects.value, links.value, deps.clock.now())
+      for (const id of await upsertCrmObjects(deps.db, integration.workspaceId, type, objects.value, links.value, deps.clock.now())) ctx.touchedCompanies.add(id)
       // Ids HubSpot no longer returns were deleted after the event was sent.
       const found = new Set(objects.value.map((o) => o.id))
       await markArchived(deps.db, integration.workspaceId, type, chunk.filter((id) => !found.has(id)).map(Number))
     }
   }
+  // Only the companies these events touched are re-scored.
+  await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
   return { applied: events.length - ignored, ignored }
 }

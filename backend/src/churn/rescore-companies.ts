@@ -1,0 +1,65 @@
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import type { Database } from '../db/database'
+import { churnScoreHistory, churnScores, crmTickets } from '../db/schema'
+import type { TicketFacts } from './score-company'
+import { scoreCompany } from './score-company'
+
+const DAY = 86_400_000
+
+/**
+ * Re-scores the given companies from their current tickets and stores score, reasons and a
+ * history point (only when the score moved, or once a day, so the history stays small).
+ */
+export async function rescoreCompanies(db: Database, workspaceId: string, companyIds: readonly number[], now: Date): Promise<number> {
+  const ids = [...new Set(companyIds)]
+  if (ids.length === 0) return 0
+  const rows = await db.select({
+    id: crmTickets.hubspotId, companyId: crmTickets.companyId, subject: crmTickets.subject, content: crmTickets.content,
+    priority: crmTickets.priority, stage: crmTickets.stage, category: crmTickets.category, createdAt: crmTickets.hsCreatedAt,
+    closedAt: crmTickets.closedAt, timeToCloseMs: crmTickets.timeToCloseMs,
+  }).from(crmTickets).where(and(eq(crmTickets.workspaceId, workspaceId), inArray(crmTickets.companyId, ids), eq(crmTickets.archived, false)))
+  const byCompany = new Map<number, TicketFacts[]>(ids.map((id) => [id, []]))
+  for (const row of rows) byCompany.get(row.companyId!)?.push(row)
+
+  const previous = await db.select({ companyId: churnScores.companyId, score: churnScores.score, computedAt: churnScores.computedAt })
+    .from(churnScores).where(and(eq(churnScores.workspaceId, workspaceId), inArray(churnScores.companyId, ids)))
+  const previousBy = new Map(previous.map((p) => [p.companyId, p]))
+  const monthAgo = await scoresAround(db, workspaceId, ids, new Date(now.getTime() - 30 * DAY))
+
+  const scores = [...byCompany].map(([companyId, tickets]) => {
+    const result = scoreCompany(tickets, now)
+    return {
+      workspaceId, companyId, score: result.score, band: result.band, reasons: result.reasons,
+      trend: result.score - (monthAgo.get(companyId) ?? result.score),
+      ticketCount: tickets.length,
+      openTickets: tickets.filter((t) => t.closedAt === null && t.stage !== '4').length,
+      recentTickets: tickets.filter((t) => t.createdAt && now.getTime() - t.createdAt.getTime() <= 30 * DAY).length,
+      computedAt: now,
+    }
+  })
+  for (let start = 0; start < scores.length; start += 1000) {
+    const chunk = scores.slice(start, start + 1000)
+    await db.insert(churnScores).values(chunk).onConflictDoUpdate({
+      target: [churnScores.workspaceId, churnScores.companyId],
+      set: {
+        score: sql`excluded.score`, band: sql`excluded.band`, reasons: sql`excluded.reasons`, trend: sql`excluded.trend`,
+        ticketCount: sql`excluded.ticket_count`, openTickets: sql`excluded.open_tickets`, recentTickets: sql`excluded.recent_tickets`, computedAt: sql`excluded.computed_at`,
+      },
+    })
+  }
+  const historyPoints = scores.filter((s) => {
+    const before = previousBy.get(s.companyId)
+    return !before || before.score !== s.score || now.getTime() - before.computedAt.getTime() >= DAY
+  }).map((s) => ({ workspaceId, companyId: s.companyId, score: s.score, computedAt: now }))
+  for (let start = 0; start < historyPoints.length; start += 1000) await db.insert(churnScoreHistory).values(historyPoints.slice(start, start + 1000))
+  return scores.length
+}
+
+/** Each company's latest history point at or before `at`. */
+async function scoresAround(db: Database, workspaceId: string, ids: number[], at: Date): Promise<Map<number, number>> {
+  const rows = await db.selectDistinctOn([churnScoreHistory.companyId], { companyId: churnScoreHistory.companyId, score: churnScoreHistory.score })
+    .from(churnScoreHistory)
+    .where(and(eq(churnScoreHistory.workspaceId, workspaceId), inArray(churnScoreHistory.companyId, ids), lte(churnScoreHistory.computedAt, at)))
+    .orderBy(churnScoreHistory.companyId, desc(churnScoreHistory.computedAt))
+  return new Map(rows.map((r) => [r.companyId, r.score]))
+}
