@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './app-deps'
 import { loadSession } from './auth/load-session'
 import { authRoutes, meRoutes } from './auth/routes'
 import { apiError } from './http/api-error'
+import { churnRoutes, companyRoutes } from './churn/routes'
 import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
 import { webhookRoutes } from './webhooks/routes'
 
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/me', meRoutes())
   app.route('/api/v1/integrations/hubspot', hubspotIntegrationRoutes(deps))
+  app.route('/api/v1/companies', companyRoutes(deps))
+  app.route('/api/v1/churn', churnRoutes(deps))
 
   app.notFound((c) => apiError(c, 'not_found'))
   app.onError((error, c) => {

@@ -1,0 +1,80 @@
+import { z } from 'zod'
+
+export const riskBands = ['low', 'medium', 'high'] as const
+export type RiskBand = (typeof riskBands)[number]
+
+export const churnReasonSchema = z.object({
+  signal: z.string(),
+  points: z.number(),
+  evidence: z.string(),
+  ticketIds: z.array(z.number()),
+})
+export type ChurnReason = z.infer<typeof churnReasonSchema>
+
+export const companyListQuerySchema = z.strictObject({
+  sort: z.enum(['score', 'name', 'tickets', 'trend', 'open']).default('score'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  band: z.enum(riskBands).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+})
+export type CompanyListQuery = z.infer<typeof companyListQuerySchema>
+
+export const companyRowSchema = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  domain: z.string().nullable(),
+  score: z.number().int(),
+  band: z.enum(riskBands),
+  trend: z.number().int(),
+  ticketCount: z.number().int(),
+  openTickets: z.number().int(),
+  recentTickets: z.number().int(),
+  topReason: z.object({ signal: z.string(), evidence: z.string() }).nullable(),
+})
+export type CompanyRow = z.infer<typeof companyRowSchema>
+
+export const companyListResponseSchema = z.object({
+  companies: z.array(companyRowSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type CompanyListResponse = z.infer<typeof companyListResponseSchema>
+
+export const companyDetailResponseSchema = z.object({
+  company: companyRowSchema.extend({
+    hubspotUrl: z.string().nullable(),
+    reasons: z.array(churnReasonSchema),
+    computedAt: z.iso.datetime(),
+  }),
+  history: z.array(z.object({ score: z.number().int(), at: z.iso.datetime() })),
+  tickets: z.array(z.object({
+    id: z.number().int(),
+    subject: z.string().nullable(),
+    priority: z.string().nullable(),
+    open: z.boolean(),
+    createdAt: z.iso.datetime().nullable(),
+    closedAt: z.iso.datetime().nullable(),
+    /** Cited by at least one reason. */
+    evidence: z.boolean(),
+  })),
+})
+export type CompanyDetailResponse = z.infer<typeof companyDetailResponseSchema>
+
+export const churnSummaryResponseSchema = z.object({
+  totals: z.object({ companies: z.number().int(), scored: z.number().int(), tickets: z.number().int() }),
+  bands: z.object({ low: z.number().int(), medium: z.number().int(), high: z.number().int() }),
+  /** Companies per 10-point score bucket, 0–9 … 90–100. */
+  distribution: z.array(z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int() })),
+  /** Tickets created per month, oldest first. */
+  volume: z.array(z.object({ month: z.string(), tickets: z.number().int() })),
+  riskiest: z.array(companyRowSchema),
+  scoredAt: z.iso.datetime().nullable(),
+})
+export type ChurnSummaryResponse = z.infer<typeof churnSummaryResponseSchema>
+
+export const companyListErrors = ['invalid_query', 'unauthenticated'] as const
+export const companyDetailErrors = ['unauthenticated', 'not_found'] as const
+export const churnSummaryErrors = ['unauthenticated'] as const
