@@ -77,7 +77,7 @@ describe('companies and their churn risk', () => {
   })
 
   it('summarises bands, the score distribution and ticket volume per month', async () => {
-    const { body } = await agent.json<{ bands: Record<string, number>; distribution: { count: number }[]; volume: { tickets: number }[]; riskiest: unknown[]; totals: { tickets: number } }>('/api/v1/churn/summary')
+    const { body } = await agent.json<{ bands: { low: number; medium: number; high: number }; distribution: { count: number }[]; volume: { tickets: number }[]; riskiest: unknown[]; totals: { tickets: number } }>('/api/v1/churn/summary')
     expect(body.bands.high).toBe(3)
     expect(body.bands.low + body.bands.medium + body.bands.high).toBe(30)
     expect(body.distribution).toHaveLength(10)

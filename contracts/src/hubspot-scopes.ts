@@ -45,3 +45,7 @@ export function disabledFeatures(granted: readonly string[]): { feature: Optiona
     .map((feature) => ({ feature, missingScopes: missingScopes(granted, optionalFeatures[feature].scopes) }))
     .filter((f) => f.missingScopes.length > 0)
 }
+
+export function hasScopes(granted: readonly string[], wanted: readonly string[]): boolean {
+  return missingScopes(granted, wanted).length === 0
+}

@@ -76,6 +76,8 @@ export const integrations = pgTable('integrations', {
   /** While degraded: no refresh is attempted before this (exponential backoff with jitter). */
   nextRefreshAttemptAt: timestamp('next_refresh_attempt_at', { withTimezone: true }),
   connectedAt: timestamp('connected_at', { withTimezone: true }),
+  /** The Churnlens score properties exist in this portal (write-back). */
+  writeBackReadyAt: timestamp('write_back_ready_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -202,6 +204,9 @@ export const churnScores = pgTable('churn_scores', {
   openTickets: integer('open_tickets').notNull(),
   recentTickets: integer('recent_tickets').notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  /** What HubSpot holds (write-back); a row differs from it until the next push. */
+  writtenScore: integer('written_score'),
+  writtenBand: text('written_band'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.companyId] }),
   index('churn_scores_rank_idx').on(t.workspaceId, t.score),

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { rescoreCompanies } from '../churn/rescore-companies'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
+import { pushScores } from '../churn/write-back/push-scores'
 import { churnScores } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { findIntegrationById } from '../integrations/hubspot/find-integration'
@@ -30,6 +31,7 @@ export async function runSync(deps: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'f
   const scored = hadScores === 0 && failures.length === 0
     ? await rescoreWorkspace(deps.db, integration.workspaceId, deps.clock.now())
     : await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
-  deps.logger.info({ integrationId, ms: Math.round(performance.now() - started), failures, scored }, 'hubspot sync finished')
+  const writeBack = scored > 0 ? await pushScores(deps, (await findIntegrationById(deps.db, integrationId)) ?? integration) : null
+  deps.logger.info({ integrationId, ms: Math.round(performance.now() - started), failures, scored, writeBack }, 'hubspot sync finished')
   return { status: 'done', failures, scored }
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { rescoreCompanies } from '../churn/rescore-companies'
+import { pushScores } from '../churn/write-back/push-scores'
 import { crmTickets, integrations, webhookInbox } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import type { CrmObjectType } from '../sync/crm-object-types'
@@ -121,6 +122,7 @@ async function applyEvents(deps: Deps, integration: typeof integrations.$inferSe
     }
   }
   // Only the companies these events touched are re-scored.
-  await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
+  const rescored = await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
+  if (rescored > 0) await pushScores(deps, integration)
   return { applied: events.length - ignored, ignored }
 }
