@@ -21,6 +21,9 @@ export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.error('database: idle connection lost:', error.message))
     const db = drizzlePg(pool, { schema })
     // Several instances may boot at once against one database: migrate one at a time.
     const client = await pool.connect()
