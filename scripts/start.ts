@@ -103,7 +103,11 @@ try {
   const tsx = ['--import', 'tsx']
   if (useSimulator) {
     service('simulator', [...tsx, 'hubspot-simulator/src/main.ts'], {
-      env: { SIMULATOR_PORT: String(simulatorPort), SIMULATOR_REDIRECT_URIS: `${publicUrl}/oauth/hubspot/callback` },
+      env: {
+        SIMULATOR_PORT: String(simulatorPort),
+        SIMULATOR_REDIRECT_URIS: `${publicUrl}/oauth/hubspot/callback`,
+        SIMULATOR_WEBHOOK_TARGET_URL: `${publicUrl}/api/v1/webhooks/hubspot`,
+      },
     })
   }
   await buildFrontendIfStale()

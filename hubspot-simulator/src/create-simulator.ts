@@ -3,7 +3,10 @@ import { registerApiRoutes } from './api/routes'
 import type { Clock } from './clock'
 import type { SimulatorControl } from './control/create-control'
 import { createControl } from './control/create-control'
+import type { ChangeFeed } from './crm/change-feed'
 import { registerControlRoutes } from './control/routes'
+import type { WebhookSender, WebhookSenderOptions } from './webhooks/index'
+import { createWebhookSender } from './webhooks/index'
 import { droppedHeader, faults } from './faults'
 import { correlationId } from './http/correlation-id'
 import { hubspotError } from './http/hubspot-error'
@@ -26,6 +29,8 @@ export interface SimulatorOptions {
   redirectUris?: string[]
   /** Starting settings (also what reset() returns to). */
   settings?: Partial<SimSettings>
+  /** How webhooks are delivered (default: global fetch, retries compressed to seconds). */
+  webhooks?: WebhookSenderOptions
 }
 
 export interface Simulator {
@@ -37,6 +42,10 @@ export interface Simulator {
   apps: SimApp[]
   portals: SimPortal[]
   control: SimulatorControl
+  /** Every CRM write (public API "API", control "CRM_UI") is published here; the webhook sender subscribes. */
+  changes: ChangeFeed
+  /** Delivers signed webhook batches for CRM changes to each app's target URL. */
+  webhooks: WebhookSender
 }
 
 /**
@@ -62,6 +71,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   registerOAuthRoutes(routes, state)
   registerApiRoutes(routes, state)
   registerControlRoutes(routes, state, control)
+  const webhooks = createWebhookSender({ state, feed: state.changes, ...(options.webhooks ? { options: options.webhooks } : {}) })
+  const resetState = control.reset
+  control.reset = () => {
+    resetState()
+    webhooks.reset()
+  }
+  webhooks.registerRoutes(routes)
   // A catch-all route rather than notFound(): it runs inside `routes`, where the correlation id is typed and set.
   routes.all('*', (c) => hubspotError(c, 404, { message: `No route for ${c.req.method} ${c.req.path}`, category: 'OBJECT_NOT_FOUND' }))
   routes.onError((error, c) => {
@@ -79,5 +95,5 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return response
   }
 
-  return { app, fetch: simFetch, apps: state.apps, portals: state.portals, control }
+  return { app, fetch: simFetch, apps: state.apps, portals: state.portals, control, changes: state.changes, webhooks }
 }

@@ -11,7 +11,16 @@ const envSchema = z.object({
     .transform((value) => value?.split(',').map((uri) => uri.trim()).filter(Boolean))
     .pipe(z.array(z.url()).min(1).optional()),
   SIMULATOR_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().optional(),
+  /** Where the default app's webhooks go (npm start points it at the frontend's /api proxy). */
+  SIMULATOR_WEBHOOK_TARGET_URL: z.url().optional(),
 })
+
+// What a Churnlens app subscribes to in HubSpot's app settings (see the root README).
+const defaultSubscriptions = [
+  ...['creation', 'deletion', 'merge', 'restore', 'associationChange'].flatMap((action) => ['ticket', 'company', 'contact'].map((object) => ({ eventType: `${object}.${action}`, active: true }))),
+  ...['subject', 'content', 'hs_pipeline_stage', 'hs_ticket_priority', 'hs_ticket_category'].map((propertyName) => ({ eventType: 'ticket.propertyChange', propertyName, active: true })),
+  ...['name', 'domain'].map((propertyName) => ({ eventType: 'company.propertyChange', propertyName, active: true })),
+]
 
 const parsed = envSchema.safeParse(process.env)
 if (!parsed.success) {
@@ -25,6 +34,10 @@ const simulator = createSimulator({
   ...(env.SIMULATOR_REDIRECT_URIS ? { redirectUris: env.SIMULATOR_REDIRECT_URIS } : {}),
   ...(env.SIMULATOR_ACCESS_TOKEN_TTL_SECONDS ? { settings: { accessTokenTtlSeconds: env.SIMULATOR_ACCESS_TOKEN_TTL_SECONDS } } : {}),
 })
+
+if (env.SIMULATOR_WEBHOOK_TARGET_URL) {
+  for (const app of simulator.apps) simulator.webhooks.configure(app.appId, { targetUrl: env.SIMULATOR_WEBHOOK_TARGET_URL, subscriptions: defaultSubscriptions })
+}
 
 const server = serve({ fetch: simulator.app.fetch, port: env.SIMULATOR_PORT, hostname: '127.0.0.1' }, (info) => {
   console.log(`HubSpot simulator listening on http://127.0.0.1:${info.port} (seed "${env.SIMULATOR_SEED}")`)

@@ -14,7 +14,25 @@ export interface SimSettings {
   denyRedirects: boolean
   /** Real milliseconds added to every non-control request. Default 0; benchmarks use 250. */
   latencyMs: number
+  /**
+   * Off: no 429s and no rate-limit headers. Windows run on the simulator clock, so with a frozen test clock
+   * the 10-second window never empties: advance the clock or turn this off for call-heavy tests.
+   */
+  rateLimitsEnabled: boolean
+  /** Requests per rolling 10 s per (app, portal). null = HubSpot's: 110 for OAuth apps, the tier's for private apps. */
+  rateLimitPerTenSeconds: number | null
+  /** Private-app tier: starter 100/10 s + 250,000/day; professional 190 + 625,000; enterprise 190 + 1,000,000. */
+  privateAppTier: PrivateAppTier
+  /** Private apps' daily requests per portal. null = the tier's. */
+  dailyLimit: number | null
+  /** CRM search requests per second per portal (HubSpot: 5), counted apart from the 10-second limit. */
+  searchPerSecond: number
+  /** HubSpot documents no Retry-After on 429; on: add one (seconds until the window frees up). */
+  retryAfterOn429: boolean
 }
+
+export const privateAppTiers = ['starter', 'professional', 'enterprise'] as const
+export type PrivateAppTier = (typeof privateAppTiers)[number]
 
 export const defaultSettings: SimSettings = {
   accessTokenTtlSeconds: 1800,
@@ -23,6 +41,12 @@ export const defaultSettings: SimSettings = {
   pkceRequired: false,
   denyRedirects: true,
   latencyMs: 0,
+  rateLimitsEnabled: true,
+  rateLimitPerTenSeconds: null,
+  privateAppTier: 'starter',
+  dailyLimit: null,
+  searchPerSecond: 5,
+  retryAfterOn429: false,
 }
 
 export const settingsPatchSchema = z.strictObject({
@@ -32,6 +56,12 @@ export const settingsPatchSchema = z.strictObject({
   pkceRequired: z.boolean().optional(),
   denyRedirects: z.boolean().optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
+  rateLimitsEnabled: z.boolean().optional(),
+  rateLimitPerTenSeconds: z.number().int().positive().nullable().optional(),
+  privateAppTier: z.enum(privateAppTiers).optional(),
+  dailyLimit: z.number().int().positive().nullable().optional(),
+  searchPerSecond: z.number().int().positive().optional(),
+  retryAfterOn429: z.boolean().optional(),
 })
 
 export type SimSettingsPatch = z.infer<typeof settingsPatchSchema>

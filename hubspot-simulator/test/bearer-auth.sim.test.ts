@@ -110,7 +110,8 @@ describe('bearer auth', () => {
 
   it('every response carries X-HubSpot-Correlation-Id, also 404s', async () => {
     const sim = createSimulator()
-    const response = await sim.fetch(`${apiHost}/crm/v3/objects/unknown`)
+    // Not a /crm/ path: those now exist and answer 401 without a token, as HubSpot does.
+    const response = await sim.fetch(`${apiHost}/no-such-api/v1/anything`)
     expect(response.status).toBe(404)
     expect(response.headers.get('x-hubspot-correlation-id')).toMatch(uuidPattern)
   })

@@ -126,6 +126,7 @@ describe('control API over HTTP', () => {
     const sim = createSimulator()
     expect(await (await control(sim, 'PATCH', '/settings', { accessTokenTtlSeconds: 120, rotateRefreshTokens: true })).json()).toEqual({
       accessTokenTtlSeconds: 120, codeTtlSeconds: 300, rotateRefreshTokens: true, pkceRequired: false, denyRedirects: true, latencyMs: 0,
+      rateLimitsEnabled: true, rateLimitPerTenSeconds: null, privateAppTier: 'starter', dailyLimit: null, searchPerSecond: 5, retryAfterOn429: false,
     })
     const tokens = await connect(sim)
     expect(tokens.expires_in).toBe(120)

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono'
+import { registerCrmRoutes } from '../crm/api/register-crm-routes'
 import type { SimEnv } from '../http/sim-env'
 import type { SimState } from '../state/sim-state'
 import { registerAccountInfo } from './account-info'
@@ -8,4 +9,5 @@ import { registerPrivateAppTokenInfo } from './private-app-token-info'
 export function registerApiRoutes(app: Hono<SimEnv>, state: SimState): void {
   registerAccountInfo(app, state)
   registerPrivateAppTokenInfo(app, state)
+  registerCrmRoutes(app, state)
 }

@@ -1,4 +1,6 @@
 import type { FaultRuleInput } from '../faults'
+import type { CrmControl } from './create-crm-control'
+import { createCrmControl } from './create-crm-control'
 import { addFaultRule } from '../faults'
 import type { RequestLogEntry } from '../request-log'
 import type { SimSettingsPatch } from '../settings'
@@ -7,8 +9,8 @@ import { resetSimState } from '../state/create-sim-state'
 import { installKey, installsOfPortal } from '../state/installs'
 import type { SimState } from '../state/sim-state'
 
-/** Test hooks; the /_simulator HTTP routes call the same functions. */
-export interface SimulatorControl {
+/** Test hooks; the /_simulator HTTP routes call the same functions. CRM hooks: see CrmControl. */
+export interface SimulatorControl extends CrmControl {
   /** Moves the simulator clock forward (tokens and codes expire against it). */
   advanceClock(ms: number): void
   /** Makes matching live access tokens expire now; returns how many. No filter: all of them. */
@@ -24,12 +26,13 @@ export interface SimulatorControl {
   updateSettings(patch: SimSettingsPatch): void
   issuedTokens(): { accessTokens: string[]; refreshTokens: string[] }
   requestLog(): RequestLogEntry[]
-  /** Back to the seeded state: installs, tokens, faults, log, settings and clock offset. */
+  /** Back to the seeded state: installs, tokens, faults, log, settings, clock offset, CRM data, created portals and rate-limit counters. */
   reset(): void
 }
 
 export function createControl(state: SimState, options: SimStateOptions): SimulatorControl {
   return {
+    ...createCrmControl(state, options.seed),
     advanceClock: (ms) => state.clock.advance(ms),
     expireAccessTokens: (filter = {}) => {
       const now = state.clock.now()

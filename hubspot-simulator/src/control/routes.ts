@@ -6,6 +6,7 @@ import { controlPrefix, countRequests, filterRequestLog } from '../request-log'
 import { settingsPatchSchema } from '../settings'
 import type { SimState } from '../state/sim-state'
 import type { SimulatorControl } from './create-control'
+import { registerCrmControlRoutes } from './crm-routes'
 import { parseJson } from './parse-json'
 import { advanceClockSchema, expireTokensSchema, grantedScopesSchema, portalIdParamSchema } from './schemas'
 
@@ -71,6 +72,8 @@ export function registerControlRoutes(app: Hono<SimEnv>, state: SimState, contro
     control.updateSettings(body.value)
     return c.json(state.settings)
   })
+
+  registerCrmControlRoutes(app, control)
 
   app.post(`${p}/reset`, (c) => {
     control.reset()

@@ -1,8 +1,13 @@
 import type { Clock } from '../clock'
 import { createSimClock } from '../clock'
+import { createChangeFeed } from '../crm/change-feed'
+import type { PortalDataOptions } from '../data/generate-portal-data'
+import { defaultPortalSizes } from '../data/default-portal-sizes'
 import { createSeededRandom } from '../random'
+import { createRateLimitState } from '../rate-limits/rate-limit-state'
 import type { SimSettings } from '../settings'
 import { seedApps } from './apps'
+import type { SimPortal } from './portals'
 import { seedPortals } from './portals'
 import type { SimState } from './sim-state'
 
@@ -15,18 +20,25 @@ export interface SimStateOptions {
 
 export function createSimState(options: SimStateOptions): SimState {
   const random = createSeededRandom(options.seed)
+  const clock = createSimClock(options.clock)
+  const portals = seedPortals(random)
   return {
     random,
-    clock: createSimClock(options.clock),
+    clock,
     settings: { ...options.settings },
     apps: seedApps(random, options.redirectUris),
-    portals: seedPortals(random),
+    portals,
     installs: new Map(),
     accessTokens: new Map(),
     refreshTokens: new Map(),
     codes: new Map(),
     faults: [],
     requestLog: [],
+    changes: createChangeFeed(),
+    crm: new Map(),
+    crmPlans: seedCrmPlans(options.seed, portals, clock.now()),
+    rateLimits: createRateLimitState(),
+    nextPortalId: firstCreatedPortalId,
     nextInstallId: 1,
   }
 }
@@ -46,4 +58,21 @@ export function resetSimState(state: SimState, options: SimStateOptions): void {
   state.codes.clear()
   state.faults.length = 0
   state.requestLog.length = 0
+  state.crm.clear()
+  state.crmPlans = seedCrmPlans(options.seed, state.portals, state.clock.now())
+  state.rateLimits = createRateLimitState()
+  state.nextPortalId = firstCreatedPortalId
+}
+
+/** Portals created through the control API are numbered after the seeded ones. */
+const firstCreatedPortalId = 2000004
+
+/** Fixes each seeded portal's data (seed + clock now), so it is the same whenever it is first read. */
+function seedCrmPlans(seed: string, portals: readonly SimPortal[], now: number): Map<number, PortalDataOptions> {
+  const plans = new Map<number, PortalDataOptions>()
+  for (const portal of portals) {
+    const size = defaultPortalSizes[portal.portalId]
+    if (size) plans.set(portal.portalId, { seed: `${seed}:portal:${portal.portalId}`, now, ...size })
+  }
+  return plans
 }

@@ -19,7 +19,8 @@ export interface SimPortal {
 }
 
 const baseScopes = ['oauth', 'tickets', 'crm.objects.companies.read', 'crm.objects.contacts.read']
-const privateAppScopes = ['tickets', 'crm.objects.companies.read', 'crm.objects.contacts.read']
+/** What a private-app token may do unless a portal says otherwise. */
+export const defaultPrivateAppScopes = ['tickets', 'crm.objects.companies.read', 'crm.objects.contacts.read']
 
 const fixtures = [
   { portalId: 2000001, hubDomain: 'northwind-demo.com', user: 'ada@northwind-demo.com' },
@@ -33,7 +34,7 @@ export function seedPortals(random: SeededRandom): SimPortal[] {
     portalId: fixture.portalId,
     hubDomain: fixture.hubDomain,
     privateAppToken: `pat-na1-${random.fixedUuid(`portal:${fixture.portalId}:private-app-token`)}`,
-    privateAppScopes: [...privateAppScopes],
+    privateAppScopes: [...defaultPrivateAppScopes],
     ...(fixture.grantableScopes ? { grantableScopes: [...fixture.grantableScopes] } : {}),
     users: [{ userId: random.fixedInt(`portal:${fixture.portalId}:user`, 10_000_000, 99_999_999), email: fixture.user }],
   }))

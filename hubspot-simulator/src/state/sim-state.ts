@@ -1,6 +1,10 @@
 import type { SimClock } from '../clock'
+import type { ChangeFeed } from '../crm/change-feed'
+import type { PortalCrm } from '../crm/portal-crm'
+import type { PortalDataOptions } from '../data/generate-portal-data'
 import type { FaultRule } from '../faults'
 import type { SeededRandom } from '../random'
+import type { RateLimitState } from '../rate-limits/rate-limit-state'
 import type { RequestLogEntry } from '../request-log'
 import type { SimSettings } from '../settings'
 import type { SimApp } from './apps'
@@ -22,6 +26,15 @@ export interface SimState {
   codes: Map<string, AuthCode>
   faults: FaultRule[]
   requestLog: RequestLogEntry[]
+  /** Every CRM write publishes here (control and public API). Survives reset so subscribers stay attached. */
+  changes: ChangeFeed
+  /** Generated lazily per portal by portalCrmOf; reset drops them all. */
+  crm: Map<number, PortalCrm>
+  /** What portalCrmOf generates for each portal: seed, clock reading at seeding and sizes. */
+  crmPlans: Map<number, PortalDataOptions>
+  rateLimits: RateLimitState
+  /** Next id for portals created through the control API. */
+  nextPortalId: number
   /** Source of install ids; never reset, so tokens from before a reset can't match a new install. */
   nextInstallId: number
 }

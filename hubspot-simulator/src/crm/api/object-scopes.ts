@@ -1,0 +1,15 @@
+import type { CrmObjectType } from '../change-feed'
+
+/** `tickets` covers ticket reads and writes (there is no crm.objects.tickets.* in HubSpot's specs). */
+export const objectScopes: Record<CrmObjectType, { read: string[]; write: string[] }> = {
+  tickets: { read: ['tickets'], write: ['tickets'] },
+  companies: { read: ['crm.objects.companies.read'], write: ['crm.objects.companies.write'] },
+  contacts: { read: ['crm.objects.contacts.read'], write: ['crm.objects.contacts.write'] },
+}
+
+/** Property definitions: reads accept the schemas scope or the objects read scope; writes need the schemas write scope. */
+export const schemaScopes: Record<CrmObjectType, { read: string[]; write: string[] }> = {
+  tickets: { read: ['crm.schemas.tickets.read', 'tickets'], write: ['crm.schemas.tickets.write'] },
+  companies: { read: ['crm.schemas.companies.read', 'crm.objects.companies.read'], write: ['crm.schemas.companies.write'] },
+  contacts: { read: ['crm.schemas.contacts.read', 'crm.objects.contacts.read'], write: ['crm.schemas.contacts.write'] },
+}

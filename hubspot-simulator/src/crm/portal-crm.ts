@@ -1,0 +1,43 @@
+import type { AssociationStore } from './association-store'
+import { createAssociationStore } from './association-store'
+import type { CrmObjectType } from './change-feed'
+import type { ObjectStore } from './object-store'
+import { createObjectStore } from './object-store'
+import type { PropertyDefinition } from './property-definitions'
+import { builtInProperties } from './property-definitions'
+
+/** What the data generator knows about a company: the answer a churn model should find. */
+export interface GroundTruthEntry {
+  companyId: string
+  churning: boolean
+  patterns: string[]
+}
+
+/** One portal's CRM: records per type, associations, property definitions (built-in + custom) and ground truth. */
+export interface PortalCrm {
+  portalId: number
+  objects: Record<CrmObjectType, ObjectStore>
+  associations: AssociationStore
+  properties: Record<CrmObjectType, Map<string, PropertyDefinition>>
+  groundTruth: GroundTruthEntry[]
+}
+
+export function createPortalCrm(portalId: number): PortalCrm {
+  return {
+    portalId,
+    objects: { tickets: createObjectStore('tickets'), companies: createObjectStore('companies'), contacts: createObjectStore('contacts') },
+    associations: createAssociationStore(),
+    properties: { tickets: builtInProperties('tickets'), companies: builtInProperties('companies'), contacts: builtInProperties('contacts') },
+    groundTruth: [],
+  }
+}
+
+/** A portal added without generated data (e.g. pushed by a test) gets an empty CRM on first use. */
+export function crmOfPortal(crm: Map<number, PortalCrm>, portalId: number): PortalCrm {
+  let portal = crm.get(portalId)
+  if (!portal) {
+    portal = createPortalCrm(portalId)
+    crm.set(portalId, portal)
+  }
+  return portal
+}

@@ -1,0 +1,137 @@
+import type { CrmObjectType } from './change-feed'
+
+export type PropertyType = 'string' | 'number' | 'datetime' | 'date' | 'enumeration' | 'bool'
+
+export interface PropertyOption {
+  label: string
+  value: string
+  displayOrder: number
+  hidden: boolean
+}
+
+/** The fields of HubSpot's Property model that clients read; the rest are filled in by describeProperty. */
+export interface PropertyDefinition {
+  name: string
+  label: string
+  type: PropertyType
+  fieldType: string
+  groupName: string
+  description: string
+  options: PropertyOption[]
+  /** Set by HubSpot only (hs_object_id, last-modified, calculated values): writes answer READ_ONLY_VALUE. */
+  readOnlyValue: boolean
+  calculated: boolean
+  hubspotDefined: boolean
+  /** Enumeration values are checked on write (owner and merged-id lists are not). */
+  validateOptions: boolean
+  createdAt: number
+}
+
+type Draft = Pick<PropertyDefinition, 'name' | 'label' | 'type'> & Partial<PropertyDefinition>
+
+const fieldTypes: Record<PropertyType, string> = {
+  string: 'text',
+  number: 'number',
+  datetime: 'date',
+  date: 'date',
+  enumeration: 'select',
+  bool: 'booleancheckbox',
+}
+
+const options = (values: readonly (readonly [string, string])[]): PropertyOption[] =>
+  values.map(([value, label], displayOrder) => ({ label, value, displayOrder, hidden: false }))
+
+function define(draft: Draft, groupName: string): PropertyDefinition {
+  return {
+    fieldType: fieldTypes[draft.type],
+    groupName,
+    description: '',
+    options: [],
+    readOnlyValue: false,
+    calculated: false,
+    hubspotDefined: true,
+    validateOptions: draft.options !== undefined && draft.options.length > 0,
+    // HubSpot-defined properties predate any portal; a fixed date keeps responses deterministic.
+    createdAt: Date.parse('2019-08-06T02:43:14.491Z'),
+    ...draft,
+  }
+}
+
+const common = (lastModified: string): Draft[] => [
+  { name: 'hs_object_id', label: 'Record ID', type: 'number', readOnlyValue: true },
+  { name: 'createdate', label: 'Create Date', type: 'datetime' },
+  { name: lastModified, label: 'Last Modified Date', type: 'datetime', readOnlyValue: true },
+  { name: 'hubspot_owner_id', label: 'Owner', type: 'enumeration' },
+  { name: 'hs_merged_object_ids', label: 'Merged Record IDs', type: 'enumeration', fieldType: 'checkbox', readOnlyValue: true },
+]
+
+export const ticketPriorities = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const
+export const ticketCategories = ['PRODUCT_ISSUE', 'BILLING_ISSUE', 'FEATURE_REQUEST', 'GENERAL_INQUIRY'] as const
+export const ticketSources = ['EMAIL', 'CHAT', 'FORM', 'PHONE'] as const
+export const industries = [
+  'COMPUTER_SOFTWARE', 'INFORMATION_TECHNOLOGY_AND_SERVICES', 'FINANCIAL_SERVICES', 'HOSPITAL_HEALTH_CARE', 'RETAIL', 'LOGISTICS_AND_SUPPLY_CHAIN',
+  'MARKETING_AND_ADVERTISING', 'EDUCATION_MANAGEMENT', 'CONSTRUCTION', 'REAL_ESTATE', 'TELECOMMUNICATIONS', 'INSURANCE',
+] as const
+
+const titleCase = (value: string): string => value.toLowerCase().replaceAll('_', ' ').replace(/^\w/, (first) => first.toUpperCase())
+
+const drafts: Record<CrmObjectType, Draft[]> = {
+  tickets: [
+    ...common('hs_lastmodifieddate'),
+    { name: 'subject', label: 'Ticket name', type: 'string' },
+    { name: 'content', label: 'Ticket description', type: 'string', fieldType: 'textarea' },
+    { name: 'hs_pipeline', label: 'Pipeline', type: 'enumeration', options: options([['0', 'Support Pipeline']]) },
+    {
+      name: 'hs_pipeline_stage',
+      label: 'Ticket status',
+      type: 'enumeration',
+      options: options([['1', 'New'], ['2', 'Waiting on contact'], ['3', 'Waiting on us'], ['4', 'Closed']]),
+    },
+    { name: 'hs_ticket_priority', label: 'Priority', type: 'enumeration', options: options(ticketPriorities.map((v) => [v, titleCase(v)])) },
+    { name: 'hs_ticket_category', label: 'Category', type: 'enumeration', fieldType: 'checkbox', options: options(ticketCategories.map((v) => [v, titleCase(v)])) },
+    { name: 'source_type', label: 'Source', type: 'enumeration', options: options(ticketSources.map((v) => [v, titleCase(v)])) },
+    { name: 'closed_date', label: 'Close date', type: 'datetime' },
+    { name: 'time_to_close', label: 'Time to close', type: 'number', fieldType: 'calculation_equation', readOnlyValue: true, calculated: true },
+  ],
+  companies: [
+    ...common('hs_lastmodifieddate'),
+    { name: 'name', label: 'Company name', type: 'string' },
+    { name: 'domain', label: 'Company Domain Name', type: 'string' },
+    { name: 'website', label: 'Website URL', type: 'string' },
+    { name: 'phone', label: 'Phone Number', type: 'string', fieldType: 'phonenumber' },
+    { name: 'industry', label: 'Industry', type: 'enumeration', options: options(industries.map((v) => [v, titleCase(v)])) },
+    { name: 'city', label: 'City', type: 'string' },
+    { name: 'state', label: 'State/Region', type: 'string' },
+    { name: 'country', label: 'Country/Region', type: 'string' },
+    { name: 'numberofemployees', label: 'Number of Employees', type: 'number' },
+    { name: 'annualrevenue', label: 'Annual Revenue', type: 'number' },
+    { name: 'description', label: 'Description', type: 'string', fieldType: 'textarea' },
+  ],
+  contacts: [
+    ...common('lastmodifieddate'),
+    { name: 'firstname', label: 'First Name', type: 'string' },
+    { name: 'lastname', label: 'Last Name', type: 'string' },
+    { name: 'email', label: 'Email', type: 'string' },
+    { name: 'phone', label: 'Phone Number', type: 'string', fieldType: 'phonenumber' },
+    { name: 'jobtitle', label: 'Job Title', type: 'string' },
+    { name: 'company', label: 'Company Name', type: 'string' },
+  ],
+}
+
+const groups: Record<CrmObjectType, string> = { tickets: 'ticketinformation', companies: 'companyinformation', contacts: 'contactinformation' }
+
+/** Fresh copies per portal, because custom properties are added per portal. */
+export function builtInProperties(objectType: CrmObjectType): Map<string, PropertyDefinition> {
+  return new Map(drafts[objectType].map((draft) => [draft.name, define(draft, groups[objectType])]))
+}
+
+export function definePropertyFromInput(input: Draft, groupName: string, createdAt: number): PropertyDefinition {
+  return { ...define(input, groupName), hubspotDefined: false, createdAt }
+}
+
+/** Returned when `properties` is omitted (search docs' table; list and read use the same sets). */
+export const defaultProperties: Record<CrmObjectType, readonly string[]> = {
+  companies: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  contacts: ['firstname', 'lastname', 'email', 'createdate', 'lastmodifieddate', 'hs_object_id'],
+  tickets: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_priority', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+}
