@@ -27,6 +27,8 @@ export interface Config {
   metricsToken: string | null
   /** HubSpot's v1 webhook signature has no timestamp, so replays pass; off unless asked for. */
   webhooksAcceptV1: boolean
+  /** false: an API-only instance that enqueues background work but leaves it to worker instances. */
+  runWorker: boolean
 }
 
 export type HubspotConfig =
@@ -63,6 +65,7 @@ const envSchema = z.object({
   ALERT_WEBHOOK_URL: optional(url),
   ALERT_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   HUBSPOT_WEBHOOK_ACCEPT_V1: optional(z.enum(['true', 'false'])),
+  RUN_WORKER: optional(z.enum(['true', 'false'])),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
@@ -126,5 +129,6 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     alert: e.ALERT_WEBHOOK_URL && e.ALERT_WEBHOOK_SECRET ? { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET } : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     webhooksAcceptV1: e.HUBSPOT_WEBHOOK_ACCEPT_V1 === 'true',
+    runWorker: e.RUN_WORKER !== 'false',
   }
 }

@@ -5,6 +5,7 @@ import type { KeyRing } from './crypto/key-ring'
 import { createTokenCipher } from './crypto/token-cipher'
 import type { Database } from './db/database'
 import type { HubspotApp } from './integrations/hubspot/hubspot-app'
+import type { PortalBudgets } from './integrations/hubspot/client/portal-budgets'
 import { createPortalBudgets } from './integrations/hubspot/client/portal-budgets'
 import { createTokenKeeper } from './integrations/hubspot/tokens/token-keeper'
 import type { JobScheduler } from './jobs/job-scheduler'
@@ -23,16 +24,18 @@ export interface DepsInput {
   sessionSecret: string
   retryDelayScale?: number
   scheduler: JobScheduler
+  /** HubSpot's limits by default; tests on a frozen clock raise them. */
+  budgets?: PortalBudgets
 }
 
 /** Wires the services every entry point (server, jobs, scripts, tests) shares. */
 export function createDeps(input: DepsInput): AppDeps {
-  const { keyRing, retryDelayScale, ...rest } = input
+  const { keyRing, retryDelayScale, budgets, ...rest } = input
   const base = { ...rest, cipher: createTokenCipher(keyRing), metrics: createMetrics(input.db) }
   const alert = input.config.alert
   const tokens = createTokenKeeper({
     ...base,
     ...(alert ? { onNeedsReauth: (event) => void sendAlert(input.fetch, alert, event, input.logger) } : {}),
   })
-  return { ...base, tokens, budgets: createPortalBudgets(), retryDelayScale: retryDelayScale ?? 1 }
+  return { ...base, tokens, budgets: budgets ?? createPortalBudgets(), retryDelayScale: retryDelayScale ?? 1 }
 }

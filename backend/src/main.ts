@@ -44,7 +44,7 @@ const hubspot = await resolveHubspotApp(config.hubspot, fetch)
 const scheduler = createDeferredScheduler()
 const deps = createDeps({ config, db: database.db, keyRing, hubspot, fetch, clock: systemClock, logger, sessionSecret, scheduler })
 const app = createApp(deps)
-const jobs = await startJobs(deps, database.jobs)
+const jobs = await startJobs(deps, database.jobs, { work: config.runWorker })
 await scheduler.attach(jobs)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

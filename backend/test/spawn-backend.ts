@@ -18,6 +18,8 @@ export async function freePort(): Promise<number> {
 export interface BackendProcess {
   url: string
   child: ChildProcess
+  /** What the process wrote to stderr (warnings and errors), for failure messages. */
+  stderr(): string
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
@@ -45,6 +47,7 @@ export async function spawnBackend(env: Record<string, string>): Promise<Backend
   return {
     url,
     child,
+    stderr: () => stderr,
     stop: (signal = 'SIGTERM') => new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve()
       child.once('exit', () => resolve())

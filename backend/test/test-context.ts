@@ -5,6 +5,7 @@ import { createApp } from '../src/app'
 import { parseConfig } from '../src/config'
 import { parseKeyRing } from '../src/crypto/key-ring'
 import { createDeps } from '../src/create-deps'
+import { createPortalBudgets } from '../src/integrations/hubspot/client/portal-budgets'
 import { createLogger } from '../src/http/create-logger'
 import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
 import { BrowserAgent } from './browser-agent'
@@ -31,9 +32,24 @@ export function testClock(start = Date.parse('2026-11-24T12:00:00Z')) {
  * talking to the HubSpot simulator in-process through the injected fetch. Logs are captured so
  * tests can assert what was (not) written.
  */
-export async function createTestContext(options: { keyRing?: ReturnType<typeof testKeyRing>; env?: Record<string, string>; fetch?: (sim: ReturnType<typeof createSimulator>) => typeof fetch } = {}) {
+export interface TestContextOptions {
+  keyRing?: ReturnType<typeof testKeyRing>
+  env?: Record<string, string>
+  fetch?: (sim: ReturnType<typeof createSimulator>) => typeof fetch
+  /**
+   * HubSpot's rate limits, on both sides. Off by default: on the frozen test clock the simulator's
+   * windows never roll. Rate-limit tests turn them on and give the simulator real time.
+   */
+  rateLimits?: boolean
+}
+
+export async function createTestContext(options: TestContextOptions = {}) {
   const clock = testClock()
-  const sim = createSimulator({ seed: 'integration', clock: { now: () => clock.now().getTime() }, redirectUris: [REDIRECT_URI] })
+  const sim = createSimulator({
+    seed: 'integration',
+    redirectUris: [REDIRECT_URI],
+    ...(options.rateLimits ? {} : { clock: { now: () => clock.now().getTime() }, settings: { rateLimitsEnabled: false } }),
+  })
   const database = await openTestDatabase()
   const logs: string[] = []
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) })
@@ -52,6 +68,7 @@ export async function createTestContext(options: { keyRing?: ReturnType<typeof t
     sessionSecret: randomBytes(32).toString('base64url'),
     // Same retry decisions as production, a hundredth of the waiting.
     retryDelayScale: 0.01,
+    ...(options.rateLimits ? {} : { budgets: createPortalBudgets({ oauthPerTenSeconds: 100_000, searchPerSecond: 100_000 }) }),
     scheduler: {
       requestSync: async (integrationId, reason) => void syncRequests.push({ integrationId, reason }),
       requestWebhookProcessing: async () => void syncRequests.push({ integrationId: '*', reason: 'webhooks' }),

@@ -17,23 +17,26 @@ const INBOX_QUEUE = 'process-webhook-inbox'
  * and the rows it touches share one source of truth. Every backend instance runs workers;
  * schedules fire once for the whole cluster.
  */
-export async function startJobs(deps: AppDeps, connection: JobsConnection): Promise<JobScheduler & { stop(): Promise<void> }> {
+export async function startJobs(deps: AppDeps, connection: JobsConnection, options: { work: boolean } = { work: true }): Promise<JobScheduler & { stop(): Promise<void> }> {
   const boss = connection.kind === 'postgres'
     // The queue needs few connections; the API's pool is where concurrency lives.
     ? new PgBoss({ connectionString: connection.url, max: 3 })
     : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite' })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   await boss.start()
+  // API-only instances (RUN_WORKER=false) still enqueue work; only workers take it.
+  const work: typeof boss.work = options.work ? boss.work.bind(boss) : (async () => '') as unknown as typeof boss.work
 
   await boss.createQueue(REFRESH_QUEUE, { retryLimit: 0, expireInSeconds: 300 })
   await boss.schedule(REFRESH_QUEUE, '* * * * *')
-  await boss.work(REFRESH_QUEUE, async () => {
+  await work(REFRESH_QUEUE, async () => {
     await refreshExpiringTokens(deps)
   })
 
   // One sync per portal at a time (one queued behind it at most): the portal's rate budget is not split.
-  await boss.createQueue(SYNC_QUEUE, { policy: 'stately', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 4 * 3600 })
-  await boss.work<{ integrationId: string }>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
+  // The heartbeat lets another instance take over a sync whose process died, from its checkpoint.
+  await boss.createQueue(SYNC_QUEUE, { policy: 'stately', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 4 * 3600, heartbeatSeconds: 60 })
+  await work<{ integrationId: string }>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
     if (!job) return
     const outcome = await runSync(deps, job.data.integrationId)
     // A failed type resumes from its checkpoint on retry.
@@ -45,13 +48,13 @@ export async function startJobs(deps: AppDeps, connection: JobsConnection): Prom
   const requestSync: JobScheduler['requestSync'] = async (integrationId, reason) => {
     await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId })
   }
-  await boss.work(SYNC_SWEEP_QUEUE, async () => {
+  await work(SYNC_SWEEP_QUEUE, async () => {
     for (const id of await connectedIntegrationIds(deps.db)) await requestSync(id, 'scheduled')
   })
 
   // Webhook events are applied in the background; one queued run at a time is enough.
   await boss.createQueue(INBOX_QUEUE, { policy: 'stately', retryLimit: 10, retryDelay: 5, retryBackoff: true })
-  await boss.work(INBOX_QUEUE, async () => {
+  await work(INBOX_QUEUE, async () => {
     const run = await processWebhookInbox(deps)
     if (run.retried > 0) throw new Error(`${run.retried} webhook events released for retry`)
   })

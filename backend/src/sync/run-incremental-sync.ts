@@ -47,15 +47,17 @@ export async function runIncrementalSync(ctx: SyncContext, type: CrmObjectType, 
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
     synced += objects.length
-    const next = page.value.paging?.next.after
-    if (!next) return ok(synced)
-    if (Number(next) + SEARCH_PAGE > SEARCH_RESULT_CAP && pageNewest) {
+    // Search pages by offset; `total` says whether this window holds more than was read.
+    const read = (after ? Number(after) : 0) + objects.length
+    if (objects.length === 0 || read >= page.value.total) return ok(synced)
+    const next = Number(page.value.paging?.next.after ?? read)
+    if (next + SEARCH_PAGE > SEARCH_RESULT_CAP) {
       // Re-window from the newest synced time; ties at that instant are read again, harmlessly.
-      if (pageNewest.getTime() === since.getTime()) return ok(synced) // >10,000 edits in one millisecond: the next run continues
+      if (!pageNewest || pageNewest.getTime() === since.getTime()) return ok(synced) // >10,000 edits in one millisecond: the next run continues
       since = pageNewest
       after = undefined
     } else {
-      after = next
+      after = String(next)
     }
   }
 }

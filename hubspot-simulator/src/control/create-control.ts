@@ -23,6 +23,8 @@ export interface SimulatorControl extends CrmControl {
   rotatePrivateAppToken(portalId: number): string | undefined
   /** The next `count` non-control requests under `pathPrefix` answer `status` (0 = dropped) after `delayMs`. */
   failNext(rule: FaultRuleInput): void
+  /** Drops every pending fault rule ("HubSpot is back"). */
+  clearFaults(): void
   updateSettings(patch: SimSettingsPatch): void
   issuedTokens(): { accessTokens: string[]; refreshTokens: string[] }
   requestLog(): RequestLogEntry[]
@@ -63,6 +65,9 @@ export function createControl(state: SimState, options: SimStateOptions): Simula
       return portal.privateAppToken
     },
     failNext: (rule) => addFaultRule(state, rule),
+    clearFaults: () => {
+      state.faults.splice(0, state.faults.length)
+    },
     updateSettings: (patch) => {
       state.settings = { ...state.settings, ...definedOnly(patch) }
     },

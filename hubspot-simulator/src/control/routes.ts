@@ -66,6 +66,11 @@ export function registerControlRoutes(app: Hono<SimEnv>, state: SimState, contro
     return c.json({ pending: state.faults })
   })
 
+  app.delete(`${p}/faults`, (c) => {
+    control.clearFaults()
+    return c.json({ pending: state.faults })
+  })
+
   app.patch(`${p}/settings`, async (c) => {
     const body = await parseJson(c, settingsPatchSchema)
     if (!body.ok) return body.error
