@@ -1,0 +1,126 @@
+import { companyListResponseSchema } from '@churnlens/contracts'
+import type { CompanyListResponse, RiskBand } from '@churnlens/contracts'
+
+/** How long typing pauses before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 300
+
+const DASHBOARD_QUERY_KEY = 'workspace:dashboard:query'
+
+/** The dashboard as it was last left (sort, filters, page), for "Back to the dashboard" links. */
+export function useDashboardLink() {
+  const lastQuery = useState<Record<string, string>>(DASHBOARD_QUERY_KEY, () => ({}))
+  return computed(() => ({ path: '/dashboard', query: lastQuery.value }))
+}
+
+/**
+ * One page of the companies table. Its state (sort, order, band, search, page) is the route query:
+ * changing it navigates, and every navigation loads the page the URL names. Only the newest answer is shown.
+ */
+export function useCompanyList() {
+  const route = useRoute()
+  const router = useRouter()
+  const signInAgainIfExpired = useSignInAgain()
+
+  const state = computed(() => listStateFromQuery(route.query))
+  const lastQuery = useState<Record<string, string>>(DASHBOARD_QUERY_KEY, () => ({}))
+  const response = ref<CompanyListResponse | null>(null)
+  const loading = ref(false)
+  const error = ref<AppError | null>(null)
+  /** What the search box shows; the URL follows 300 ms after typing stops. */
+  const search = ref(state.value.q)
+
+  // Leaving the page changes the route too; only this page's own URL is followed.
+  const path = route.path
+  let latest = 0
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
+  /** Typing not yet sent to the URL: the box is ahead of the URL and must not be reset from it. */
+  let searchPending = false
+
+  async function load(): Promise<void> {
+    const request = ++latest
+    const current = state.value
+    lastQuery.value = queryFromListState(current)
+    loading.value = true
+    const result = await apiFetch(companyListApiPath(current), { schema: companyListResponseSchema })
+    if (request !== latest) return
+    loading.value = false
+    if (!result.ok) {
+      if (!(await signInAgainIfExpired(result.error))) error.value = result.error
+      return
+    }
+    error.value = null
+    response.value = result.data
+    // A page past the end (rows deleted, a stale link): show the last one instead.
+    const last = pageCount(result.data.total, result.data.pageSize)
+    if (result.data.companies.length === 0 && current.page > last) void go({ ...current, page: last }, { replace: true })
+  }
+
+  function go(next: CompanyListState, options: { replace?: boolean } = {}) {
+    const location = { path, query: queryFromListState(next) }
+    return options.replace ? router.replace(location) : router.push(location)
+  }
+
+  function sortBy(sort: CompanySort) {
+    void go(toggleSort(state.value, sort))
+  }
+
+  function filterBand(band: RiskBand | null) {
+    void go(withFilters(state.value, { band }))
+  }
+
+  function goToPage(page: number) {
+    void go({ ...state.value, page })
+  }
+
+  /** Typing: the URL (and the rows) follow once typing pauses; each keystroke replaces, so Back skips the half-typed words. */
+  function setSearch(text: string) {
+    search.value = text
+    searchPending = true
+    clearTimeout(searchTimer)
+    searchTimer = setTimeout(() => {
+      searchPending = false
+      if (normalizeSearch(text) !== state.value.q) void go(withFilters(state.value, { q: text }), { replace: true })
+    }, SEARCH_DEBOUNCE_MS)
+  }
+
+  function clearFilters() {
+    clearTimeout(searchTimer)
+    searchPending = false
+    search.value = ''
+    void go(withFilters(state.value, { band: null, q: '' }))
+  }
+
+  // Back/forward or a link changed the URL: load it, and let the box show its search.
+  watch(() => route.fullPath, () => {
+    if (route.path !== path) return
+    if (!searchPending && normalizeSearch(search.value) !== state.value.q) search.value = state.value.q
+    void load()
+  })
+
+  onMounted(() => void load())
+  onBeforeUnmount(() => {
+    clearTimeout(searchTimer)
+    latest++
+  })
+
+  const total = computed(() => response.value?.total ?? 0)
+
+  return {
+    state,
+    companies: computed(() => response.value?.companies ?? []),
+    total,
+    pages: computed(() => pageCount(total.value, response.value?.pageSize ?? COMPANY_PAGE_SIZE)),
+    loaded: computed(() => response.value !== null),
+    loading: readonly(loading),
+    error: computed(() => error.value),
+    search: readonly(search),
+    exportHref: computed(() => companyExportHref(state.value)),
+    filtered: computed(() => hasFilters(state.value)),
+    load,
+    sortBy,
+    filterBand,
+    goToPage,
+    setSearch,
+    clearFilters,
+  }
+}
