@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'e2e/**', 'bench/**', '**/main.ts', 'backend/src/cli/**'],
+    files: ['scripts/**', 'e2e/**', 'bench/**', '**/main.ts', 'backend/src/cli/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
 )

@@ -45,9 +45,19 @@ export interface TestContextOptions {
 
 export async function createTestContext(options: TestContextOptions = {}) {
   const clock = testClock()
+  // The simulator's webhook deliveries go straight into this backend, as HubSpot's would.
+  let appForWebhooks: ReturnType<typeof createApp> | null = null
   const sim = createSimulator({
     seed: 'integration',
     redirectUris: [REDIRECT_URI],
+    webhooks: {
+      fetch: async (input, init) => {
+        if (!appForWebhooks) throw new TypeError('fetch failed')
+        const request = new Request(input, init)
+        return appForWebhooks.request(request.url.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:3001'), { method: request.method, headers: request.headers, body: await request.text() })
+      },
+      retryBaseMs: 5,
+    },
     ...(options.rateLimits ? {} : { clock: { now: () => clock.now().getTime() }, settings: { rateLimitsEnabled: false } }),
   })
   const database = await openTestDatabase()
@@ -75,6 +85,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     },
   })
   const app = createApp(deps)
+  appForWebhooks = app
   let users = 0
 
   return {
