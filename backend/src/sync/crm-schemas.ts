@@ -16,8 +16,13 @@ export const searchPageSchema = z.object({
   paging: z.object({ next: z.object({ after: z.string() }) }).optional(),
 })
 
+const listedObjectSchema = crmObjectSchema.extend({
+  associations: z.record(z.string(), z.object({ results: z.array(z.object({ id: z.string(), type: z.string() })) })).optional(),
+})
+export type ListedObject = z.infer<typeof listedObjectSchema>
+
 export const listPageSchema = z.object({
-  results: z.array(crmObjectSchema),
+  results: z.array(listedObjectSchema),
   paging: z.object({ next: z.object({ after: z.string() }) }).optional(),
 })
 

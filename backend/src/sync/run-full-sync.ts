@@ -3,6 +3,8 @@ import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { err, ok } from '../lib/result'
 import type { CrmObjectType } from './crm-object-types'
+import { companyAssociation, fullSyncStrategy, syncedProperties } from './crm-object-types'
+import { listPageSchema } from './crm-schemas'
 import type { CrmError } from './crm-requests'
 import { searchObjects } from './crm-requests'
 import { fetchCompanyLinks } from './fetch-company-links'
@@ -21,6 +23,7 @@ const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
 export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<SyncStateRow, CrmError>> {
   const first = await searchObjects(ctx.client, type, { filters: [], sort: byId, limit: 1 })
   if (!first.ok) return first
+  if (fullSyncStrategy[type] === 'list') return saveLanes(ctx, type, state, [{ from: 0, to: 0, lastId: null, done: false, cursor: null }], first.value.total)
   const last = await searchObjects(ctx.client, type, { filters: [], sort: { ...byId, direction: 'DESCENDING' }, limit: 1 })
   if (!last.ok) return last
   const min = Number(first.value.results[0]?.id ?? 0)
@@ -34,6 +37,10 @@ export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state:
     lastId: null,
     done: false,
   }))
+  return saveLanes(ctx, type, state, lanes, total)
+}
+
+async function saveLanes(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow, lanes: SyncStateRow['lanes'], total: number): Promise<Result<SyncStateRow, CrmError>> {
   const now = ctx.clock.now()
   const [row] = await ctx.db.update(syncState)
     .set({ phase: 'full', lanes, recordsDone: 0, estimatedTotal: total, fullStartedAt: now, lastErrorCode: null, updatedAt: now })
@@ -45,7 +52,8 @@ export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state:
 
 /** Runs (or resumes) every unfinished lane concurrently; each page and its checkpoint commit together. */
 export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<void, CrmError>> {
-  const results = await Promise.all(state.lanes.map((lane, index) => (lane.done ? Promise.resolve(ok(undefined)) : runLane(ctx, type, index, lane))))
+  const run = fullSyncStrategy[type] === 'list' ? runListLane : runLane
+  const results = await Promise.all(state.lanes.map((lane, index) => (lane.done ? Promise.resolve(ok(undefined)) : run(ctx, type, index, lane))))
   const failed = results.find((r) => !r.ok)
   if (failed && !failed.ok) return err(failed.error)
   const now = ctx.clock.now()
@@ -88,5 +96,40 @@ async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lan
     })
     if (done) return ok(undefined)
     lastId = nextId
+  }
+}
+
+/** The list API, one cursor: `after` is committed with each page, so a restart continues there. */
+async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmError>> {
+  let cursor = lane.cursor ?? null
+  const association = companyAssociation[type]
+  for (;;) {
+    const query = new URLSearchParams({ limit: '100', properties: syncedProperties[type].join(',') })
+    if (association) query.set('associations', 'companies')
+    if (cursor) query.set('after', cursor)
+    const page = await ctx.client.json(`/crm/v3/objects/${type}?${query}`, listPageSchema)
+    if (!page.ok) return page
+    const objects = page.value.results
+    const links = new Map<string, number>()
+    for (const object of objects) {
+      const companies = object.associations?.companies?.results ?? []
+      // The labelled type is the primary company; "_unlabeled" repeats it or lists the others.
+      const primary = companies.find((c) => !c.type.endsWith('_unlabeled')) ?? companies[0]
+      if (primary) links.set(object.id, Number(primary.id))
+    }
+    const next = page.value.paging?.next.after ?? null
+    const now = ctx.clock.now()
+    await ctx.db.transaction(async (tx) => {
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now)) ctx.touchedCompanies.add(id)
+      await tx.update(syncState)
+        .set({
+          lanes: sql`jsonb_set(jsonb_set(${syncState.lanes}, ${`{${index},cursor}`}::text[], coalesce(to_jsonb(${next}::text), 'null'::jsonb)), ${`{${index},done}`}::text[], to_jsonb(${next === null}::boolean))`,
+          recordsDone: sql`${syncState.recordsDone} + ${objects.length}`,
+          updatedAt: now,
+        })
+        .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+    })
+    if (next === null) return ok(undefined)
+    cursor = next
   }
 }
