@@ -19,8 +19,11 @@ export function createPortalBudgets(options: { oauthPerTenSeconds?: number; sear
       let budget = budgets.get(key)
       if (!budget) {
         budget = {
-          api: new RollingWindowLimiter(authType === 'oauth' ? (options.oauthPerTenSeconds ?? 110) : 100, 10_000),
-          search: new RollingWindowLimiter(options.searchPerSecond ?? 5, 1_000),
+          // Windows a little longer than HubSpot's: requests reach HubSpot a few milliseconds apart
+          // from when they left, and a window counted to the millisecond would now and then let a
+          // sixth search into HubSpot's second (a 429, retried, but a wasted request).
+          api: new RollingWindowLimiter(authType === 'oauth' ? (options.oauthPerTenSeconds ?? 110) : 100, 10_100),
+          search: new RollingWindowLimiter(options.searchPerSecond ?? 5, 1_100),
         }
         budgets.set(key, budget)
       }
