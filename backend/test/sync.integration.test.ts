@@ -119,7 +119,12 @@ describe('sync', () => {
   it('incremental search re-windows before HubSpot\'s 10,000-result cap', async () => {
     const large = ctx.sim.control.createPortal({ companies: 100, tickets: 12_000, seed: 'windowing' })
     const { agent, integrationId } = await connectedTo(large.portalId)
+    const fullStart = ctx.sim.control.requestLog().length
     await runSync(ctx.deps, integrationId)
+    // A large first import reads the low end of the ticket ids through the list API as well.
+    const fullLog = ctx.sim.control.requestLog().slice(fullStart)
+    expect(fullLog.some((r) => r.method === 'GET' && r.path === '/crm/v3/objects/tickets')).toBe(true)
+    expect((await counts(agent.workspaceId)).tickets).toBe(12_000)
     // Force the next incremental pass to cover everything: more than search can page through at once.
     await ctx.database.db.update(syncState).set({ highWaterMark: new Date(0) }).where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
     const logBefore = ctx.sim.control.requestLog().length

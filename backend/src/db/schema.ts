@@ -163,7 +163,7 @@ export const syncState = pgTable('sync_state', {
   objectType: text('object_type', { enum: ['companies', 'contacts', 'tickets'] }).notNull(),
   phase: text('phase', { enum: ['pending', 'full', 'incremental'] }).notNull().default('pending'),
   /** Full phase: each lane's last synced id (keyset paging by hs_object_id). */
-  lanes: jsonb('lanes').$type<{ from: number; to: number; lastId: number | null; done: boolean; cursor?: string | null }[]>().notNull().default(sql`'[]'::jsonb`),
+  lanes: jsonb('lanes').$type<{ from: number; to: number; lastId: number | null; done: boolean; cursor?: string | null; kind?: 'search' | 'list' }[]>().notNull().default(sql`'[]'::jsonb`),
   /** Newest last-modified time safely synced; incremental syncs start a little before it. */
   highWaterMark: timestamp('high_water_mark', { withTimezone: true }),
   recordsDone: integer('records_done').notNull().default(0),

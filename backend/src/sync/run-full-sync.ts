@@ -10,7 +10,7 @@ import { searchObjects } from './crm-requests'
 import { fetchCompanyLinks } from './fetch-company-links'
 import type { SyncStateRow } from './load-sync-state'
 import type { SyncContext } from './sync-context'
-import { FULL_SYNC_LANES, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
+import { FULL_SYNC_LANES, LIST_LANE_SHARE, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
 const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
@@ -23,20 +23,28 @@ const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
 export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<SyncStateRow, CrmError>> {
   const first = await searchObjects(ctx.client, type, { filters: [], sort: byId, limit: 1 })
   if (!first.ok) return first
-  if (fullSyncStrategy[type] === 'list') return saveLanes(ctx, type, state, [{ from: 0, to: 0, lastId: null, done: false, cursor: null }], first.value.total)
+  if (fullSyncStrategy[type] === 'list') return saveLanes(ctx, type, state, [{ from: 0, to: 0, lastId: null, done: false, cursor: null, kind: 'list' }], first.value.total)
   const last = await searchObjects(ctx.client, type, { filters: [], sort: { ...byId, direction: 'DESCENDING' }, limit: 1 })
   if (!last.ok) return last
   const min = Number(first.value.results[0]?.id ?? 0)
   const max = Number(last.value.results[0]?.id ?? 0)
   const total = first.value.total
   const laneCount = total === 0 ? 0 : Math.max(1, Math.min(FULL_SYNC_LANES, Math.ceil(total / 1000)))
-  const width = laneCount === 0 ? 0 : Math.ceil((max - min + 1) / laneCount)
-  const lanes = Array.from({ length: laneCount }, (_, i) => ({
-    from: min - 1 + i * width,
-    to: i === laneCount - 1 ? max : min - 1 + (i + 1) * width,
+  // A large import also reads the lowest part of the id range through the list API (associations
+  // inline): search is capped at 5 requests a second, and the list lane spends the 10-second
+  // budget that search's association reads leave over.
+  const listShare = total >= 5000 ? LIST_LANE_SHARE : 0
+  const span = max - min + 1
+  const listTo = min - 1 + Math.floor(span * listShare)
+  const width = laneCount === 0 ? 0 : Math.ceil((max - listTo) / laneCount)
+  const lanes: SyncStateRow['lanes'] = Array.from({ length: laneCount }, (_, i) => ({
+    from: listTo + i * width,
+    to: i === laneCount - 1 ? max : listTo + (i + 1) * width,
     lastId: null,
     done: false,
+    kind: 'search' as const,
   }))
+  if (listShare > 0) lanes.unshift({ from: min - 1, to: listTo, lastId: null, done: false, cursor: null, kind: 'list' })
   return saveLanes(ctx, type, state, lanes, total)
 }
 
@@ -52,8 +60,10 @@ async function saveLanes(ctx: SyncContext, type: CrmObjectType, state: SyncState
 
 /** Runs (or resumes) every unfinished lane concurrently; each page and its checkpoint commit together. */
 export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<void, CrmError>> {
-  const run = fullSyncStrategy[type] === 'list' ? runListLane : runLane
-  const results = await Promise.all(state.lanes.map((lane, index) => (lane.done ? Promise.resolve(ok(undefined)) : run(ctx, type, index, lane))))
+  const results = await Promise.all(state.lanes.map((lane, index) => {
+    if (lane.done) return Promise.resolve(ok(undefined))
+    return (lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')) === 'list' ? runListLane(ctx, type, index, lane) : runLane(ctx, type, index, lane)
+  }))
   const failed = results.find((r) => !r.ok)
   if (failed && !failed.ok) return err(failed.error)
   const now = ctx.clock.now()
@@ -99,9 +109,13 @@ async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lan
   }
 }
 
-/** The list API, one cursor: `after` is committed with each page, so a restart continues there. */
+/**
+ * The list API, one cursor: `after` is committed with each page, so a restart continues there.
+ * The list runs in id order; a lane with an upper bound (`to` > 0) stops once it passes it.
+ */
 async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmError>> {
   let cursor = lane.cursor ?? null
+  const bound = lane.to > 0 ? lane.to : null
   const association = companyAssociation[type]
   for (;;) {
     const query = new URLSearchParams({ limit: '100', properties: syncedProperties[type].join(',') })
@@ -109,7 +123,8 @@ async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number,
     if (cursor) query.set('after', cursor)
     const page = await ctx.client.json(`/crm/v3/objects/${type}?${query}`, listPageSchema)
     if (!page.ok) return page
-    const objects = page.value.results
+    const objects = bound === null ? page.value.results : page.value.results.filter((o) => Number(o.id) <= bound)
+    const passedBound = bound !== null && objects.length < page.value.results.length
     const links = new Map<string, number>()
     for (const object of objects) {
       const companies = object.associations?.companies?.results ?? []
@@ -117,7 +132,7 @@ async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number,
       const primary = companies.find((c) => !c.type.endsWith('_unlabeled')) ?? companies[0]
       if (primary) links.set(object.id, Number(primary.id))
     }
-    const next = page.value.paging?.next.after ?? null
+    const next = passedBound ? null : (page.value.paging?.next.after ?? null)
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now)) ctx.touchedCompanies.add(id)
