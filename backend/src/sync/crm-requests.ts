@@ -43,12 +43,14 @@ export async function batchReadObjects(client: HubspotClient, type: CrmObjectTyp
 /** from-id → company id, preferring HubSpot's primary association. */
 export async function readCompanyAssociations(client: HubspotClient, from: CrmObjectType, ids: readonly string[], primaryTypeId: number): Promise<Result<Map<string, number>, CrmError>> {
   const companies = new Map<string, number>()
-  for (let start = 0; start < ids.length; start += 100) {
-    const chunk = ids.slice(start, start + 100)
-    const result = await client.json(`/crm/v4/associations/${from}/companies/batch/read`, associationBatchSchema, {
-      method: 'POST',
-      body: { inputs: chunk.map((id) => ({ id })) },
-    })
+  const chunks: string[][] = []
+  for (let start = 0; start < ids.length; start += 100) chunks.push(ids.slice(start, start + 100))
+  // Chunks go out together; the portal budget, not this loop, decides how fast.
+  const results = await Promise.all(chunks.map((chunk) => client.json(`/crm/v4/associations/${from}/companies/batch/read`, associationBatchSchema, {
+    method: 'POST',
+    body: { inputs: chunk.map((id) => ({ id })) },
+  })))
+  for (const result of results) {
     if (!result.ok) {
       if (result.error === 'not_found') continue
       return err(result.error)

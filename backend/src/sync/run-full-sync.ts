@@ -76,22 +76,25 @@ export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: 
 }
 
 async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmError>> {
-  let lastId = lane.lastId ?? lane.from
+  const search = (after: number) => searchObjects(ctx.client, type, {
+    filters: [
+      { propertyName: 'hs_object_id', operator: 'GT', value: String(after) },
+      { propertyName: 'hs_object_id', operator: 'LTE', value: String(lane.to) },
+    ],
+    sort: byId,
+    limit: SEARCH_PAGE,
+  })
+  let pending = search(lane.lastId ?? lane.from)
   for (;;) {
-    const page = await searchObjects(ctx.client, type, {
-      filters: [
-        { propertyName: 'hs_object_id', operator: 'GT', value: String(lastId) },
-        { propertyName: 'hs_object_id', operator: 'LTE', value: String(lane.to) },
-      ],
-      sort: byId,
-      limit: SEARCH_PAGE,
-    })
+    const page = await pending
     if (!page.ok) return page
     const objects = page.value.results
+    const done = objects.length < SEARCH_PAGE
+    const nextId = objects.length > 0 ? Number(objects[objects.length - 1]!.id) : (lane.lastId ?? lane.from)
+    // Pipelined: the next page is already on its way while this one's companies are read and saved.
+    if (!done) pending = search(nextId)
     const links = await fetchCompanyLinks(ctx, type, objects)
     if (!links.ok) return links
-    const nextId = objects.length > 0 ? Number(objects[objects.length - 1]!.id) : lastId
-    const done = objects.length < SEARCH_PAGE
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)) ctx.touchedCompanies.add(id)
@@ -105,7 +108,6 @@ async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lan
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
     if (done) return ok(undefined)
-    lastId = nextId
   }
 }
 
