@@ -132,3 +132,16 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     runWorker: e.RUN_WORKER !== 'false',
   }
 }
+
+/** For entry points: the parsed config, or every problem printed and the process ended. */
+export function parseConfigOrExit(env: Record<string, string | undefined>, defaults: { dataDir: string }): Config {
+  try {
+    return parseConfig(env, defaults)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}

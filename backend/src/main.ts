@@ -1,8 +1,7 @@
 import { serve } from '@hono/node-server'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
-import type { Config } from './config'
-import { ConfigError, parseConfig } from './config'
+import { parseConfigOrExit } from './config'
 import { createDeps } from './create-deps'
 import { createDeferredScheduler } from './jobs/job-scheduler'
 import { startJobs } from './jobs/start-jobs'
@@ -12,19 +11,10 @@ import { createLogger } from './http/create-logger'
 import { resolveHubspotApp } from './integrations/hubspot/discover-simulator-app'
 import { systemClock } from './lib/clock'
 
-// The only file that reads process.env.
+// Entry points (this file and cli/*) are the only code that reads process.env.
 const defaultDataDir = fileURLToPath(new URL('../../.data', import.meta.url))
 
-let config: Config
-try {
-  config = parseConfig(process.env, { dataDir: defaultDataDir })
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message)
-    process.exit(1)
-  }
-  throw error
-}
+const config = parseConfigOrExit(process.env, { dataDir: defaultDataDir })
 
 const logger = createLogger(config.logLevel)
 let { keyRing, sessionSecret } = config

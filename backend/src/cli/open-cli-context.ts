@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { Config } from '../config'
-import { ConfigError, parseConfig } from '../config'
+import { parseConfigOrExit } from '../config'
 import { loadDevSecrets } from '../crypto/load-dev-secrets'
 import type { KeyRing } from '../crypto/key-ring'
 import { openDatabase } from '../db/open-database'
@@ -13,16 +13,7 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
  * PGlite, run commands while the server is stopped: one data folder, one process.
  */
 export async function openCliContext(): Promise<{ config: Config; database: DatabaseHandle; keyRing: KeyRing }> {
-  let config: Config
-  try {
-    config = parseConfig(process.env, { dataDir: defaultDataDir })
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
-  }
+  const config = parseConfigOrExit(process.env, { dataDir: defaultDataDir })
   if (config.database.kind === 'pglite') console.warn(`Using the embedded database in ${config.database.dataDir}: make sure npm start is not running on it.`)
   const keyRing = config.keyRing ?? loadDevSecrets(config.database.kind === 'pglite' ? config.database.dataDir : defaultDataDir).keyRing
   const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
