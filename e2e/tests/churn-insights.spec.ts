@@ -15,6 +15,8 @@ test('onboarding ends on the ten riskiest customers, each with its top reason', 
   const riskiest = page.getByTestId('riskiest').getByRole('link')
   await expect(riskiest).toHaveCount(10, { timeout: 30_000 })
   await expect(page.getByTestId('riskiest')).toContainText(/\d/)
+  // UPDATE_SCREENSHOTS=1 refreshes the README's pictures.
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/analyze.png', fullPage: true })
 
   // The dashboard: sort, filter, open a company.
   await page.getByRole('link', { name: 'See all companies' }).click()
@@ -45,5 +47,6 @@ test('onboarding ends on the ten riskiest customers, each with its top reason', 
   await expect(page.getByTestId('reasons').locator('li').first()).toBeVisible()
   await expect(page.getByTestId('company-tickets')).toBeVisible()
   await expect(page.getByRole('link', { name: /Open in HubSpot/ })).toHaveAttribute('href', /^https:\/\/app\.hubspot\.com\/contacts\/2000001\/company\/\d+$/)
-  await expect(page.getByTestId('score-history-chart')).toBeVisible()
+  await expect(page.getByTestId('score-history-chart').or(page.getByTestId('score-history-single'))).toBeVisible()
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/company.png', fullPage: true })
 })

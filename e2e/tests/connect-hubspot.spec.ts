@@ -15,7 +15,6 @@ test('sign up, connect a portal through HubSpot\'s consent page, survive a reloa
   await page.reload()
   await expect(page.getByTestId('hub-domain')).toHaveText('globex-demo.com')
 
-  if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/screenshot.png', fullPage: true })
 
   await page.getByRole('button', { name: 'Disconnect' }).click()
   await page.getByRole('button', { name: 'Yes, disconnect' }).click()
