@@ -113,6 +113,12 @@ describe('companies and their churn risk', () => {
     expect(detail.body.history).toHaveLength(2)
   })
 
+  it('a full re-score of the workspace is requested as a background job', async () => {
+    const res = await agent.json('/api/v1/churn/rescore', { json: {} })
+    expect(res).toEqual({ status: 202, body: { requested: true } })
+    expect(ctx.syncRequests.at(-1)).toEqual({ integrationId: agent.workspaceId, reason: 'rescore' })
+  })
+
   it('another workspace sees none of it', async () => {
     const other = await ctx.signedUpAgent()
     expect((await other.json<{ total: number }>('/api/v1/companies')).body.total).toBe(0)

@@ -82,6 +82,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     scheduler: {
       requestSync: async (integrationId, reason) => void syncRequests.push({ integrationId, reason }),
       requestWebhookProcessing: async () => void syncRequests.push({ integrationId: '*', reason: 'webhooks' }),
+      requestRescore: async (workspaceId) => void syncRequests.push({ integrationId: workspaceId, reason: 'rescore' }),
     },
   })
   const app = createApp(deps)

@@ -78,3 +78,5 @@ export type ChurnSummaryResponse = z.infer<typeof churnSummaryResponseSchema>
 export const companyListErrors = ['invalid_query', 'unauthenticated'] as const
 export const companyDetailErrors = ['unauthenticated', 'not_found'] as const
 export const churnSummaryErrors = ['unauthenticated'] as const
+export const rescoreResponseSchema = z.object({ requested: z.literal(true) })
+export const rescoreErrors = ['unauthenticated'] as const

@@ -43,4 +43,8 @@ export function churnRoutes(deps: AppDeps) {
       const body: ChurnSummaryResponse = await getChurnSummary(deps.db, sessionOf(c).workspaceId, deps.clock.now())
       return c.json(body)
     })
+    .post('/rescore', async (c) => {
+      await deps.scheduler.requestRescore(sessionOf(c).workspaceId)
+      return c.json({ requested: true }, 202)
+    })
 }

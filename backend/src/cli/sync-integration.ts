@@ -18,7 +18,7 @@ const logger = pino({ level: config.logLevel === 'silent' ? 'silent' : 'warn' })
 const deps = createDeps({
   config, db: database.db, keyRing, hubspot: await resolveHubspotApp(config.hubspot, fetch), fetch, clock: systemClock, logger,
   sessionSecret: config.sessionSecret ?? 'unused-by-sync-only-needed-for-sessions',
-  scheduler: { requestSync: async () => undefined, requestWebhookProcessing: async () => undefined },
+  scheduler: { requestSync: async () => undefined, requestWebhookProcessing: async () => undefined, requestRescore: async () => undefined },
 })
 const outcome = await runSync(deps, integrationId.data)
 console.log(JSON.stringify(outcome))

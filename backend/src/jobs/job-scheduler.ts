@@ -3,6 +3,8 @@ export interface JobScheduler {
   requestSync(integrationId: string, reason: 'connected' | 'scheduled' | 'manual'): Promise<void>
   /** New events are in the webhook inbox. */
   requestWebhookProcessing(): Promise<void>
+  /** Score every company of a workspace again (after changing weights, say). */
+  requestRescore(workspaceId: string): Promise<void>
 }
 
 /**
@@ -13,7 +15,12 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
   let target: JobScheduler | null = null
   const pending: Parameters<JobScheduler['requestSync']>[] = []
   let inboxPending = false
+  const rescores: string[] = []
   return {
+    async requestRescore(workspaceId) {
+      if (target) return target.requestRescore(workspaceId)
+      rescores.push(workspaceId)
+    },
     async requestSync(integrationId, reason) {
       if (target) return target.requestSync(integrationId, reason)
       pending.push([integrationId, reason])
@@ -26,6 +33,7 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
       target = next
       for (const args of pending.splice(0)) await next.requestSync(...args)
       if (inboxPending) await next.requestWebhookProcessing()
+      for (const workspaceId of rescores.splice(0)) await next.requestRescore(workspaceId)
     },
   }
 }

@@ -2,6 +2,7 @@ import { PgBoss, fromPglite } from 'pg-boss'
 import type { AppDeps } from '../app-deps'
 import type { JobsConnection } from '../db/database'
 import { connectedIntegrationIds } from '../integrations/hubspot/find-integration'
+import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { runSync } from '../sync/run-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
 import type { JobScheduler } from './job-scheduler'
@@ -11,6 +12,7 @@ const REFRESH_QUEUE = 'refresh-expiring-tokens'
 const SYNC_QUEUE = 'sync-portal'
 const SYNC_SWEEP_QUEUE = 'sync-sweep'
 const INBOX_QUEUE = 'process-webhook-inbox'
+const RESCORE_QUEUE = 'rescore-workspace'
 
 /**
  * Background work on pg-boss, in the same Postgres (or the same PGlite) as the data, so a job
@@ -63,9 +65,19 @@ export async function startJobs(deps: AppDeps, connection: JobsConnection, optio
     await boss.send(INBOX_QUEUE, {}, { singletonKey: 'inbox' })
   }
 
+  // A full re-score per workspace, one at a time per workspace.
+  await boss.createQueue(RESCORE_QUEUE, { policy: 'stately', retryLimit: 3 })
+  await work<{ workspaceId: string }>(RESCORE_QUEUE, async ([job]) => {
+    if (job) await rescoreWorkspace(deps.db, job.data.workspaceId, deps.clock.now())
+  })
+  const requestRescore = async (workspaceId: string) => {
+    await boss.send(RESCORE_QUEUE, { workspaceId }, { singletonKey: workspaceId })
+  }
+
   return {
     requestSync,
     requestWebhookProcessing,
+    requestRescore,
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 })
     },
