@@ -214,6 +214,18 @@ describe('reconnect', () => {
     expect((await eventsOf(agent)).map((e) => e.type).slice(0, 3)).toEqual(['reconnected', 'needs_reauth', 'connected'])
   })
 
+  it('from degraded: the new grant clears the failure count and the backoff window', async () => {
+    const agent = await connected()
+    ctx.clock.advance(31 * MINUTE)
+    ctx.sim.control.failNext({ pathPrefix: '/oauth/2026-03/token', status: 503, count: 1 })
+    await portal(agent)
+    expect(await rowOf(agent)).toMatchObject({ status: 'degraded', refreshFailures: 1 })
+    await ctx.connect(agent, (await rowOf(agent)).hubId!)
+    expect(await rowOf(agent)).toMatchObject({ status: 'connected', refreshFailures: 0, nextRefreshAttemptAt: null, lastErrorCode: null })
+    ctx.clock.advance(31 * MINUTE) // an expired token right away must refresh, not wait out the old backoff
+    expect((await portal(agent)).status).toBe(200)
+  })
+
   it('to another portal is refused unless the switch was confirmed before leaving for HubSpot', async () => {
     const agent = await connected(ctx.sim.portals[0]!.portalId)
     const before = await rowOf(agent)

@@ -1,5 +1,5 @@
 import { missingScopes, requiredApiKeyScopes } from '@churnlens/contracts'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { AppDeps, SessionInfo } from '../../app-deps'
@@ -7,10 +7,10 @@ import { recordIntegrationEvent } from '../../audit/record-integration-event'
 import { integrations } from '../../db/schema'
 import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
-import { forgetPortalData } from '../../sync/forget-portal-data'
 import { sealSecret } from './integration-secrets'
 import { sendToHubspot } from './oauth/send-to-hubspot'
 import type { IntegrationRow } from './save-oauth-connection'
+import { writeIntegrationRow } from './write-integration-row'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>
 export type ApiKeyError = 'oauth_connected' | 'api_key_invalid' | 'api_key_missing_scopes' | 'hubspot_unavailable' | 'hubspot_invalid_response'
@@ -48,28 +48,20 @@ export async function connectApiKey(deps: Deps, session: SessionInfo, token: str
       return err({ code: 'oauth_connected' as const })
     }
     const id = existing?.id ?? randomUUID()
-    const values = {
-      authType: 'api_key' as const,
-      status: 'connected' as const,
-      hubId: info.data.hubId,
-      hubDomain: null,
-      grantedScopes: info.data.scopes,
-      accessToken: null,
-      refreshToken: null,
-      apiKey: sealSecret(deps.cipher, id, 'api_key', token),
-      tokenExpiresAt: null,
-      lastRefreshedAt: null,
-      lastErrorCode: null,
-      refreshFailures: 0,
-      nextRefreshAttemptAt: null,
-      connectedAt: now,
-      updatedAt: now,
-    }
-    const [row] = existing
-      ? await tx.update(integrations).set({ ...values, tokenVersion: sql`${integrations.tokenVersion} + 1` }).where(eq(integrations.id, id)).returning()
-      : await tx.insert(integrations).values({ id, workspaceId: session.workspaceId, provider: 'hubspot', ...values }).returning()
-    if (!row) throw new Error('integration write returned no row')
-    if (existing?.hubId && existing.hubId !== info.data.hubId) await forgetPortalData(tx, session.workspaceId)
+    const row = await writeIntegrationRow(tx, {
+      existing, id, workspaceId: session.workspaceId, now,
+      values: {
+        authType: 'api_key',
+        hubId: info.data.hubId,
+        hubDomain: null,
+        grantedScopes: info.data.scopes,
+        accessToken: null,
+        refreshToken: null,
+        apiKey: sealSecret(deps.cipher, id, 'api_key', token),
+        tokenExpiresAt: null,
+        lastRefreshedAt: null,
+      },
+    })
     await recordIntegrationEvent(tx, {
       integrationId: id,
       workspaceId: session.workspaceId,

@@ -1,11 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { AppDeps, SessionInfo } from '../../app-deps'
 import { recordIntegrationEvent } from '../../audit/record-integration-event'
 import { integrations } from '../../db/schema'
-import { forgetPortalData } from '../../sync/forget-portal-data'
 import { sealSecret } from './integration-secrets'
 import type { TokenSet } from './oauth/token-grant'
+import { writeIntegrationRow } from './write-integration-row'
 
 export interface GrantedPortal {
   hubId: number
@@ -34,26 +34,20 @@ export async function saveOAuthConnection(
       .where(and(eq(integrations.workspaceId, session.workspaceId), eq(integrations.provider, 'hubspot')))
       .for('update')
     const id = existing?.id ?? randomUUID()
-    const values = {
-      authType: 'oauth' as const,
-      status: 'connected' as const,
-      hubId: portal.hubId,
-      hubDomain: portal.hubDomain,
-      grantedScopes: portal.scopes,
-      accessToken: sealSecret(deps.cipher, id, 'access_token', tokens.accessToken),
-      refreshToken: sealSecret(deps.cipher, id, 'refresh_token', tokens.refreshToken),
-      apiKey: null,
-      tokenExpiresAt: new Date(now.getTime() + tokens.expiresInSeconds * 1000),
-      lastRefreshedAt: now,
-      lastErrorCode: null,
-      connectedAt: now,
-      updatedAt: now,
-    }
-    const [row] = existing
-      ? await tx.update(integrations).set({ ...values, tokenVersion: sql`${integrations.tokenVersion} + 1` }).where(eq(integrations.id, id)).returning()
-      : await tx.insert(integrations).values({ id, workspaceId: session.workspaceId, provider: 'hubspot', ...values }).returning()
-    if (!row) throw new Error('integration write returned no row')
-    if (existing?.hubId && existing.hubId !== portal.hubId) await forgetPortalData(tx, session.workspaceId)
+    const row = await writeIntegrationRow(tx, {
+      existing, id, workspaceId: session.workspaceId, now,
+      values: {
+        authType: 'oauth',
+        hubId: portal.hubId,
+        hubDomain: portal.hubDomain,
+        grantedScopes: portal.scopes,
+        accessToken: sealSecret(deps.cipher, id, 'access_token', tokens.accessToken),
+        refreshToken: sealSecret(deps.cipher, id, 'refresh_token', tokens.refreshToken),
+        apiKey: null,
+        tokenExpiresAt: new Date(now.getTime() + tokens.expiresInSeconds * 1000),
+        lastRefreshedAt: now,
+      },
+    })
     await recordIntegrationEvent(tx, {
       integrationId: id,
       workspaceId: session.workspaceId,
