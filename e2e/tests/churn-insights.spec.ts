@@ -47,6 +47,6 @@ test('onboarding ends on the ten riskiest customers, each with its top reason', 
   await expect(page.getByTestId('reasons').locator('li').first()).toBeVisible()
   await expect(page.getByTestId('company-tickets')).toBeVisible()
   await expect(page.getByRole('link', { name: /Open in HubSpot/ })).toHaveAttribute('href', /^https:\/\/app\.hubspot\.com\/contacts\/2000001\/company\/\d+$/)
-  await expect(page.getByTestId('score-history-chart').or(page.getByTestId('score-history-single'))).toBeVisible()
+  await expect(page.getByTestId('score-history-chart')).toBeVisible()
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/company.png', fullPage: true })
 })
