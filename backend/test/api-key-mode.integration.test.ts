@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { integrations } from '../src/db/schema'
 import { formatIntegrationsReport, reportIntegrations } from '../src/integrations/hubspot/report-integrations'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
@@ -11,10 +9,7 @@ afterAll(async () => { await ctx.close() })
 
 type Agent = Awaited<ReturnType<TestContext['signedUpAgent']>>
 const saveKey = (agent: Agent, token: string) => agent.json<{ integration?: Record<string, unknown>; error?: { code: string; issues?: { message: string }[] } }>('/api/v1/integrations/hubspot/api-key', { json: { token } })
-async function rowOf(agent: Agent) {
-  const [row] = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, agent.workspaceId))
-  return row ?? null
-}
+const rowOf = (agent: Agent) => ctx.integrationRow(agent.workspaceId)
 
 describe('private-app token mode', () => {
   it('validates the token with HubSpot, seals it, and serves API calls with it', async () => {

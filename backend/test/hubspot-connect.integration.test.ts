@@ -13,10 +13,7 @@ afterAll(async () => { await ctx.close() })
 const callback = (agent: Awaited<ReturnType<TestContext['signedUpAgent']>>, body: unknown) =>
   agent.json<{ integration?: Record<string, unknown>; error?: { code: string; message: string } }>('/api/v1/integrations/hubspot/callback', { json: body })
 
-async function integrationRow(workspaceId: string) {
-  const [row] = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, workspaceId))
-  return row ?? null
-}
+const integrationRow = (workspaceId: string) => ctx.integrationRow(workspaceId)
 
 describe('authorize', () => {
   it('builds HubSpot\'s authorize URL with scopes, a 256-bit state and PKCE S256, storing only the state hash', async () => {

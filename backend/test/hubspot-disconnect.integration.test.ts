@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { integrationEvents, integrations } from '../src/db/schema'
+import { integrationEvents } from '../src/db/schema'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
 
@@ -8,11 +8,7 @@ let ctx: TestContext
 beforeAll(async () => { ctx = await createTestContext() })
 afterAll(async () => { await ctx.close() })
 
-async function rowOf(workspaceId: string) {
-  const [row] = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, workspaceId))
-  if (!row) throw new Error('no integration row')
-  return row
-}
+const rowOf = (workspaceId: string) => ctx.requireIntegrationRow(workspaceId)
 
 async function refreshTokenIsLive(refreshToken: string) {
   const app = ctx.sim.apps[0]!

@@ -1,10 +1,12 @@
 import { createSimulator } from '@churnlens/hubspot-simulator'
+import { eq } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import type { AppDeps } from '../src/app-deps'
 import { createApp } from '../src/app'
 import { parseConfig } from '../src/config'
 import { parseKeyRing } from '../src/crypto/key-ring'
 import { createDeps } from '../src/create-deps'
+import { integrations } from '../src/db/schema'
 import { createPortalBudgets } from '../src/integrations/hubspot/client/portal-budgets'
 import { createLogger } from '../src/http/create-logger'
 import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
@@ -109,6 +111,16 @@ export async function createTestContext(options: TestContextOptions = {}) {
     async connect(agent: BrowserAgent, portalId?: number) {
       const { query } = await this.consent(agent, portalId ? { portalId } : {})
       return agent.json<{ integration: Record<string, unknown> }>('/api/v1/integrations/hubspot/callback', { json: query })
+    },
+    /** The workspace's HubSpot integration row as stored (sealed values included), or null. */
+    async integrationRow(workspaceId: string) {
+      const [row] = await database.db.select().from(integrations).where(eq(integrations.workspaceId, workspaceId))
+      return row ?? null
+    },
+    async requireIntegrationRow(workspaceId: string) {
+      const row = await this.integrationRow(workspaceId)
+      if (!row) throw new Error(`no integration row for workspace ${workspaceId}`)
+      return row
     },
     close: () => database.close(),
   }

@@ -1,7 +1,6 @@
 import { requiredScopes } from '@churnlens/contracts'
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { integrationEvents, integrations } from '../src/db/schema'
+import { integrationEvents } from '../src/db/schema'
 import { refreshExpiringTokens } from '../src/jobs/refresh-expiring-tokens'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
@@ -16,11 +15,7 @@ const allScopes = [...requiredScopes, 'crm.objects.companies.write', 'crm.schema
 
 const tokenCalls = () => ctx.sim.control.requestLog().filter((r) => r.path === '/oauth/2026-03/token' && r.method === 'POST').length
 const portal = (agent: Agent) => agent.json<{ portal?: { portalId: number }; error?: { code: string } }>('/api/v1/integrations/hubspot/portal')
-async function rowOf(agent: Agent) {
-  const [row] = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, agent.workspaceId))
-  if (!row) throw new Error('no integration')
-  return row
-}
+const rowOf = (agent: Agent) => ctx.requireIntegrationRow(agent.workspaceId)
 async function eventsOf(agent: Agent) {
   return (await agent.json<{ events: { type: string; errorCode: string | null; actor: string }[] }>('/api/v1/integrations/hubspot/events')).body.events
 }

@@ -10,11 +10,7 @@ let ctx: TestContext
 beforeAll(async () => { ctx = await createTestContext() })
 afterAll(async () => { await ctx.close() })
 
-async function rowOf(workspaceId: string) {
-  const [row] = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, workspaceId))
-  if (!row) throw new Error('no integration row')
-  return row
-}
+const rowOf = (workspaceId: string) => ctx.requireIntegrationRow(workspaceId)
 
 describe('tokens at rest', () => {
   it('opens only in its own row and column, and fails closed on tampering or an unknown key', async () => {
