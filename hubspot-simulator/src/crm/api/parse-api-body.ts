@@ -1,23 +1,16 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { hubspotError } from '../../http/hubspot-error'
+import { readJsonBody } from '../../http/read-json-body'
 import type { SimEnv } from '../../http/sim-env'
 import type { Result } from '../../result'
 import { err, ok } from '../../result'
 
 /** A JSON body checked against `schema`; HubSpot answers bad input with 400 VALIDATION_ERROR. */
 export async function parseApiBody<S extends z.ZodType>(c: Context<SimEnv>, schema: S, maxChars?: number): Promise<Result<z.infer<S>, Response>> {
-  const text = await c.req.text()
-  if (maxChars !== undefined && text.length > maxChars) {
-    return err(hubspotError(c, 400, { message: `Request body is too long: ${text.length} characters exceeds the limit of ${maxChars}.`, category: 'VALIDATION_ERROR' }))
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return err(hubspotError(c, 400, { message: 'Invalid input JSON: the request body is not valid JSON.', category: 'VALIDATION_ERROR' }))
-  }
-  const parsed = schema.safeParse(json)
+  const json = await readJsonBody(c, { emptyAsObject: false, invalidJsonMessage: 'Invalid input JSON: the request body is not valid JSON.', ...(maxChars === undefined ? {} : { maxChars }) })
+  if (!json.ok) return json
+  const parsed = schema.safeParse(json.value)
   if (parsed.success) return ok(parsed.data)
   return err(
     hubspotError(c, 400, {
