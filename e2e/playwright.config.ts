@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url'
 // The real processes, started the way a person starts them (`npm start`), on ports of their own
 // and a throwaway data folder, so a running development copy is never touched.
 const root = fileURLToPath(new URL('..', import.meta.url))
-export const ports = { frontend: 3300, backend: 3301, simulator: 4310 }
+// E2E_PORT_OFFSET lets two checkouts run their browser tests side by side on one machine.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0)
+export const ports = { frontend: 3300 + offset, backend: 3301 + offset, simulator: 4310 + offset }
 export const baseURL = `http://localhost:${ports.frontend}`
 const dataDir = `${root}.tmp/e2e-data-${process.pid}`
 
