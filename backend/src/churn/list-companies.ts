@@ -1,4 +1,4 @@
-import type { CompanyListQuery, CompanyListResponse, CompanyRow } from '@churnlens/contracts'
+import type { ChurnReason, CompanyListQuery, CompanyListResponse, CompanyRow } from '@churnlens/contracts'
 import type { SQL } from 'drizzle-orm'
 import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm'
 import type { Database } from '../db/database'
@@ -18,7 +18,7 @@ export const companyRowColumns = {
   reasons: churnScores.reasons,
 }
 
-export function toCompanyRow(row: { id: number; name: string | null; domain: string | null; score: number; band: CompanyRow['band']; trend: number; ticketCount: number; openTickets: number; recentTickets: number; reasons: { signal: string; evidence: string }[] }): CompanyRow {
+export function toCompanyRow(row: { id: number; name: string | null; domain: string | null; score: number; band: CompanyRow['band']; trend: number; ticketCount: number; openTickets: number; recentTickets: number; reasons: Pick<ChurnReason, 'signal' | 'evidence'>[] }): CompanyRow {
   const top = row.reasons[0]
   return { id: row.id, name: row.name, domain: row.domain, score: row.score, band: row.band, trend: row.trend, ticketCount: row.ticketCount, openTickets: row.openTickets, recentTickets: row.recentTickets, topReason: top ? { signal: top.signal, evidence: top.evidence } : null }
 }

@@ -1,3 +1,5 @@
+import { readTicketCues } from '../churn/language/read-ticket-cues'
+import { TICKET_CUES_VERSION } from '../churn/language/ticket-cues'
 import type { crmCompanies, crmContacts, crmTickets } from '../db/schema'
 import type { CrmObject } from './crm-schemas'
 
@@ -50,6 +52,8 @@ export function toTicketRow(workspaceId: string, o: CrmObject, companyId: number
     stage: text(p.hs_pipeline_stage), priority: text(p.hs_ticket_priority), category: text(p.hs_ticket_category), sourceType: text(p.source_type),
     companyId, hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
     closedAt: parseHubspotDate(p.closed_date), timeToCloseMs: parseNumber(p.time_to_close),
+    // Read once here, where a ticket's text changes, rather than on every scoring pass.
+    textCues: readTicketCues(text(p.subject), text(p.content)), textCuesVersion: TICKET_CUES_VERSION,
     archived: o.archived ?? false, mergedInto: null, syncedAt: now,
   }
 }
