@@ -37,6 +37,13 @@ export function bandOf(score: number): RiskBand {
   return score >= signalSettings.bands.high ? 'high' : score >= signalSettings.bands.medium ? 'medium' : 'low'
 }
 
+/** The score alone, from signal strengths: what combineReadings would give, for the backtest's many cut-offs. */
+export function scoreFromStrengths(strengths: Readonly<Record<ChurnSignal, number>>, weights: SignalWeights = defaultSignalWeights): number {
+  let total = 0
+  for (const signal of churnSignals) total += Math.max(0, weights[signal] * strengths[signal])
+  return Math.round(Math.min(100, total))
+}
+
 /** Every signal's reading for one company at one moment. */
 export function readSignals(tickets: readonly TicketFacts[], context: ScoringContext): SignalReading[] {
   return readers.map((read) => read(tickets, context)).filter((r): r is SignalReading => r !== null)
