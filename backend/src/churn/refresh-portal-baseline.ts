@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm'
+import type { AnyColumn } from 'drizzle-orm'
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnPortalBaselines, crmCompanies, crmTickets } from '../db/schema'
 import { signalSettings } from './churn-weights'
@@ -7,39 +8,46 @@ import type { PortalBaseline } from './signals/portal-baseline'
 import { decayedExposureDays } from './stats/decay'
 
 const DAY = 86_400_000
+/** Epoch milliseconds as float8: `date_part` stays in floating point, `extract` would go through numeric (3× slower). */
+const epochMs = (column: AnyColumn) => sql<number>`date_part('epoch', ${column}) * 1000`
 
 /**
- * Recomputes what is usual across the workspace's customers from its tickets (three aggregate
- * queries, whatever the portal's size) and stores it for later one-company re-scores.
+ * Recomputes what is usual across the workspace's customers from its tickets (one scan grouped by
+ * company, one for urgency and close times, whatever the portal's size) and stores it for later
+ * one-company re-scores.
  */
 export async function refreshPortalBaseline(db: Database, workspaceId: string, now: Date): Promise<PortalBaseline> {
-  const halfLifeSeconds = signalSettings.volumeTrend.historyHalfLifeDays * 86_400
-  const lookback = new Date(now.getTime() - signalSettings.portal.lookbackDays * DAY)
+  const at = now.getTime()
+  const halfLife = signalSettings.volumeTrend.historyHalfLifeDays
+  const perMs = Math.LN2 / (halfLife * DAY)
+  const lookback = at - signalSettings.portal.lookbackDays * DAY
   const live = and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.archived, false))
   const perCompany = await db.select({
-    companyCreated: crmCompanies.hsCreatedAt,
-    firstTicket: sql<Date | string | null>`min(${crmTickets.hsCreatedAt})`,
-    decayed: sql<number | string | null>`sum(power(2, -extract(epoch from (${now}::timestamptz - ${crmTickets.hsCreatedAt})) / ${halfLifeSeconds}))`,
-  }).from(crmCompanies)
-    .leftJoin(crmTickets, and(eq(crmTickets.workspaceId, crmCompanies.workspaceId), eq(crmTickets.companyId, crmCompanies.hubspotId), eq(crmTickets.archived, false), sql`${crmTickets.hsCreatedAt} <= ${now}`))
-    .where(and(eq(crmCompanies.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
-    .groupBy(crmCompanies.hubspotId, crmCompanies.hsCreatedAt)
-  const [urgency] = await db.select({
-    prioritized: sql<number>`count(*) filter (where ${crmTickets.priority} is not null)`.mapWith(Number),
-    urgent: sql<number>`count(*) filter (where ${crmTickets.priority} in ('HIGH', 'URGENT'))`.mapWith(Number),
-  }).from(crmTickets).where(and(live, sql`${crmTickets.hsCreatedAt} >= ${lookback} and ${crmTickets.hsCreatedAt} <= ${now}`))
-  const [closing] = await db.select({
-    median: sql<number | string | null>`percentile_cont(0.5) within group (order by extract(epoch from (${crmTickets.closedAt} - ${crmTickets.hsCreatedAt})) / 86400)`,
-  }).from(crmTickets).where(and(live, sql`${crmTickets.closedAt} >= ${lookback} and ${crmTickets.closedAt} <= ${now} and ${crmTickets.closedAt} >= ${crmTickets.hsCreatedAt}`))
+    companyId: crmTickets.companyId,
+    decayed: sql<number>`sum(exp(${-perMs}::float8 * (${at}::float8 - ${epochMs(crmTickets.hsCreatedAt)})))`.mapWith(Number),
+    first: sql<number>`min(${epochMs(crmTickets.hsCreatedAt)})`.mapWith(Number),
+  }).from(crmTickets).where(and(live, isNotNull(crmTickets.companyId), lte(crmTickets.hsCreatedAt, now))).groupBy(crmTickets.companyId)
+  const companies = await db.select({ id: crmCompanies.hubspotId, created: sql<number | null>`${epochMs(crmCompanies.hsCreatedAt)}` })
+    .from(crmCompanies).where(and(eq(crmCompanies.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
+  const closeDays = sql`(${epochMs(crmTickets.closedAt)} - ${epochMs(crmTickets.hsCreatedAt)}) / ${DAY}`
+  const [usual] = await db.select({
+    prioritized: sql<number>`count(*) filter (where ${crmTickets.priority} is not null and ${epochMs(crmTickets.hsCreatedAt)} >= ${lookback})`.mapWith(Number),
+    urgent: sql<number>`count(*) filter (where ${crmTickets.priority} in ('HIGH', 'URGENT') and ${epochMs(crmTickets.hsCreatedAt)} >= ${lookback})`.mapWith(Number),
+    closeDaysMedian: sql<number | null>`percentile_cont(0.5) within group (order by ${closeDays}) filter (where ${epochMs(crmTickets.closedAt)} between ${lookback} and ${at} and ${crmTickets.closedAt} >= ${crmTickets.hsCreatedAt})`,
+  }).from(crmTickets).where(and(live, lte(crmTickets.hsCreatedAt, now)))
 
-  const rates = perCompany.flatMap((row) => {
-    const starts = [row.companyCreated, row.firstTicket].filter((d) => d !== null).map((d) => new Date(d!).getTime())
+  const tickets = new Map(perCompany.map((row) => [row.companyId!, row]))
+  const rates = companies.flatMap((company) => {
+    const own = tickets.get(company.id)
+    const starts = [company.created === null ? null : Number(company.created), own?.first ?? null].filter((n): n is number => n !== null && Number.isFinite(n))
     if (starts.length === 0) return []
-    const historyDays = Math.max(0, (now.getTime() - Math.min(...starts)) / DAY)
-    return [{ count: Number(row.decayed ?? 0), exposureDays: decayedExposureDays(historyDays, signalSettings.volumeTrend.historyHalfLifeDays) }]
+    const historyDays = Math.max(0, (at - Math.min(...starts)) / DAY)
+    return [{ count: own?.decayed ?? 0, exposureDays: decayedExposureDays(historyDays, halfLife) }]
   })
-  const median = closing?.median === null || closing?.median === undefined ? null : Number(closing.median)
-  const baseline = computePortalBaseline({ rates, prioritized: urgency?.prioritized ?? 0, urgent: urgency?.urgent ?? 0, closeDaysMedian: median })
+  const baseline = computePortalBaseline({
+    rates, prioritized: usual?.prioritized ?? 0, urgent: usual?.urgent ?? 0,
+    closeDaysMedian: usual?.closeDaysMedian === null || usual?.closeDaysMedian === undefined ? null : Number(usual.closeDaysMedian),
+  })
   const values = {
     workspaceId, ticketRateAlpha: baseline.ticketRate.alpha, ticketRateBeta: baseline.ticketRate.beta,
     urgentShare: baseline.urgentShare, closeDaysMedian: baseline.closeDaysMedian, computedAt: now,

@@ -8,7 +8,7 @@ import { rescoreCompanies } from './rescore-companies'
  * Every live company of the workspace, in chunks so memory stays flat at 20,000 companies. The
  * portal's baseline is recomputed first, so every company is judged against the same peers.
  */
-export async function rescoreWorkspace(db: Database, workspaceId: string, now: Date, chunkSize = 500): Promise<number> {
+export async function rescoreWorkspace(db: Database, workspaceId: string, now: Date, chunkSize = 1000): Promise<number> {
   const baseline = await refreshPortalBaseline(db, workspaceId, now)
   let after = 0
   let scored = 0

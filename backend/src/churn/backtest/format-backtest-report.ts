@@ -31,7 +31,7 @@ export function formatBacktestReport(report: BacktestReport): string {
   const col = Math.max(14, ...rows.map((r) => r[1].length)) + 2
   const span = report.firstCutoff && report.lastCutoff ? ` (${report.firstCutoff.slice(0, 10)} → ${report.lastCutoff.slice(0, 10)})` : ''
   return [
-    `Churn backtest: ${count(report.companies)} companies, ${count(report.churnEvents)} churn events within the horizon, ${report.cutoffs} monthly cut-offs${span}, ${report.horizonDays}-day horizon, ${count(report.observations)} company-months scored.`,
+    `Churn backtest: ${count(report.companies)} companies, ${count(report.churnEvents)} churn events within the horizon, ${report.cutoffs} monthly ${report.cutoffs === 1 ? 'cut-off' : 'cut-offs'}${span}, ${report.horizonDays}-day horizon, ${count(report.observations)} company-months scored.`,
     '',
     `${''.padEnd(width)}${'churn score'.padEnd(col)}baseline (tickets in the last 90 days)`,
     ...rows.map(([label, current, baseline]) => `${label.padEnd(width)}${current.padEnd(col)}${baseline}`),
