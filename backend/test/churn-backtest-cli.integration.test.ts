@@ -68,6 +68,9 @@ describe('npm run churn:backtest', () => {
     }
     expect(report.current.auc).toBeGreaterThan(report.baseline.auc)
     expect(report.current.aucLow).toBeLessThanOrEqual(report.current.auc)
+    // Learned weights are fitted and judged the same way, with their own verdict.
+    expect(Object.keys(report.learned)).toEqual(expect.arrayContaining(['auc', 'aucLow', 'aucHigh', 'topDecileLift', 'medianLeadDays', 'bandChurnRates', 'adopted', 'reason']))
+    expect(report.learned.adopted).toBe(false)
   })
 
   it('prints a readable report, and writes scores as of the end of the data', async () => {
@@ -77,6 +80,7 @@ describe('npm run churn:backtest', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Churn backtest: 60 companies/)
     expect(stdout).toMatch(/ROC AUC \(95% interval\)\s+0\.\d{3} \(0\.\d{3}–[01]\.\d{3}\)/)
+    expect(stdout).toMatch(/Learned weights \(fitted on earlier cut-offs, tested on later ones\):\n[\s\S]*Not adopted: /)
     const lines = readFileSync(scores, 'utf8').trim().split('\n')
     expect(lines[0]).toBe('company_id,score,band')
     // Only the 30 companies that stayed are still customers at the end.

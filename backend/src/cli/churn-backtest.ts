@@ -46,7 +46,7 @@ const asOf = values['as-of'] === undefined ? undefined : parseCsvDate(values['as
 const input = await readBacktestFiles(values.tickets, values.outcomes)
 if (!input.ok) fail(describeCsvInputError(input.error), 65)
 const { companies } = input.value
-const report = runBacktest(companies, { horizonDays, ...(cutoffs.length > 0 ? { cutoffs } : {}), ...(asOf === undefined ? {} : { asOf }) })
+const report = runBacktest(companies, { horizonDays, learn: true, ...(cutoffs.length > 0 ? { cutoffs } : {}), ...(asOf === undefined ? {} : { asOf }) })
 const { observationsData: _observations, ...result } = report
 if (input.value.companiesWithoutOutcome > 0) result.notes.unshift(`${input.value.companiesWithoutOutcome} companies have tickets but no row in the outcomes file; they were kept as customers that never churned.`)
 

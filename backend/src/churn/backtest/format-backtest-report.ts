@@ -1,4 +1,5 @@
 import type { RiskBand } from '@churnlens/contracts'
+import type { LearnedReport } from '../learning/learned-report'
 import type { BacktestReport, RankingReport } from './backtest-report'
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`)
@@ -16,7 +17,7 @@ function bandText(r: RankingReport, band: RiskBand): string {
 }
 
 /** The backtest as a person reads it in a terminal: the score beside the baseline, then the caveats. */
-export function formatBacktestReport(report: BacktestReport): string {
+export function formatBacktestReport(report: BacktestReport & { learned?: LearnedReport }): string {
   const rows: [string, string, string][] = [
     ['ROC AUC (95% interval)', aucText(report.current), aucText(report.baseline)],
     ['Top-decile lift', report.current.topDecileLift === null ? '—' : `${num(report.current.topDecileLift, 2)}×`, report.baseline.topDecileLift === null ? '—' : `${num(report.baseline.topDecileLift, 2)}×`],
@@ -38,5 +39,17 @@ export function formatBacktestReport(report: BacktestReport): string {
     '',
     'The baseline\'s bands hold as many companies as the score\'s at each cut-off. AUC intervals resample whole companies.',
     ...report.notes.map((note) => `Note: ${note}`),
+    ...(report.learned ? ['', ...formatLearned(report.learned)] : []),
   ].join('\n')
+}
+
+/** The learned-weights section: where it was fitted and tested, how it compares, and the verdict. */
+export function formatLearned(learned: LearnedReport, heading = 'Learned weights (fitted on earlier cut-offs, tested on later ones):'): string[] {
+  const lines = [heading]
+  const span = (p: LearnedReport['trainedOn']) => (p && p.from && p.to ? `${p.cutoffs} cut-offs ${p.from.slice(0, 10)} → ${p.to.slice(0, 10)}, ${p.churnEvents} churn events` : '—')
+  if (learned.trainedOn) lines.push(`  fitted on ${span(learned.trainedOn)}; tested on ${span(learned.testedOn)}`)
+  if (learned.defaultOnTest) lines.push(`  on the later cut-offs: learned AUC ${aucText(learned)}, default weights ${aucText({ ...learned, ...learned.defaultOnTest })}`)
+  if (learned.weights) lines.push(`  weights: ${Object.entries(learned.weights).map(([signal, weight]) => `${signal} ${weight}`).join(', ')}`)
+  lines.push(`  ${learned.adopted ? 'Adopted' : 'Not adopted'}: ${learned.reason}`)
+  return lines
 }

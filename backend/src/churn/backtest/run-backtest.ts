@@ -1,11 +1,14 @@
 import type { RiskBand } from '@churnlens/contracts'
 import type { SignalWeights } from '../churn-weights'
 import { defaultSignalWeights } from '../churn-weights'
-import { bandOf, scoreFromStrengths } from '../score-company'
+import { bandOf } from '../score-company'
+import type { LearnedReport } from '../learning/learned-report'
+import { learnOverTime, notLearned } from '../learning/evaluate-learned-weights'
 import type { BacktestReport, RankingReport } from './backtest-report'
 import { chooseCutoffs, latestDataPoint } from './choose-cutoffs'
 import type { Observations } from './collect-observations'
-import { collectObservations, strengthsOf } from './collect-observations'
+import { collectObservations } from './collect-observations'
+import { scoreObservations } from './score-observations'
 import type { CompanyHistory } from './company-history'
 import { summarizeRanking } from './summarize-ranking'
 
@@ -20,16 +23,11 @@ export interface BacktestOptions {
   asOf?: number
   weights?: SignalWeights
   resamples?: number
+  /** Also learn weights on earlier cut-offs and judge them on later ones. */
+  learn?: boolean
 }
 
 const iso = (at: number | undefined) => (at === undefined ? null : new Date(at).toISOString())
-
-/** The current score of every observation under a weight set. */
-export function scoreObservations(observations: Observations, weights: SignalWeights): Float64Array {
-  const scores = new Float64Array(observations.count)
-  for (let i = 0; i < observations.count; i++) scores[i] = scoreFromStrengths(strengthsOf(observations, i), weights)
-  return scores
-}
 
 /**
  * Bands for the baseline that hold, at each cut-off, as many companies as the current score's
@@ -57,7 +55,7 @@ export function rankMatchedBands(observations: Observations, scores: Float64Arra
  * the following `horizonDays`: for the current score and for the baseline (tickets in the last 90
  * days). One engine for the command line and the product's model page.
  */
-export function runBacktest(companies: readonly CompanyHistory[], options: BacktestOptions): BacktestReport & { observationsData: Observations } {
+export function runBacktest(companies: readonly CompanyHistory[], options: BacktestOptions): BacktestReport & { learned?: LearnedReport; observationsData: Observations } {
   const asOf = options.asOf ?? latestDataPoint(companies)
   const cutoffs = options.cutoffs ? [...options.cutoffs].sort((a, b) => a - b) : chooseCutoffs(companies, options.horizonDays, asOf)
   const observations = collectObservations(companies, cutoffs, options.horizonDays)
@@ -74,6 +72,9 @@ export function runBacktest(companies: readonly CompanyHistory[], options: Backt
   const current = summarizeRanking(observations, scores, bands, summarize)
   const baseline = summarizeRanking(observations, observations.recentTickets, rankMatchedBands(observations, observations.recentTickets, bands), summarize)
   if (enoughEvidence) notes.push(...compareWithBaseline(current, baseline))
+  const learned = options.learn
+    ? (enoughEvidence ? learnOverTime(observations, summarize.churnedAt, { ...(options.weights ? { defaults: options.weights } : {}), ...(options.resamples ? { resamples: options.resamples } : {}) }) : notLearned('Not enough churn events to learn from. The defaults stay.'))
+    : undefined
   return {
     companies: companies.length,
     churnEvents: churnEvents.size,
@@ -86,6 +87,7 @@ export function runBacktest(companies: readonly CompanyHistory[], options: Backt
     notes,
     current,
     baseline,
+    ...(learned ? { learned } : {}),
     observationsData: observations,
   }
 }
