@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app-deps'
 import { churnScores, integrations } from '../../db/schema'
 import { HubspotClient } from '../../integrations/hubspot/client/hubspot-client'
-import type { IntegrationRow } from '../../integrations/hubspot/save-oauth-connection'
+import type { IntegrationRow } from '../../integrations/hubspot/integration-row'
 import { bandProperty, ensureScoreProperties, scoreProperty } from './ensure-score-properties'
 
 const batchResult = z.object({ results: z.array(z.object({ id: z.string() })).optional() }).loose()

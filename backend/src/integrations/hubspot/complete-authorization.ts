@@ -9,7 +9,7 @@ import { findHubspotIntegration } from './find-integration'
 import { introspectToken } from './oauth/introspect-token'
 import { revokeRefreshToken } from './oauth/revoke-token'
 import { requestTokens } from './oauth/token-grant'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 import { saveOAuthConnection } from './save-oauth-connection'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>

@@ -9,7 +9,7 @@ import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
 import { sealSecret } from './integration-secrets'
 import { sendToHubspot } from './oauth/send-to-hubspot'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 import { writeIntegrationRow } from './write-integration-row'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>

@@ -7,7 +7,7 @@ import { err, ok } from '../../lib/result'
 import { findHubspotIntegration } from './find-integration'
 import { secretContext } from './integration-secrets'
 import { revokeRefreshToken } from './oauth/revoke-token'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>
 type RevokeOutcome = 'revoked' | 'already_dead' | 'not_applicable' | 'unreadable'

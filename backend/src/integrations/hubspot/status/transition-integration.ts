@@ -4,7 +4,7 @@ import type { IntegrationEventType } from '../../../audit/record-integration-eve
 import { recordIntegrationEvent } from '../../../audit/record-integration-event'
 import type { Transaction } from '../../../db/database'
 import { integrations } from '../../../db/schema'
-import type { IntegrationRow } from '../save-oauth-connection'
+import type { IntegrationRow } from '../integration-row'
 
 /**
  * The connection's state machine. `degraded` is transient and retried with backoff;
