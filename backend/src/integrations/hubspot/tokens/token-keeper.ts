@@ -1,12 +1,16 @@
 import { missingScopes } from '@churnlens/contracts'
 import { and, eq, sql } from 'drizzle-orm'
-import type { AppDeps } from '../../../app-deps'
-import type { Transaction } from '../../../db/database'
+import type { Logger } from 'pino'
+import type { TokenCipher } from '../../../crypto/token-cipher'
+import type { Database, Transaction } from '../../../db/database'
 import { integrations } from '../../../db/schema'
 import type { Result } from '../../../lib/result'
 import { err, ok } from '../../../lib/result'
+import type { Clock } from '../../../lib/clock'
+import type { Metrics } from '../../../observability/create-metrics'
 import type { NeedsReauthAlert } from '../../../observability/send-alert'
 import { findIntegrationById } from '../find-integration'
+import type { HubspotApp } from '../hubspot-app'
 import { sealSecret, secretContext } from '../integration-secrets'
 import { introspectToken } from '../oauth/introspect-token'
 import { requestTokens } from '../oauth/token-grant'
@@ -36,7 +40,17 @@ export interface EnsureOptions {
   marginMs?: number
 }
 
-type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'fetch' | 'clock' | 'logger' | 'metrics'> & { onNeedsReauth?: (alert: NeedsReauthAlert) => void }
+/** What the keeper works with; the app's deps hold the keeper, so it names its own rather than picking from them. */
+export interface TokenKeeperDeps {
+  db: Database
+  cipher: TokenCipher
+  hubspot: HubspotApp
+  fetch: typeof fetch
+  clock: Clock
+  logger: Logger
+  metrics: Metrics
+  onNeedsReauth?: (alert: NeedsReauthAlert) => void
+}
 
 /**
  * Keeps OAuth tokens valid. In one process, concurrent callers share one refresh (a promise per
@@ -45,7 +59,7 @@ type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'fetch' | 'clock' | 'log
  * write is a compare-and-set on token_version, and the new refresh token is committed before the
  * new access token is handed to anyone.
  */
-export function createTokenKeeper(deps: Deps) {
+export function createTokenKeeper(deps: TokenKeeperDeps) {
   const inFlight = new Map<string, Promise<Result<Credential, CredentialError>>>()
 
   function openCredential(row: IntegrationRow): Result<Credential, 'unreadable'> {
