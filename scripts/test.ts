@@ -75,7 +75,7 @@ async function postgresUrl(): Promise<string | null> {
 const only = process.argv.slice(2)
 const wanted = (name: string) => only.length === 0 || only.includes(name)
 
-if (wanted('lint')) await check('lint', bin('eslint'), ['.'])
+if (wanted('lint')) await check('lint', 'npm', ['run', '--silent', 'lint'])
 if (wanted('typecheck')) await check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 if (wanted('unit')) await vitest('unit + simulator', ['unit', 'simulator'])
 if (wanted('integration')) await vitest('integration (PGlite)', ['integration'], { TEST_DB: 'pglite' })
