@@ -1,4 +1,4 @@
-import { churnSummaryResponseSchema } from '@churnlens/contracts'
+import { churnApi } from '@churnlens/contracts'
 import type { ChurnSummaryResponse } from '@churnlens/contracts'
 import type { MaybeRefOrGetter } from 'vue'
 
@@ -35,7 +35,7 @@ export function useChurnSummary(options: ChurnSummaryOptions = {}) {
   async function load(): Promise<void> {
     if (loading.value) return
     loading.value = true
-    const result = await apiFetch('/api/v1/churn/summary', { schema: churnSummaryResponseSchema })
+    const result = await apiFetch(churnApi.getSummary)
     loading.value = false
     if (result.ok) {
       summary.value = result.data
@@ -86,6 +86,6 @@ export function useChurnSummary(options: ChurnSummaryOptions = {}) {
 
 /** Whether any company in the workspace has a score yet; false when that cannot be read. */
 export async function workspaceHasScores(): Promise<boolean> {
-  const result = await apiFetch('/api/v1/churn/summary', { schema: churnSummaryResponseSchema })
+  const result = await apiFetch(churnApi.getSummary)
   return result.ok && result.data.totals.scored > 0
 }

@@ -1,4 +1,4 @@
-import { companyDetailResponseSchema } from '@churnlens/contracts'
+import { companiesApi } from '@churnlens/contracts'
 import type { CompanyDetailResponse } from '@churnlens/contracts'
 import type { MaybeRefOrGetter } from 'vue'
 
@@ -24,7 +24,7 @@ export function useCompanyDetail(id: MaybeRefOrGetter<string>) {
       notFound.value = true
       return
     }
-    const result = await apiFetch(`/api/v1/companies/${companyId}`, { schema: companyDetailResponseSchema })
+    const result = await apiFetch(companiesApi.getDetail, { params: { id: companyId } })
     if (request !== latest) return
     loading.value = false
     if (result.ok) {

@@ -1,4 +1,4 @@
-import { companyListResponseSchema } from '@churnlens/contracts'
+import { companiesApi } from '@churnlens/contracts'
 import type { CompanyListResponse, RiskBand } from '@churnlens/contracts'
 
 /** How long typing pauses before the search runs. */
@@ -41,7 +41,7 @@ export function useCompanyList() {
     const current = state.value
     lastQuery.value = queryFromListState(current)
     loading.value = true
-    const result = await apiFetch(companyListApiPath(current), { schema: companyListResponseSchema })
+    const result = await apiFetch(companiesApi.list, { query: companyListApiQuery(current) })
     if (request !== latest) return
     loading.value = false
     if (!result.ok) {

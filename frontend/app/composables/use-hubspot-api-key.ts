@@ -1,4 +1,4 @@
-import { apiKeyBodySchema, integrationResponseSchema } from '@churnlens/contracts'
+import { apiKeyBodySchema, hubspotApi } from '@churnlens/contracts'
 
 const missingScopePrefix = 'missing scope '
 
@@ -34,7 +34,7 @@ export function useHubspotApiKey() {
     }
 
     pending.value = true
-    const result = await apiFetch('/api/v1/integrations/hubspot/api-key', { method: 'POST', body: parsed.data, schema: integrationResponseSchema })
+    const result = await apiFetch(hubspotApi.connectApiKey, { body: parsed.data })
     pending.value = false
     if (result.ok) {
       token.value = ''

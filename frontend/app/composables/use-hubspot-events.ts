@@ -1,4 +1,4 @@
-import { integrationEventsResponseSchema } from '@churnlens/contracts'
+import { hubspotApi } from '@churnlens/contracts'
 import type { IntegrationEvent } from '@churnlens/contracts'
 
 /** The connection's audit timeline, newest first. */
@@ -13,7 +13,7 @@ export function useHubspotEvents() {
   async function load(): Promise<void> {
     loading.value = true
     error.value = null
-    const result = await apiFetch('/api/v1/integrations/hubspot/events', { schema: integrationEventsResponseSchema })
+    const result = await apiFetch(hubspotApi.listEvents)
     loading.value = false
     if (!result.ok) {
       if (!(await signInAgainIfExpired(result.error))) error.value = result.error

@@ -1,7 +1,5 @@
-import { authorizeResponseSchema, integrationResponseSchema } from '@churnlens/contracts'
-import type { authorizeQuerySchema, IntegrationView } from '@churnlens/contracts'
-
-type AuthorizeQuery = ReturnType<typeof authorizeQuerySchema.parse>
+import { hubspotApi } from '@churnlens/contracts'
+import type { IntegrationView } from '@churnlens/contracts'
 
 /** True when a portal is attached to the workspace, healthy or not. */
 export function isHubspotConnected(integration: IntegrationView | null): integration is IntegrationView {
@@ -36,7 +34,7 @@ export function useHubspotIntegration() {
   const needsReconnect = computed(() => hubspotNeedsReconnect(integration.value))
 
   async function fetchIntegration(): Promise<ApiResult<IntegrationView | null>> {
-    const result = await apiFetch('/api/v1/integrations/hubspot', { schema: integrationResponseSchema })
+    const result = await apiFetch(hubspotApi.getIntegration)
     if (!result.ok) return result
     integration.value = result.data.integration
     loaded.value = true
@@ -67,8 +65,7 @@ export function useHubspotIntegration() {
     if (redirecting.value) return
     redirecting.value = true
     actionError.value = null
-    const allowPortalSwitch: NonNullable<AuthorizeQuery['allowPortalSwitch']> = options.allowPortalSwitch ? 'true' : 'false'
-    const result = await apiFetch(`/api/v1/integrations/hubspot/authorize?allowPortalSwitch=${allowPortalSwitch}`, { schema: authorizeResponseSchema })
+    const result = await apiFetch(hubspotApi.startAuthorization, { query: { allowPortalSwitch: options.allowPortalSwitch ? 'true' : 'false' } })
     if (!result.ok) {
       redirecting.value = false
       if (!(await signInAgainIfExpired(result.error))) actionError.value = result.error
@@ -82,7 +79,7 @@ export function useHubspotIntegration() {
     if (disconnecting.value) return false
     disconnecting.value = true
     actionError.value = null
-    const result = await apiFetch('/api/v1/integrations/hubspot', { method: 'DELETE', schema: integrationResponseSchema })
+    const result = await apiFetch(hubspotApi.disconnect)
     disconnecting.value = false
     if (!result.ok) {
       if (!(await signInAgainIfExpired(result.error))) actionError.value = result.error

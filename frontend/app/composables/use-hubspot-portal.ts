@@ -1,4 +1,4 @@
-import { portalDetailsResponseSchema } from '@churnlens/contracts'
+import { hubspotApi } from '@churnlens/contracts'
 import type { PortalDetails } from '@churnlens/contracts'
 
 /** Live details of the connected portal (time zone, currency, hosting), read from HubSpot on each load. */
@@ -12,7 +12,7 @@ export function useHubspotPortal() {
   async function load(): Promise<ApiResult<PortalDetails>> {
     loading.value = true
     error.value = null
-    const result = await apiFetch('/api/v1/integrations/hubspot/portal', { schema: portalDetailsResponseSchema })
+    const result = await apiFetch(hubspotApi.getPortalDetails)
     loading.value = false
     if (!result.ok) {
       portal.value = null

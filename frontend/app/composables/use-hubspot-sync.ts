@@ -1,4 +1,4 @@
-import { requestSyncResponseSchema, syncProgressResponseSchema } from '@churnlens/contracts'
+import { syncApi } from '@churnlens/contracts'
 import type { SyncProgress } from '@churnlens/contracts'
 
 /** How long "Sync started" stays on screen. */
@@ -42,7 +42,7 @@ export function useHubspotSync() {
     // A read on its way plans the next one itself.
     if (loading.value) return
     loading.value = true
-    const result = await apiFetch('/api/v1/integrations/hubspot/sync', { schema: syncProgressResponseSchema })
+    const result = await apiFetch(syncApi.getProgress)
     loading.value = false
     if (result.ok) {
       progress.value = result.data.sync
@@ -62,7 +62,7 @@ export function useHubspotSync() {
     requesting.value = true
     requestError.value = null
     requested.value = false
-    const result = await apiFetch('/api/v1/integrations/hubspot/sync', { method: 'POST', body: {}, schema: requestSyncResponseSchema })
+    const result = await apiFetch(syncApi.request)
     requesting.value = false
     if (!result.ok) {
       if (!(await signInAgainIfExpired(result.error))) {
