@@ -8,7 +8,7 @@ import { integrations } from '../../db/schema'
 import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
 import { sealSecret } from './integration-secrets'
-import { sendToHubspot } from './oauth/send-to-hubspot'
+import { sendToHubspot } from './client/send-to-hubspot'
 import type { IntegrationRow } from './integration-row'
 import { writeIntegrationRow } from './write-integration-row'
 
@@ -23,7 +23,7 @@ const tokenInfo = z.object({ hubId: z.number().int(), scopes: z.array(z.string()
  * API call, then sealed like an OAuth token. `missing` lists scopes the token lacks.
  */
 export async function connectApiKey(deps: Deps, session: SessionInfo, token: string): Promise<Result<IntegrationRow, { code: ApiKeyError; missing?: string[] }>> {
-  const infoResponse = await sendToHubspot(deps.fetch, new Request(`${deps.hubspot.apiBaseUrl}/oauth/v2/private-apps/get/access-token-info`, {
+  const infoResponse = await sendToHubspot(deps, new Request(`${deps.hubspot.apiBaseUrl}/oauth/v2/private-apps/get/access-token-info`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ tokenKey: token }),
@@ -33,7 +33,7 @@ export async function connectApiKey(deps: Deps, session: SessionInfo, token: str
   const info = tokenInfo.safeParse(await infoResponse.value.json().catch(() => null))
   if (!info.success) return err({ code: 'hubspot_invalid_response' })
 
-  const probe = await sendToHubspot(deps.fetch, new Request(`${deps.hubspot.apiBaseUrl}/account-info/v3/details`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }))
+  const probe = await sendToHubspot(deps, new Request(`${deps.hubspot.apiBaseUrl}/account-info/v3/details`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }))
   if (!probe.ok || probe.value.status >= 500 || probe.value.status === 429) return err({ code: 'hubspot_unavailable' })
   if (!probe.value.ok) return err({ code: 'api_key_invalid' })
 

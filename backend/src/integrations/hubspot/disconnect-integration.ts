@@ -27,7 +27,7 @@ export async function disconnectIntegration(deps: Deps, session: SessionInfo): P
     if (!opened.ok) {
       outcome = 'unreadable'
     } else {
-      const revoked = await revokeRefreshToken(deps.fetch, deps.hubspot, opened.value)
+      const revoked = await revokeRefreshToken(deps, deps.hubspot, opened.value)
       if (!revoked.ok) {
         deps.logger.warn({ integrationId: current.id, reason: revoked.error }, 'hubspot revoke failed; integration left connected')
         return err('hubspot_unavailable')

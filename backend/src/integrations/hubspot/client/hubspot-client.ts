@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../../../app-deps'
 import type { Result } from '../../../lib/result'
 import { err, ok } from '../../../lib/result'
-import { sendToHubspot } from '../oauth/send-to-hubspot'
+import { sendToHubspot } from './send-to-hubspot'
 import type { IntegrationRow } from '../integration-row'
 import type { CredentialError, TokenKeeper } from '../tokens/token-keeper'
 import type { PortalBudget } from './portal-budgets'
@@ -11,7 +11,7 @@ import { decideRetry } from './retry-policy'
 
 export type HubspotCallError = CredentialError | 'hubspot_invalid_response' | 'forbidden' | 'hubspot_daily_limit'
 
-export type ClientDeps = Pick<AppDeps, 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale'> & { tokens: TokenKeeper }
+export type ClientDeps = Pick<AppDeps, 'fetch' | 'logger' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale'> & { tokens: TokenKeeper }
 
 export interface SendOptions {
   method?: string
@@ -58,7 +58,7 @@ export class HubspotClient {
     for (let attempt = 1; ; attempt++) {
       if (!credential.ok) return err(credential.error)
       await limiter.acquire()
-      const sent = await sendToHubspot(this.deps.fetch, new Request(`${this.deps.hubspot.apiBaseUrl}${path}`, {
+      const sent = await sendToHubspot(this.deps, new Request(`${this.deps.hubspot.apiBaseUrl}${path}`, {
         method: init.method ?? 'GET',
         headers: {
           authorization: `Bearer ${credential.value.token}`,

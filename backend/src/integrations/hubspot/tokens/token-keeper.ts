@@ -118,7 +118,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       }
 
       deps.metrics.refreshAttempts.inc()
-      const tokens = await requestTokens(deps.fetch, deps.hubspot, { grant: 'refresh_token', refreshToken: refreshToken.value })
+      const tokens = await requestTokens(deps, deps.hubspot, { grant: 'refresh_token', refreshToken: refreshToken.value })
       deps.metrics.hubspotRequests.inc({ kind: 'oauth', status: tokens.ok ? '200' : tokens.error })
       const now = deps.clock.now()
       if (!tokens.ok) {
@@ -144,7 +144,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       }
 
       // Scopes can drift (app settings changed, a scope revoked): check on every refresh.
-      const info = await introspectToken(deps.fetch, deps.hubspot, tokens.value.accessToken, 'access_token')
+      const info = await introspectToken(deps, deps.hubspot, tokens.value.accessToken, 'access_token')
       const scopes = info.ok && info.value.active ? info.value.scopes : row.grantedScopes
       const [saved] = await tx
         .update(integrations)
