@@ -1,5 +1,5 @@
 import type { crmCompanies, crmContacts, crmTickets } from '../db/schema'
-import type { CrmObject } from './crm-schemas'
+import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 
 type CompanyRow = typeof crmCompanies.$inferInsert
 type ContactRow = typeof crmContacts.$inferInsert

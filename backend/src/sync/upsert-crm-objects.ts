@@ -2,8 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Queryable } from '../db/database'
 import { crmCompanies, crmContacts, crmTickets } from '../db/schema'
-import type { CrmObjectType } from './crm-object-types'
-import type { CrmObject } from './crm-schemas'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 import { mergedIds, toCompanyRow, toContactRow, toTicketRow } from './to-crm-rows'
 
 const tables = { companies: crmCompanies, contacts: crmContacts, tickets: crmTickets } as const

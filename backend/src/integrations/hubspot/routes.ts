@@ -2,6 +2,7 @@ import { hubspotApi } from '@churnlens/contracts'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../../app-deps'
 import { fail, reply, route } from '../../http/route'
+import { getAccountDetails } from './account/get-account-details'
 import { HubspotClient } from './client/hubspot-client'
 import { completeAuthorization } from './complete-authorization'
 import { connectApiKey } from './connect-api-key'
@@ -48,7 +49,7 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
   route(app, hubspotApi.getPortalDetails, async (c, { session }) => {
     const row = await findHubspotIntegration(deps.db, session.workspaceId)
     if (!row || row.status === 'disconnected') return fail(c, hubspotApi.getPortalDetails, 'not_connected')
-    const details = await HubspotClient.fromIntegration(deps, row).getAccountDetails()
+    const details = await getAccountDetails(HubspotClient.fromIntegration(deps, row))
     // HubSpot refusing the portal's own account details means the grant no longer covers us.
     if (!details.ok) return fail(c, hubspotApi.getPortalDetails, details.error === 'forbidden' ? 'needs_reauth' : details.error)
     return reply(c, hubspotApi.getPortalDetails, { portal: details.value })
