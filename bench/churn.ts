@@ -14,7 +14,7 @@ import { rescoreWorkspace } from '../backend/src/churn/rescore-workspace'
 import type { TicketFacts } from '../backend/src/churn/score-company'
 import { scoreCompany } from '../backend/src/churn/score-company'
 import { churnScores, crmCompanies, crmTickets } from '../backend/src/db/schema'
-import { toCompanyRow, toTicketRow } from '../backend/src/sync/to-crm-rows'
+import { toCrmCompanyValues, toCrmTicketValues } from '../backend/src/sync/to-crm-values'
 import { createTestContext } from '../backend/test/test-context'
 import { ms, percentile } from './percentiles'
 
@@ -34,12 +34,12 @@ const iso = (n: number) => new Date(n).toISOString()
 const companyIds = data.companies.map((_, i) => 10_000_000_001 + i)
 for (let start = 0; start < data.companies.length; start += 5000) {
   await ctx.database.db.insert(crmCompanies).values(data.companies.slice(start, start + 5000).map((c, i) =>
-    toCompanyRow(workspaceId, { id: String(companyIds[start + i]), properties: c.properties, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) }, now)))
+    toCrmCompanyValues(workspaceId, { id: String(companyIds[start + i]), properties: c.properties, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) }, now)))
 }
 const facts = new Map<number, TicketFacts[]>(companyIds.map((id) => [id, []]))
 for (let start = 0; start < data.tickets.length; start += 3000) {
   const rows = data.tickets.slice(start, start + 3000).map((t, i) =>
-    toTicketRow(workspaceId, { id: String(30_000_000_001 + start + i), properties: t.properties, createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt) }, companyIds[t.companyIndex]!, now))
+    toCrmTicketValues(workspaceId, { id: String(30_000_000_001 + start + i), properties: t.properties, createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt) }, companyIds[t.companyIndex]!, now))
   await ctx.database.db.insert(crmTickets).values(rows)
   for (const row of rows) facts.get(row.companyId!)!.push({ id: row.hubspotId, subject: row.subject ?? null, content: row.content ?? null, priority: row.priority ?? null, stage: row.stage ?? null, category: row.category ?? null, createdAt: row.hsCreatedAt ?? null, closedAt: row.closedAt ?? null, timeToCloseMs: row.timeToCloseMs ?? null })
 }

@@ -3,7 +3,8 @@ import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies } from '../db/schema'
 import { hubspotCompanyUrl } from '../integrations/hubspot/hubspot-app'
-import { companyFilter, companyRowColumns, toCompanyRow } from './list-companies'
+import { companyFilter } from './company-filter'
+import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
 export function csvCell(value: string | number | null): string {

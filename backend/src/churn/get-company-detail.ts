@@ -3,7 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScoreHistory, churnScores, crmCompanies, crmTickets } from '../db/schema'
 import { hubspotCompanyUrl } from '../integrations/hubspot/hubspot-app'
-import { companyRowColumns, toCompanyRow } from './list-companies'
+import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 

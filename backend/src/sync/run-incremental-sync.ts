@@ -10,7 +10,7 @@ import { fetchCompanyLinks } from './fetch-company-links'
 import type { SyncStateRow } from './load-sync-state'
 import type { SyncContext } from './sync-context'
 import { OVERLAP_MS, SEARCH_PAGE, SEARCH_RESULT_CAP } from './sync-context'
-import { parseHubspotDate } from './to-crm-rows'
+import { parseHubspotDate } from './to-crm-values'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
 /**
