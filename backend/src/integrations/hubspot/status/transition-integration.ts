@@ -1,4 +1,4 @@
-import type { IntegrationStatus } from '@churnlens/contracts'
+import type { IntegrationReasonCode, IntegrationStatus } from '@churnlens/contracts'
 import { eq } from 'drizzle-orm'
 import type { IntegrationEventType } from '../../../audit/record-integration-event'
 import { recordIntegrationEvent } from '../../../audit/record-integration-event'
@@ -32,7 +32,7 @@ export function transitionEventType(from: IntegrationStatus, to: IntegrationStat
 export interface TransitionInput {
   to: IntegrationStatus
   actor: string
-  errorCode?: string | null
+  errorCode?: IntegrationReasonCode | null
   detail?: Record<string, unknown>
   /** Other columns written in the same UPDATE. */
   set?: Partial<typeof integrations.$inferInsert>

@@ -1,3 +1,4 @@
+import type { IntegrationReasonCode } from '@churnlens/contracts'
 import { missingScopes } from '@churnlens/contracts'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
@@ -84,20 +85,20 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() - deps.clock.now().getTime() > marginFor(row, marginMs)
   const isUsable = (row: IntegrationRow) => row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() > deps.clock.now().getTime()
 
-  async function markNeedsReauth(tx: Transaction, row: IntegrationRow, errorCode: string, detail: Record<string, unknown> = {}) {
+  async function markNeedsReauth(tx: Transaction, row: IntegrationRow, errorCode: IntegrationReasonCode, detail: Record<string, unknown> = {}) {
     const updated = await transitionIntegration(tx, row, { to: 'needs_reauth', actor: 'system', errorCode, detail, now: deps.clock.now(), set: { nextRefreshAttemptAt: null } })
     deps.metrics.statusTransitions.inc({ from: row.status, to: 'needs_reauth' })
     return updated
   }
 
-  function alertNeedsReauth(row: IntegrationRow, reason: string) {
+  function alertNeedsReauth(row: IntegrationRow, reason: IntegrationReasonCode) {
     deps.logger.warn({ integrationId: row.id, workspaceId: row.workspaceId, reason }, 'integration needs reauthorization')
     deps.onNeedsReauth?.({ type: 'integration.needs_reauth', integrationId: row.id, workspaceId: row.workspaceId, hubId: row.hubId, reason, occurredAt: deps.clock.now().toISOString() })
   }
 
   async function refreshUnderLock(integrationId: string, seenVersion: number, options: EnsureOptions): Promise<Result<Credential, CredentialError>> {
     const started = performance.now()
-    let alert: { row: IntegrationRow; reason: string } | null = null
+    let alert: { row: IntegrationRow; reason: IntegrationReasonCode } | null = null
     const result = await deps.db.transaction(async (tx): Promise<Result<Credential, CredentialError>> => {
       const [row] = await tx.select().from(integrations).where(eq(integrations.id, integrationId)).for('update')
       if (!row || row.status === 'disconnected') return err('not_connected')
@@ -179,7 +180,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       return credentialOrReauth(tx, saved)
     })
     deps.metrics.refreshDuration.observe((performance.now() - started) / 1000)
-    const raised = alert as { row: IntegrationRow; reason: string } | null
+    const raised = alert as { row: IntegrationRow; reason: IntegrationReasonCode } | null
     if (raised) alertNeedsReauth(raised.row, raised.reason)
     return result
   }
@@ -219,7 +220,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
   }
 
   /** HubSpot refused a credential we cannot refresh (a deleted private-app token): ask for a reconnect. */
-  async function reportRejectedCredential(integrationId: string, reason: string): Promise<void> {
+  async function reportRejectedCredential(integrationId: string, reason: IntegrationReasonCode): Promise<void> {
     const raised = await deps.db.transaction(async (tx) => {
       const [row] = await tx.select().from(integrations).where(eq(integrations.id, integrationId)).for('update')
       if (!row || row.status === 'needs_reauth' || row.status === 'disconnected') return null
