@@ -1,6 +1,7 @@
 import type { Endpoint, EndpointArgs, EndpointErrorCode, EndpointResponse } from '@churnlens/contracts'
-import { apiEndpoints, endpointErrorSchema, endpointUrl } from '@churnlens/contracts'
+import { endpointUrl } from '@churnlens/contracts'
 import type { App } from '../src/app'
+import { holdToContract, readAgainst } from './hold-to-contract'
 
 export interface ErrorBody<E extends Endpoint> {
   error: { code: EndpointErrorCode<E> | 'server_error'; message: string; issues?: { path: string; message: string }[] }
@@ -32,7 +33,7 @@ export class BrowserAgent {
     // Every POST is JSON, as the frontend sends it, even without a body of its own.
     const json = input?.body ?? (endpoint.method === 'POST' ? {} : undefined)
     const response = await this.request(url, { method: endpoint.method, ...(json === undefined ? {} : { json }) })
-    const { ok, body } = await readAgainst(endpoint, response)
+    const { ok, body } = await readAgainst(endpoint, response.clone())
     return { ok, status: response.status, body, response } as CallResult<E>
   }
 
@@ -56,8 +57,7 @@ export class BrowserAgent {
       if (expired || value === '') this.cookies.delete(name)
       else this.cookies.set(name, value)
     }
-    const endpoint = endpointFor(method, path)
-    if (endpoint) await readAgainst(endpoint, response.clone())
+    await holdToContract(method, path, response)
     return response
   }
 
@@ -70,35 +70,6 @@ export class BrowserAgent {
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
-}
-
-/** The endpoint a request reaches; a static path wins over a `:param` one, as route order makes it. */
-function endpointFor(method: string, url: string): Endpoint | undefined {
-  const segments = new URL(url, 'http://localhost').pathname.split('/')
-  const matches = apiEndpoints.filter((e) => {
-    const pattern = e.path.split('/')
-    return e.method === method && pattern.length === segments.length && pattern.every((part, i) => part.startsWith(':') || part === segments[i])
-  })
-  return matches.sort((a, b) => a.path.split(':').length - b.path.split(':').length)[0]
-}
-
-/** Parses an answer with the endpoint's definition, and throws when the route answered outside it. */
-async function readAgainst(endpoint: Endpoint, response: Response): Promise<{ ok: boolean; body: unknown }> {
-  const where = `${endpoint.method} ${endpoint.path} answered ${response.status}`
-  const text = await response.text()
-  if (response.status >= 400) {
-    const parsed = endpointErrorSchema(endpoint).safeParse(text ? JSON.parse(text) : null)
-    if (!parsed.success) throw new Error(`${where} outside its contract: ${text} (${parsed.error.message})`)
-    return { ok: false, body: parsed.data }
-  }
-  if (response.status !== (endpoint.status ?? 200)) throw new Error(`${where}, its contract says ${endpoint.status ?? 200}`)
-  const raw = endpoint.contentType ? text : text ? JSON.parse(text) : undefined
-  if (endpoint.contentType && !response.headers.get('content-type')?.startsWith(endpoint.contentType)) {
-    throw new Error(`${where} as ${response.headers.get('content-type')}, its contract says ${endpoint.contentType}`)
-  }
-  const parsed = endpoint.response.safeParse(raw)
-  if (!parsed.success) throw new Error(`${where} with a body outside its contract: ${parsed.error.message}`)
-  return { ok: true, body: parsed.data }
 }
 
 function rand(): number {
