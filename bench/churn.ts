@@ -25,7 +25,7 @@ import { tallyPortal } from '../backend/src/churn/signals/tally-portal'
 import type { TicketFacts } from '../backend/src/churn/signals/ticket-facts'
 import { toTicketPriority } from '../backend/src/churn/signals/ticket-facts'
 import { churnScores, crmCompanies, crmTickets } from '../backend/src/db/schema'
-import { toCompanyRow, toTicketRow } from '../backend/src/sync/to-crm-rows'
+import { toCrmCompanyValues, toCrmTicketValues } from '../backend/src/sync/to-crm-values'
 import { createTestContext } from '../backend/test/test-context'
 import { benchRealChurnData } from './churn-real-data'
 import { ms, percentile } from './percentiles'
@@ -51,14 +51,14 @@ const iso = (n: number) => new Date(n).toISOString()
 const companyIds = data.companies.map((_, i) => 10_000_000_001 + i)
 for (let start = 0; start < data.companies.length; start += 5000) {
   await ctx.database.db.insert(crmCompanies).values(data.companies.slice(start, start + 5000).map((c, i) =>
-    toCompanyRow(workspaceId, { id: String(companyIds[start + i]), properties: c.properties, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) }, now)))
+    toCrmCompanyValues(workspaceId, { id: String(companyIds[start + i]), properties: c.properties, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) }, now)))
 }
 const facts = new Map<number, TicketFacts[]>(companyIds.map((id) => [id, []]))
 let cueSeconds = 0
 for (let start = 0; start < data.tickets.length; start += 3000) {
   const cueStart = performance.now()
   const rows = data.tickets.slice(start, start + 3000).map((t, i) =>
-    toTicketRow(workspaceId, { id: String(30_000_000_001 + start + i), properties: t.properties, createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt) }, companyIds[t.companyIndex]!, now))
+    toCrmTicketValues(workspaceId, { id: String(30_000_000_001 + start + i), properties: t.properties, createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt) }, companyIds[t.companyIndex]!, now))
   cueSeconds += seconds(cueStart)
   await ctx.database.db.insert(crmTickets).values(rows)
   for (const row of rows) {

@@ -1,3 +1,4 @@
+import { integrationReasonCodes, syncErrorCodes } from '@churnlens/contracts'
 import { sql } from 'drizzle-orm'
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { ChurnReason } from '@churnlens/contracts'
@@ -72,7 +73,7 @@ export const integrations = pgTable('integrations', {
   tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
   tokenVersion: integer('token_version').notNull().default(0),
   lastRefreshedAt: timestamp('last_refreshed_at', { withTimezone: true }),
-  lastErrorCode: text('last_error_code'),
+  lastErrorCode: text('last_error_code', { enum: integrationReasonCodes }),
   /** Consecutive transient refresh failures; drives the backoff below. */
   refreshFailures: integer('refresh_failures').notNull().default(0),
   /** While degraded: no refresh is attempted before this (exponential backoff with jitter). */
@@ -97,7 +98,7 @@ export const integrationEvents = pgTable('integration_events', {
   fromStatus: text('from_status'),
   toStatus: text('to_status'),
   actor: text('actor').notNull(),
-  errorCode: text('error_code'),
+  errorCode: text('error_code', { enum: integrationReasonCodes }),
   detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 }, (t) => [index('integration_events_integration_idx').on(t.integrationId, t.createdAt)])
@@ -177,7 +178,7 @@ export const syncState = pgTable('sync_state', {
   fullStartedAt: timestamp('full_started_at', { withTimezone: true }),
   fullCompletedAt: timestamp('full_completed_at', { withTimezone: true }),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }),
-  lastErrorCode: text('last_error_code'),
+  lastErrorCode: text('last_error_code', { enum: syncErrorCodes }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.objectType] })])
 

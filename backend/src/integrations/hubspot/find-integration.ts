@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Queryable } from '../../db/database'
 import { integrations } from '../../db/schema'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 
 /** Always scoped by workspace: there is no way to load another workspace's integration by id. */
 export async function findHubspotIntegration(db: Queryable, workspaceId: string): Promise<IntegrationRow | null> {
