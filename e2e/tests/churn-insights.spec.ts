@@ -46,7 +46,10 @@ test('onboarding ends on the ten riskiest customers, each with its top reason', 
   await expect(page).toHaveURL(/\/companies\/\d+$/)
   await expect(page.getByTestId('reasons').locator('li').first()).toBeVisible()
   await expect(page.getByTestId('company-tickets')).toBeVisible()
-  await expect(page.getByRole('link', { name: /Open in HubSpot/ })).toHaveAttribute('href', /^https:\/\/app\.hubspot\.com\/contacts\/2000001\/company\/\d+$/)
+  await expect(page.getByRole('link', { name: /Open in HubSpot/ })).toHaveAttribute(
+    'href',
+    /^https:\/\/app\.hubspot\.com\/contacts\/2000001\/company\/\d+$/,
+  )
   await expect(page.getByTestId('score-history-chart')).toBeVisible()
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/company.png', fullPage: true })
 })

@@ -30,10 +30,22 @@ describe('@hubspot/api-client against the CRM API', () => {
     })
     return (await response.json()) as Record<string, unknown>
   }
-  const plain = (objects: readonly { id: string; properties: Record<string, string | null>; createdAt: Date; updatedAt: Date }[]) =>
-    objects.map((object) => ({ id: object.id, properties: object.properties, createdAt: object.createdAt.toISOString(), updatedAt: object.updatedAt.toISOString() }))
+  const plain = (
+    objects: readonly { id: string; properties: Record<string, string | null>; createdAt: Date; updatedAt: Date }[],
+  ) =>
+    objects.map((object) => ({
+      id: object.id,
+      properties: object.properties,
+      createdAt: object.createdAt.toISOString(),
+      updatedAt: object.updatedAt.toISOString(),
+    }))
   const fromHttp = (objects: unknown): HttpObject[] =>
-    (objects as HttpObject[]).map((object) => ({ id: object.id, properties: object.properties, createdAt: object.createdAt, updatedAt: object.updatedAt }))
+    (objects as HttpObject[]).map((object) => ({
+      id: object.id,
+      properties: object.properties,
+      createdAt: object.createdAt,
+      updatedAt: object.updatedAt,
+    }))
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => {
@@ -42,7 +54,12 @@ describe('@hubspot/api-client against the CRM API', () => {
         resolve()
       })
     })
-    client = new Client({ accessToken: token, basePath, numberOfApiCallRetries: 0, limiterOptions: { minTime: 0, maxConcurrent: 10 } })
+    client = new Client({
+      accessToken: token,
+      basePath,
+      numberOfApiCallRetries: 0,
+      limiterOptions: { minTime: 0, maxConcurrent: 10 },
+    })
   })
 
   afterAll(async () => {
@@ -68,7 +85,9 @@ describe('@hubspot/api-client against the CRM API', () => {
 
   it('crm.companies.searchApi.doSearch matches POST /search', async () => {
     const request = {
-      filterGroups: [{ filters: [{ propertyName: 'numberofemployees', operator: FilterOperatorEnum.Gt, value: '50' }] }],
+      filterGroups: [
+        { filters: [{ propertyName: 'numberofemployees', operator: FilterOperatorEnum.Gt, value: '50' }] },
+      ],
       sorts: ['-createdate'],
       properties: ['name', 'numberofemployees'],
       limit: 20,
@@ -82,7 +101,11 @@ describe('@hubspot/api-client against the CRM API', () => {
   })
 
   it('crm.contacts.batchApi.read returns found records and tolerates the 207', async () => {
-    const input = { inputs: [{ id: '20000000001' }, { id: '20000000002' }, { id: '1' }], properties: ['email'], propertiesWithHistory: [] }
+    const input = {
+      inputs: [{ id: '20000000001' }, { id: '20000000002' }, { id: '1' }],
+      properties: ['email'],
+      propertiesWithHistory: [],
+    }
     const read = await client.crm.contacts.batchApi.read(input)
     const direct = await http('POST', '/crm/v3/objects/contacts/batch/read', input)
     expect(plain(read.results)).toEqual(fromHttp(direct.results))
@@ -95,11 +118,16 @@ describe('@hubspot/api-client against the CRM API', () => {
     const page = await client.crm.associations.v4.basicApi.getPage('companies', companyId, 'tickets', undefined, 500)
     const direct = await http('GET', `/crm/v4/objects/companies/${companyId}/associations/tickets`)
     expect(page.results.length).toBeGreaterThan(0)
-    expect(page.results.map((row) => ({ toObjectId: Number(row.toObjectId), associationTypes: row.associationTypes }))).toEqual(direct.results)
+    expect(
+      page.results.map((row) => ({ toObjectId: Number(row.toObjectId), associationTypes: row.associationTypes })),
+    ).toEqual(direct.results)
   })
 
   it('creates a ticket (201) through basicApi.create', async () => {
-    const created = await client.crm.tickets.basicApi.create({ properties: { subject: 'From the official client', hs_pipeline_stage: '1' }, associations: [] })
+    const created = await client.crm.tickets.basicApi.create({
+      properties: { subject: 'From the official client', hs_pipeline_stage: '1' },
+      associations: [],
+    })
     expect(created.properties).toMatchObject({ subject: 'From the official client', hs_pipeline: '0' })
   })
 })

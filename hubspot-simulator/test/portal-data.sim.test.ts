@@ -9,7 +9,8 @@ const dayMs = 86_400_000
 
 function ticketsByCompany(data: GeneratedPortalData): Map<number, GeneratedTicket[]> {
   const byCompany = new Map<number, GeneratedTicket[]>()
-  for (const ticket of data.tickets) byCompany.set(ticket.companyIndex, [...(byCompany.get(ticket.companyIndex) ?? []), ticket])
+  for (const ticket of data.tickets)
+    byCompany.set(ticket.companyIndex, [...(byCompany.get(ticket.companyIndex) ?? []), ticket])
   return byCompany
 }
 
@@ -18,14 +19,20 @@ const share = (items: readonly boolean[]): number => items.filter(Boolean).lengt
 describe('generated portal data', () => {
   const data = generatePortalData({ seed: 'shares', now, companies: 1000, tickets: 17_000 })
   const byCompany = ticketsByCompany(data)
-  const churners = data.companies.map((company, index) => ({ company, index })).filter(({ company }) => company.churning)
-  const healthy = data.companies.map((company, index) => ({ company, index })).filter(({ company }) => !company.churning)
+  const churners = data.companies
+    .map((company, index) => ({ company, index }))
+    .filter(({ company }) => company.churning)
+  const healthy = data.companies
+    .map((company, index) => ({ company, index }))
+    .filter(({ company }) => !company.churning)
   const tickets = (index: number): GeneratedTicket[] => byCompany.get(index) ?? []
 
   it('is deterministic from seed and clock, and differs across seeds', () => {
     const again = generatePortalData({ seed: 'shares', now, companies: 1000, tickets: 17_000 })
     expect(again).toEqual(data)
-    expect(generatePortalData({ seed: 'other', now, companies: 1000, tickets: 17_000 }).tickets[0]).not.toEqual(data.tickets[0])
+    expect(generatePortalData({ seed: 'other', now, companies: 1000, tickets: 17_000 }).tickets[0]).not.toEqual(
+      data.tickets[0],
+    )
   })
 
   it('hits the requested sizes: exact tickets, ~3.5 contacts per company, ~12% churning, tickets within 12 months', () => {
@@ -43,40 +50,79 @@ describe('generated portal data', () => {
 
   it('uses every churn pattern, with companies mixing several', () => {
     const counts = new Map<string, number>()
-    for (const { company } of churners) for (const pattern of company.patterns) counts.set(pattern, (counts.get(pattern) ?? 0) + 1)
+    for (const { company } of churners)
+      for (const pattern of company.patterns) counts.set(pattern, (counts.get(pattern) ?? 0) + 1)
     for (const pattern of churnPatterns) expect(counts.get(pattern) ?? 0).toBeGreaterThanOrEqual(10)
     expect(share(churners.map(({ company }) => company.patterns.length > 1))).toBeGreaterThan(0.4)
     expect(healthy.every(({ company }) => company.patterns.length === 0)).toBe(true)
   })
 
   it('shapes the data per pattern', () => {
-    const withPattern = (pattern: string): number[] => churners.filter(({ company }) => company.patterns.includes(pattern)).map(({ index }) => index)
+    const withPattern = (pattern: string): number[] =>
+      churners.filter(({ company }) => company.patterns.includes(pattern)).map(({ index }) => index)
     const recentShare = (index: number): number => share(tickets(index).map((t) => t.createdAt >= now - 60 * dayMs))
     // Volume spike: far more of the year's tickets in the last two months than a steady company (~16%).
     expect(withPattern('volume_spike').every((index) => recentShare(index) > 0.35)).toBe(true)
     // Gone silent: nothing in the last 50 days.
-    expect(withPattern('gone_silent').every((index) => tickets(index).every((t) => t.createdAt < now - 50 * dayMs))).toBe(true)
+    expect(
+      withPattern('gone_silent').every((index) => tickets(index).every((t) => t.createdAt < now - 50 * dayMs)),
+    ).toBe(true)
     // Language: each carries the words at least twice.
-    const mentions = (index: number, words: RegExp): number => tickets(index).filter((t) => words.test(`${t.properties.subject} ${t.properties.content}`)).length
-    expect(withPattern('cancellation_language').every((index) => mentions(index, /cancel|refund|switching to|terminate our contract/i) >= 2)).toBe(true)
-    expect(withPattern('frustration_language').every((index) => mentions(index, /frustrated|unacceptable|still not fixed/i) >= 2)).toBe(true)
-    expect(withPattern('reopened_tickets').every((index) => tickets(index).filter((t) => t.properties.subject?.startsWith('Reopened: ') && t.properties.hs_pipeline_stage === '3').length >= 2)).toBe(true)
+    const mentions = (index: number, words: RegExp): number =>
+      tickets(index).filter((t) => words.test(`${t.properties.subject} ${t.properties.content}`)).length
+    expect(
+      withPattern('cancellation_language').every(
+        (index) => mentions(index, /cancel|refund|switching to|terminate our contract/i) >= 2,
+      ),
+    ).toBe(true)
+    expect(
+      withPattern('frustration_language').every(
+        (index) => mentions(index, /frustrated|unacceptable|still not fixed/i) >= 2,
+      ),
+    ).toBe(true)
+    expect(
+      withPattern('reopened_tickets').every(
+        (index) =>
+          tickets(index).filter(
+            (t) => t.properties.subject?.startsWith('Reopened: ') && t.properties.hs_pipeline_stage === '3',
+          ).length >= 2,
+      ),
+    ).toBe(true)
     // Backlog: open tickets older than 30 days.
-    const oldOpen = (index: number): number => tickets(index).filter((t) => t.properties.hs_pipeline_stage !== '4' && t.createdAt < now - 30 * dayMs).length
+    const oldOpen = (index: number): number =>
+      tickets(index).filter((t) => t.properties.hs_pipeline_stage !== '4' && t.createdAt < now - 30 * dayMs).length
     expect(share(withPattern('growing_backlog').map((index) => oldOpen(index) >= 2))).toBeGreaterThan(0.8)
   })
 
   it('keeps healthy companies mostly calm, with some noise', () => {
     const healthyTickets = healthy.flatMap(({ index }) => tickets(index))
-    expect(share(healthyTickets.map((t) => t.properties.hs_ticket_priority === 'LOW' || t.properties.hs_ticket_priority === 'MEDIUM'))).toBeGreaterThan(0.8)
+    expect(
+      share(
+        healthyTickets.map(
+          (t) => t.properties.hs_ticket_priority === 'LOW' || t.properties.hs_ticket_priority === 'MEDIUM',
+        ),
+      ),
+    ).toBeGreaterThan(0.8)
     const closed = healthyTickets.filter((t) => t.properties.time_to_close !== undefined)
-    const medianDays = Number([...closed.map((t) => Number(t.properties.time_to_close))].sort((a, b) => a - b)[Math.floor(closed.length / 2)]) / dayMs
+    const medianDays =
+      Number(
+        [...closed.map((t) => Number(t.properties.time_to_close))].sort((a, b) => a - b)[Math.floor(closed.length / 2)],
+      ) / dayMs
     expect(medianDays).toBeLessThan(3)
-    expect(share(healthy.map(({ index }) => tickets(index).some((t) => t.properties.hs_ticket_priority === 'URGENT')))).toBeGreaterThan(0.05)
-    expect(healthy.some(({ index }) => tickets(index).some((t) => /frustrated/.test(t.properties.content ?? '')))).toBe(true)
-    expect(healthy.some(({ index }) => tickets(index).some((t) => /cancel/.test(t.properties.subject ?? '')))).toBe(true)
+    expect(
+      share(healthy.map(({ index }) => tickets(index).some((t) => t.properties.hs_ticket_priority === 'URGENT'))),
+    ).toBeGreaterThan(0.05)
+    expect(healthy.some(({ index }) => tickets(index).some((t) => /frustrated/.test(t.properties.content ?? '')))).toBe(
+      true,
+    )
+    expect(healthy.some(({ index }) => tickets(index).some((t) => /cancel/.test(t.properties.subject ?? '')))).toBe(
+      true,
+    )
     for (const ticket of data.tickets) {
-      if (ticket.properties.hs_pipeline_stage === '4') expect(Number(ticket.properties.time_to_close)).toBe(Date.parse(ticket.properties.closed_date ?? '') - ticket.createdAt)
+      if (ticket.properties.hs_pipeline_stage === '4')
+        expect(Number(ticket.properties.time_to_close)).toBe(
+          Date.parse(ticket.properties.closed_date ?? '') - ticket.createdAt,
+        )
       else expect(ticket.properties.closed_date).toBeUndefined()
     }
   })
@@ -115,7 +161,12 @@ describe('portals and ground truth', () => {
 
   it('creates portals over HTTP with their own token and data; reset removes them', async () => {
     const sim = crmSimulator()
-    const created = await control(sim, 'POST', '/portals', { companies: 20, tickets: 300, churnShare: 0.25, seed: 'bench' })
+    const created = await control(sim, 'POST', '/portals', {
+      companies: 20,
+      tickets: 300,
+      churnShare: 0.25,
+      seed: 'bench',
+    })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({
       portalId: 2000004,

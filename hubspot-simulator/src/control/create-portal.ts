@@ -20,7 +20,9 @@ export function createPortal(state: SimState, simSeed: string, input: CreatePort
     hubDomain,
     privateAppToken: `pat-na1-${state.random.uuid('private-app-token')}`,
     privateAppScopes: [...(input.privateAppScopes ?? defaultPrivateAppScopes)],
-    users: [{ userId: state.random.fixedInt(`portal:${portalId}:user`, 10_000_000, 99_999_999), email: `admin@${hubDomain}` }],
+    users: [
+      { userId: state.random.fixedInt(`portal:${portalId}:user`, 10_000_000, 99_999_999), email: `admin@${hubDomain}` },
+    ],
   }
   state.portals.push(portal)
   state.crmPlans.set(portalId, {
@@ -34,6 +36,10 @@ export function createPortal(state: SimState, simSeed: string, input: CreatePort
   const crm = portalCrmOf(state, portalId)
   return {
     ...portal,
-    counts: { companies: crm.objects.companies.active.length, contacts: crm.objects.contacts.active.length, tickets: crm.objects.tickets.active.length },
+    counts: {
+      companies: crm.objects.companies.active.length,
+      contacts: crm.objects.contacts.active.length,
+      tickets: crm.objects.tickets.active.length,
+    },
   }
 }

@@ -8,7 +8,11 @@ import { isClosedStage } from './ticket-pipeline'
  * and, for tickets, `closed_date` / `time_to_close` when the stage moves into or out of Closed.
  * Returns the properties whose value actually changed (derived ones included), in write order.
  */
-export function applyPropertyChanges(record: CrmRecord, values: Readonly<Record<string, string | null>>, now: number): [string, string | null][] {
+export function applyPropertyChanges(
+  record: CrmRecord,
+  values: Readonly<Record<string, string | null>>,
+  now: number,
+): [string, string | null][] {
   const changed: [string, string | null][] = []
   const set = (name: string, value: string | null): void => {
     if (readProperty(record, name) === value) return
@@ -44,5 +48,6 @@ function applyTicketClosing(
     return
   }
   const closedDate = readProperty(record, 'closed_date')
-  if (isClosed && closedDate !== null) set('time_to_close', String(Math.max(0, Date.parse(closedDate) - record.createdAt)))
+  if (isClosed && closedDate !== null)
+    set('time_to_close', String(Math.max(0, Date.parse(closedDate) - record.createdAt)))
 }

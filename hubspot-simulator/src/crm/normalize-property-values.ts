@@ -53,12 +53,16 @@ function normalizeValue(definition: PropertyDefinition, text: string): string | 
   switch (definition.type) {
     case 'number': {
       const number = Number(text)
-      return Number.isFinite(number) ? String(number) : invalid(definition.name, 'INVALID_INTEGER', `${text} was not a valid number.`)
+      return Number.isFinite(number)
+        ? String(number)
+        : invalid(definition.name, 'INVALID_INTEGER', `${text} was not a valid number.`)
     }
     case 'datetime':
     case 'date': {
       const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text)
-      return Number.isFinite(ms) ? new Date(ms).toISOString() : invalid(definition.name, 'INVALID_DATE', `${text} was not a valid date.`)
+      return Number.isFinite(ms)
+        ? new Date(ms).toISOString()
+        : invalid(definition.name, 'INVALID_DATE', `${text} was not a valid date.`)
     }
     case 'enumeration': {
       if (!definition.validateOptions) return text
@@ -68,7 +72,11 @@ function normalizeValue(definition: PropertyDefinition, text: string): string | 
       const bad = parts.find((part) => !allowed.has(part))
       return bad === undefined
         ? text
-        : invalid(definition.name, 'INVALID_OPTION', `${bad} was not one of the allowed options: ${[...allowed].map((value) => `<option value="${value}">`).join(', ')}`)
+        : invalid(
+            definition.name,
+            'INVALID_OPTION',
+            `${bad} was not one of the allowed options: ${[...allowed].map((value) => `<option value="${value}">`).join(', ')}`,
+          )
     }
     default:
       return text

@@ -25,9 +25,17 @@ export interface PortalCrm {
 export function createPortalCrm(portalId: number): PortalCrm {
   return {
     portalId,
-    objects: { tickets: createObjectStore('tickets'), companies: createObjectStore('companies'), contacts: createObjectStore('contacts') },
+    objects: {
+      tickets: createObjectStore('tickets'),
+      companies: createObjectStore('companies'),
+      contacts: createObjectStore('contacts'),
+    },
     associations: createAssociationStore(),
-    properties: { tickets: builtInProperties('tickets'), companies: builtInProperties('companies'), contacts: builtInProperties('contacts') },
+    properties: {
+      tickets: builtInProperties('tickets'),
+      companies: builtInProperties('companies'),
+      contacts: builtInProperties('contacts'),
+    },
     groundTruth: [],
   }
 }

@@ -62,18 +62,38 @@ const common = (lastModified: string): Draft[] => [
   { name: 'createdate', label: 'Create Date', type: 'datetime' },
   { name: lastModified, label: 'Last Modified Date', type: 'datetime', readOnlyValue: true },
   { name: 'hubspot_owner_id', label: 'Owner', type: 'enumeration' },
-  { name: 'hs_merged_object_ids', label: 'Merged Record IDs', type: 'enumeration', fieldType: 'checkbox', readOnlyValue: true },
+  {
+    name: 'hs_merged_object_ids',
+    label: 'Merged Record IDs',
+    type: 'enumeration',
+    fieldType: 'checkbox',
+    readOnlyValue: true,
+  },
 ]
 
 export const ticketPriorities = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const
 export const ticketCategories = ['PRODUCT_ISSUE', 'BILLING_ISSUE', 'FEATURE_REQUEST', 'GENERAL_INQUIRY'] as const
 export const ticketSources = ['EMAIL', 'CHAT', 'FORM', 'PHONE'] as const
 export const industries = [
-  'COMPUTER_SOFTWARE', 'INFORMATION_TECHNOLOGY_AND_SERVICES', 'FINANCIAL_SERVICES', 'HOSPITAL_HEALTH_CARE', 'RETAIL', 'LOGISTICS_AND_SUPPLY_CHAIN',
-  'MARKETING_AND_ADVERTISING', 'EDUCATION_MANAGEMENT', 'CONSTRUCTION', 'REAL_ESTATE', 'TELECOMMUNICATIONS', 'INSURANCE',
+  'COMPUTER_SOFTWARE',
+  'INFORMATION_TECHNOLOGY_AND_SERVICES',
+  'FINANCIAL_SERVICES',
+  'HOSPITAL_HEALTH_CARE',
+  'RETAIL',
+  'LOGISTICS_AND_SUPPLY_CHAIN',
+  'MARKETING_AND_ADVERTISING',
+  'EDUCATION_MANAGEMENT',
+  'CONSTRUCTION',
+  'REAL_ESTATE',
+  'TELECOMMUNICATIONS',
+  'INSURANCE',
 ] as const
 
-const titleCase = (value: string): string => value.toLowerCase().replaceAll('_', ' ').replace(/^\w/, (first) => first.toUpperCase())
+const titleCase = (value: string): string =>
+  value
+    .toLowerCase()
+    .replaceAll('_', ' ')
+    .replace(/^\w/, (first) => first.toUpperCase())
 
 const drafts: Record<CrmObjectType, Draft[]> = {
   tickets: [
@@ -85,13 +105,41 @@ const drafts: Record<CrmObjectType, Draft[]> = {
       name: 'hs_pipeline_stage',
       label: 'Ticket status',
       type: 'enumeration',
-      options: options([['1', 'New'], ['2', 'Waiting on contact'], ['3', 'Waiting on us'], ['4', 'Closed']]),
+      options: options([
+        ['1', 'New'],
+        ['2', 'Waiting on contact'],
+        ['3', 'Waiting on us'],
+        ['4', 'Closed'],
+      ]),
     },
-    { name: 'hs_ticket_priority', label: 'Priority', type: 'enumeration', options: options(ticketPriorities.map((v) => [v, titleCase(v)])) },
-    { name: 'hs_ticket_category', label: 'Category', type: 'enumeration', fieldType: 'checkbox', options: options(ticketCategories.map((v) => [v, titleCase(v)])) },
-    { name: 'source_type', label: 'Source', type: 'enumeration', options: options(ticketSources.map((v) => [v, titleCase(v)])) },
+    {
+      name: 'hs_ticket_priority',
+      label: 'Priority',
+      type: 'enumeration',
+      options: options(ticketPriorities.map((v) => [v, titleCase(v)])),
+    },
+    {
+      name: 'hs_ticket_category',
+      label: 'Category',
+      type: 'enumeration',
+      fieldType: 'checkbox',
+      options: options(ticketCategories.map((v) => [v, titleCase(v)])),
+    },
+    {
+      name: 'source_type',
+      label: 'Source',
+      type: 'enumeration',
+      options: options(ticketSources.map((v) => [v, titleCase(v)])),
+    },
     { name: 'closed_date', label: 'Close date', type: 'datetime' },
-    { name: 'time_to_close', label: 'Time to close', type: 'number', fieldType: 'calculation_equation', readOnlyValue: true, calculated: true },
+    {
+      name: 'time_to_close',
+      label: 'Time to close',
+      type: 'number',
+      fieldType: 'calculation_equation',
+      readOnlyValue: true,
+      calculated: true,
+    },
   ],
   companies: [
     ...common('hs_lastmodifieddate'),
@@ -99,7 +147,12 @@ const drafts: Record<CrmObjectType, Draft[]> = {
     { name: 'domain', label: 'Company Domain Name', type: 'string' },
     { name: 'website', label: 'Website URL', type: 'string' },
     { name: 'phone', label: 'Phone Number', type: 'string', fieldType: 'phonenumber' },
-    { name: 'industry', label: 'Industry', type: 'enumeration', options: options(industries.map((v) => [v, titleCase(v)])) },
+    {
+      name: 'industry',
+      label: 'Industry',
+      type: 'enumeration',
+      options: options(industries.map((v) => [v, titleCase(v)])),
+    },
     { name: 'city', label: 'City', type: 'string' },
     { name: 'state', label: 'State/Region', type: 'string' },
     { name: 'country', label: 'Country/Region', type: 'string' },
@@ -118,7 +171,11 @@ const drafts: Record<CrmObjectType, Draft[]> = {
   ],
 }
 
-const groups: Record<CrmObjectType, string> = { tickets: 'ticketinformation', companies: 'companyinformation', contacts: 'contactinformation' }
+const groups: Record<CrmObjectType, string> = {
+  tickets: 'ticketinformation',
+  companies: 'companyinformation',
+  contacts: 'contactinformation',
+}
 
 /** Fresh copies per portal, because custom properties are added per portal. */
 export function builtInProperties(objectType: CrmObjectType): Map<string, PropertyDefinition> {
@@ -133,5 +190,15 @@ export function definePropertyFromInput(input: Draft, groupName: string, created
 export const defaultProperties: Record<CrmObjectType, readonly string[]> = {
   companies: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   contacts: ['firstname', 'lastname', 'email', 'createdate', 'lastmodifieddate', 'hs_object_id'],
-  tickets: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_priority', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  tickets: [
+    'subject',
+    'content',
+    'hs_pipeline',
+    'hs_pipeline_stage',
+    'hs_ticket_category',
+    'hs_ticket_priority',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+  ],
 }

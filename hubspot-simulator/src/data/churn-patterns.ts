@@ -23,7 +23,13 @@ const activeCompanions: readonly ChurnPattern[] = churnPatterns.filter((pattern)
  */
 export function assignPatterns(random: FastRandom, churnerIndex: number): ChurnPattern[] {
   const lead = churnPatterns[churnerIndex % churnPatterns.length] ?? 'volume_spike'
-  const companions = (lead === 'gone_silent' ? silentCompanions : activeCompanions).filter((pattern) => pattern !== lead)
-  const extra = random.weighted([[0, 35], [1, 45], [2, 20]] as const)
+  const companions = (lead === 'gone_silent' ? silentCompanions : activeCompanions).filter(
+    (pattern) => pattern !== lead,
+  )
+  const extra = random.weighted([
+    [0, 35],
+    [1, 45],
+    [2, 20],
+  ] as const)
   return [lead, ...random.shuffle([...companions]).slice(0, extra)]
 }

@@ -14,10 +14,13 @@ export function drawTicketTimes(random: FastRandom, plan: CompanyPlan, now: numb
   const timing = plan.timing
   // Exact shares rather than per-ticket coin flips: a 12-ticket company must still show its spike.
   const spikeCount = timing.kind === 'spike' ? Math.round(timing.spikeShare * plan.ticketCount) : 0
-  const heavyCount = timing.kind === 'silent' ? (timing.heavyStart <= start ? plan.ticketCount : Math.round(0.8 * plan.ticketCount)) : 0
+  const heavyCount =
+    timing.kind === 'silent' ? (timing.heavyStart <= start ? plan.ticketCount : Math.round(0.8 * plan.ticketCount)) : 0
   const times = Array.from({ length: plan.ticketCount }, (_, index) => {
-    if (timing.kind === 'spike') return index < spikeCount ? uniform(timing.spikeStart, now) : uniform(start, timing.spikeStart)
-    if (timing.kind === 'silent') return index < heavyCount ? uniform(timing.heavyStart, timing.heavyEnd) : uniform(start, timing.heavyStart)
+    if (timing.kind === 'spike')
+      return index < spikeCount ? uniform(timing.spikeStart, now) : uniform(start, timing.spikeStart)
+    if (timing.kind === 'silent')
+      return index < heavyCount ? uniform(timing.heavyStart, timing.heavyEnd) : uniform(start, timing.heavyStart)
     return uniform(start, now)
   })
 

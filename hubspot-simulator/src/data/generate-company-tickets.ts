@@ -6,13 +6,40 @@ import type { GeneratedTicket } from './generated-records'
 import type { CompanyPlan } from './plan-companies'
 import { dayMs } from './plan-companies'
 import type { TicketText } from './ticket-text'
-import { benignCancelText, cancellationText, frustrationText, mildlyAnnoyedText, neutralText, reopenedText } from './ticket-text'
+import {
+  benignCancelText,
+  cancellationText,
+  frustrationText,
+  mildlyAnnoyedText,
+  neutralText,
+  reopenedText,
+} from './ticket-text'
 
 const hourMs = 3_600_000
-const healthyPriorities = [['LOW', 45], ['MEDIUM', 42], ['HIGH', 11], ['URGENT', 2]] as const
-const escalatedPriorities = [['LOW', 10], ['MEDIUM', 25], ['HIGH', 40], ['URGENT', 25]] as const
-const categoryWeights = [['PRODUCT_ISSUE', 40], ['GENERAL_INQUIRY', 30], ['BILLING_ISSUE', 15], ['FEATURE_REQUEST', 15]] as const
-const sourceWeights = [['EMAIL', 45], ['CHAT', 25], ['FORM', 20], ['PHONE', 10]] as const satisfies readonly (readonly [(typeof ticketSources)[number], number])[]
+const healthyPriorities = [
+  ['LOW', 45],
+  ['MEDIUM', 42],
+  ['HIGH', 11],
+  ['URGENT', 2],
+] as const
+const escalatedPriorities = [
+  ['LOW', 10],
+  ['MEDIUM', 25],
+  ['HIGH', 40],
+  ['URGENT', 25],
+] as const
+const categoryWeights = [
+  ['PRODUCT_ISSUE', 40],
+  ['GENERAL_INQUIRY', 30],
+  ['BILLING_ISSUE', 15],
+  ['FEATURE_REQUEST', 15],
+] as const
+const sourceWeights = [
+  ['EMAIL', 45],
+  ['CHAT', 25],
+  ['FORM', 20],
+  ['PHONE', 10],
+] as const satisfies readonly (readonly [(typeof ticketSources)[number], number])[]
 
 interface TicketContext {
   now: number
@@ -40,13 +67,20 @@ export function generateCompanyTickets(random: FastRandom, plan: CompanyPlan, ct
 
   return times.map((createdAt, index) => {
     const inSignal = markers.signal.has(index)
-    const priority = index === markers.urgent ? 'URGENT' : random.weighted(inSignal && has('priority_escalation') ? escalatedPriorities : healthyPriorities)
+    const priority =
+      index === markers.urgent
+        ? 'URGENT'
+        : random.weighted(inSignal && has('priority_escalation') ? escalatedPriorities : healthyPriorities)
     const text = ticketText(random, markers, index)
     const reopened = markers.reopened.has(index)
 
     const slow = inSignal && has('slow_resolution')
     const median = slow ? 14 * dayMs : (priority === 'URGENT' ? 0.75 : 1.5) * dayMs
-    const timeToClose = clamp(random.logNormal(Math.log(median), slow ? 0.5 : 0.9), slow ? 4 * dayMs : hourMs / 3, slow ? 60 * dayMs : 21 * dayMs)
+    const timeToClose = clamp(
+      random.logNormal(Math.log(median), slow ? 0.5 : 0.9),
+      slow ? 4 * dayMs : hourMs / 3,
+      slow ? 60 * dayMs : 21 * dayMs,
+    )
     const closedAt = createdAt + Math.round(timeToClose)
     const stuck = has('growing_backlog') && createdAt >= ctx.now - 120 * dayMs && random.chance(0.55)
     const open = reopened || stuck || index === markers.staleOpen || closedAt > ctx.now
@@ -64,8 +98,16 @@ export function generateCompanyTickets(random: FastRandom, plan: CompanyPlan, ct
       properties.closed_date = new Date(closedAt).toISOString()
       properties.time_to_close = String(closedAt - createdAt)
     }
-    const updatedAt = open ? createdAt + Math.floor(random.next() * (ctx.now - createdAt)) : Math.min(ctx.now, closedAt + random.int(0, 2 * hourMs))
-    return { properties, createdAt, updatedAt, companyIndex: ctx.companyIndex, contactIndex: random.pick(ctx.contactIndices) }
+    const updatedAt = open
+      ? createdAt + Math.floor(random.next() * (ctx.now - createdAt))
+      : Math.min(ctx.now, closedAt + random.int(0, 2 * hourMs))
+    return {
+      properties,
+      createdAt,
+      updatedAt,
+      companyIndex: ctx.companyIndex,
+      contactIndex: random.pick(ctx.contactIndices),
+    }
   })
 }
 
@@ -88,7 +130,9 @@ function openStage(random: FastRandom, reopened: boolean, ageMs: number): string
 
 function chooseMarkers(random: FastRandom, plan: CompanyPlan, times: readonly number[], now: number): Markers {
   const all = times.map((_, index) => index)
-  const signalIndices = plan.churning ? all.filter((index) => (times[index] ?? 0) >= plan.signalStart && (times[index] ?? 0) <= plan.signalEnd) : []
+  const signalIndices = plan.churning
+    ? all.filter((index) => (times[index] ?? 0) >= plan.signalStart && (times[index] ?? 0) <= plan.signalEnd)
+    : []
   // Too few tickets in the window (small companies): the latest ones carry the language instead.
   // Two language patterns can need two tickets each, so fewer than four carriers isn't enough.
   const carriers = signalIndices.length >= 4 ? signalIndices : all.slice(-6)
@@ -97,9 +141,15 @@ function chooseMarkers(random: FastRandom, plan: CompanyPlan, times: readonly nu
   const has = (pattern: ChurnPattern): boolean => plan.patterns.includes(pattern)
 
   const cancellation = has('cancellation_language') ? some(carriers, 0.3) : new Set<number>()
-  const frustration = has('frustration_language') ? some(carriers.filter((index) => !cancellation.has(index)), 0.4) : new Set<number>()
+  const frustration = has('frustration_language')
+    ? some(
+        carriers.filter((index) => !cancellation.has(index)),
+        0.4,
+      )
+    : new Set<number>()
   const olderThanMonth = all.filter((index) => (times[index] ?? now) < now - 30 * dayMs)
-  const any = (enabled: boolean, pool: readonly number[]): number => (enabled && pool.length > 0 ? random.pick(pool) : -1)
+  const any = (enabled: boolean, pool: readonly number[]): number =>
+    enabled && pool.length > 0 ? random.pick(pool) : -1
   return {
     signal: new Set(signalIndices),
     cancellation,

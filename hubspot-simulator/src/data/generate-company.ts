@@ -4,7 +4,11 @@ import { companyNouns, companyPrefixes, companySuffixes, locations } from './nam
 import { dayMs } from './plan-companies'
 
 /** A company's HubSpot properties. Customers signed up 13–60 months ago, so a full year of tickets fits after. */
-export function generateCompany(random: FastRandom, now: number, usedNames: Set<string>): { properties: Record<string, string>; createdAt: number; updatedAt: number } {
+export function generateCompany(
+  random: FastRandom,
+  now: number,
+  usedNames: Set<string>,
+): { properties: Record<string, string>; createdAt: number; updatedAt: number } {
   const base = `${random.pick(companyPrefixes)} ${random.pick(companyNouns)}`
   let name = `${base} ${random.pick(companySuffixes)}`
   for (let attempt = 2; usedNames.has(name); attempt++) name = `${base} ${attempt}`

@@ -4,7 +4,12 @@ import { firstNames, jobTitles, lastNames } from './name-lists'
 import { dayMs } from './plan-companies'
 
 /** The company's people; emails are unique within the company's domain. */
-export function generateContacts(random: FastRandom, count: number, company: { name: string; domain: string; createdAt: number }, now: number): GeneratedRecord[] {
+export function generateContacts(
+  random: FastRandom,
+  count: number,
+  company: { name: string; domain: string; createdAt: number },
+  now: number,
+): GeneratedRecord[] {
   const usedEmails = new Set<string>()
   return Array.from({ length: count }, () => {
     const firstname = random.pick(firstNames)

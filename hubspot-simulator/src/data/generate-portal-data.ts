@@ -41,10 +41,16 @@ export function generatePortalData(options: PortalDataOptions): GeneratedPortalD
     const company = generateCompany(random, options.now, usedNames)
     data.companies.push({ ...company, churning: plan.churning, patterns: [...plan.patterns] })
     const firstContact = data.contacts.length
-    const contacts = generateContacts(random, plan.contactCount, { name: company.properties.name ?? '', domain: company.properties.domain ?? '', createdAt: company.createdAt }, options.now)
+    const contacts = generateContacts(
+      random,
+      plan.contactCount,
+      { name: company.properties.name ?? '', domain: company.properties.domain ?? '', createdAt: company.createdAt },
+      options.now,
+    )
     for (const contact of contacts) data.contacts.push({ ...contact, companyIndex })
     const contactIndices = contacts.map((_, offset) => firstContact + offset)
-    for (const ticket of generateCompanyTickets(random, plan, { now: options.now, companyIndex, contactIndices })) data.tickets.push(ticket)
+    for (const ticket of generateCompanyTickets(random, plan, { now: options.now, companyIndex, contactIndices }))
+      data.tickets.push(ticket)
   })
   return data
 }

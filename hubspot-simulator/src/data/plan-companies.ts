@@ -11,12 +11,21 @@ export interface CompanyPlan {
   ticketCount: number
   contactCount: number
   /** Ticket creation times are drawn from these windows (ms epoch). */
-  timing: { kind: 'uniform' } | { kind: 'spike'; spikeStart: number; spikeShare: number } | { kind: 'silent'; heavyStart: number; heavyEnd: number }
+  timing:
+    | { kind: 'uniform' }
+    | { kind: 'spike'; spikeStart: number; spikeShare: number }
+    | { kind: 'silent'; heavyStart: number; heavyEnd: number }
   /** Churn patterns shape only tickets created in this window: the last ~75 days, or the heavy period before silence. */
   signalStart: number
   signalEnd: number
   /** Healthy-customer noise so the signals are not trivially separable. */
-  noise: { urgentTicket: boolean; annoyedTicket: boolean; benignCancel: boolean; incidentBurst: boolean; staleOpen: boolean }
+  noise: {
+    urgentTicket: boolean
+    annoyedTicket: boolean
+    benignCancel: boolean
+    incidentBurst: boolean
+    staleOpen: boolean
+  }
 }
 
 export interface PlanOptions {
@@ -39,12 +48,21 @@ export function planCompanies(random: FastRandom, options: PlanOptions): Company
   const plans = churning.map((isChurning): CompanyPlan => {
     const patterns = isChurning ? assignPatterns(random, churnerIndex++) : []
     const timing = planTiming(random, patterns, now)
-    const signal = timing.kind === 'silent' ? { signalStart: timing.heavyStart, signalEnd: timing.heavyEnd } : { signalStart: now - 75 * dayMs, signalEnd: now }
+    const signal =
+      timing.kind === 'silent'
+        ? { signalStart: timing.heavyStart, signalEnd: timing.heavyEnd }
+        : { signalStart: now - 75 * dayMs, signalEnd: now }
     return {
       churning: isChurning,
       patterns,
       ticketCount: 0,
-      contactCount: Math.max(1, Math.min(Math.round(options.contactsPerCompany * 2 + 1), Math.round(options.contactsPerCompany + random.normal() * 1.3))),
+      contactCount: Math.max(
+        1,
+        Math.min(
+          Math.round(options.contactsPerCompany * 2 + 1),
+          Math.round(options.contactsPerCompany + random.normal() * 1.3),
+        ),
+      ),
       timing,
       ...signal,
       noise: {
@@ -65,7 +83,8 @@ function planTiming(random: FastRandom, patterns: readonly ChurnPattern[], now: 
     const heavyEnd = now - random.int(50, 110) * dayMs
     return { kind: 'silent', heavyStart: heavyEnd - random.int(60, 150) * dayMs, heavyEnd }
   }
-  if (patterns.includes('volume_spike')) return { kind: 'spike', spikeStart: now - random.int(30, 60) * dayMs, spikeShare: random.between(0.45, 0.65) }
+  if (patterns.includes('volume_spike'))
+    return { kind: 'spike', spikeStart: now - random.int(30, 60) * dayMs, spikeShare: random.between(0.45, 0.65) }
   return { kind: 'uniform' }
 }
 

@@ -43,19 +43,37 @@ const neutral: Record<Category, readonly (readonly [string, string])[]> = {
 }
 
 const cancellation: readonly ((competitor: string) => readonly [string, string])[] = [
-  () => ['Request to cancel our subscription', 'Please let us know how to cancel our subscription at the end of this billing period.'],
-  () => ['Cancellation notice', 'This is our formal cancellation notice. Please confirm the cancellation date in writing.'],
+  () => [
+    'Request to cancel our subscription',
+    'Please let us know how to cancel our subscription at the end of this billing period.',
+  ],
+  () => [
+    'Cancellation notice',
+    'This is our formal cancellation notice. Please confirm the cancellation date in writing.',
+  ],
   () => ['Refund for unused seats', 'We would like a refund for the seats we are not using and will not renew them.'],
-  (competitor) => [`Moving to ${competitor}`, `We are switching to ${competitor} next quarter and need to export all of our data.`],
-  () => ['Contract termination', 'We intend to terminate our contract. What notice period applies and how do we get a refund for the remaining term?'],
-  () => ['Downgrade and cancel add-ons', 'Please cancel the analytics add-on and downgrade us to the basic plan before renewal.'],
+  (competitor) => [
+    `Moving to ${competitor}`,
+    `We are switching to ${competitor} next quarter and need to export all of our data.`,
+  ],
+  () => [
+    'Contract termination',
+    'We intend to terminate our contract. What notice period applies and how do we get a refund for the remaining term?',
+  ],
+  () => [
+    'Downgrade and cancel add-ons',
+    'Please cancel the analytics add-on and downgrade us to the basic plan before renewal.',
+  ],
 ]
 
 const frustration: readonly (readonly [string, string])[] = [
   ['Still not fixed', 'This is still not fixed. We reported it three weeks ago and keep getting the same answer.'],
   ['Unacceptable response times', 'Waiting four days for a reply is unacceptable for a paying customer.'],
   ['Very frustrated with outages', 'Our team is frustrated: this is the third outage this month.'],
-  ['Escalation: data sync broken again', 'Escalating this. The sync broke again and it is still not fixed. This is unacceptable.'],
+  [
+    'Escalation: data sync broken again',
+    'Escalating this. The sync broke again and it is still not fixed. This is unacceptable.',
+  ],
   ['Third time reporting this bug', 'Third time reporting the same bug. Frustrated that nobody follows up.'],
 ]
 
@@ -82,10 +100,18 @@ export function mildlyAnnoyedText(random: FastRandom, category: Category): Ticke
 
 /** Healthy-customer noise: "cancel" about something other than the subscription. */
 export function benignCancelText(): TicketText {
-  return { subject: 'How do I cancel a scheduled report?', content: 'We want to cancel the weekly scheduled export but keep the report itself.', category: 'GENERAL_INQUIRY' }
+  return {
+    subject: 'How do I cancel a scheduled report?',
+    content: 'We want to cancel the weekly scheduled export but keep the report itself.',
+    category: 'GENERAL_INQUIRY',
+  }
 }
 
 /** A ticket that was closed and came back: subject marker plus a line saying so. */
 export function reopenedText(text: TicketText): TicketText {
-  return { ...text, subject: `Reopened: ${text.subject}`, content: `${text.content} We were told this was resolved, but the problem is back.` }
+  return {
+    ...text,
+    subject: `Reopened: ${text.subject}`,
+    content: `${text.content} We were told this was resolved, but the problem is back.`,
+  }
 }

@@ -17,12 +17,20 @@ export const maxBatchInputs = 100
  * POST /crm/v3/objects/{type}/batch/read: 200 COMPLETE, or 207 with one OBJECT_NOT_FOUND error listing every
  * missing id. Merged-away ids return the surviving record (once, however many of its ids were asked for).
  */
-export async function batchReadObjects(c: Context<SimEnv>, [objectType]: CrmObjectType[], ctx: CrmRouteContext): Promise<Response> {
+export async function batchReadObjects(
+  c: Context<SimEnv>,
+  [objectType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Promise<Response> {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const startedAt = new Date(ctx.now).toISOString()
   const body = await parseApiBody(c, batchReadInput)
   if (!body.ok) return body.error
-  if (body.value.inputs.length > maxBatchInputs) return validationError(c, `Batch input limit exceeded: ${body.value.inputs.length} inputs; the maximum is ${maxBatchInputs}.`)
+  if (body.value.inputs.length > maxBatchInputs)
+    return validationError(
+      c,
+      `Batch input limit exceeded: ${body.value.inputs.length} inputs; the maximum is ${maxBatchInputs}.`,
+    )
 
   const archived = queryFlag(c, 'archived')
   const found = new Map<string, CrmRecord>()

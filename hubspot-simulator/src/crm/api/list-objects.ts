@@ -29,7 +29,9 @@ export function listObjects(c: Context<SimEnv>, [objectType]: CrmObjectType[], {
   const start = lowerBound(records, afterId)
   const properties = selectProperties(portal, objectType, queryList(c, 'properties'))
   const associations = (queryList(c, 'associations') ?? []).map(parseObjectType).filter((type) => type !== undefined)
-  const results = records.slice(start, start + limit).map((record) => toApiObject(portal, record, properties, associations))
+  const results = records
+    .slice(start, start + limit)
+    .map((record) => toApiObject(portal, record, properties, associations))
 
   const next = records[start + limit]
   if (!next) return c.json({ results })

@@ -10,6 +10,10 @@ export function listTicketPipelines(c: Context<SimEnv>): Response {
 
 export function getTicketPipeline(c: Context<SimEnv>): Response {
   const pipelineId = c.req.param('pipelineId')
-  if (pipelineId !== defaultPipelineId) return hubspotError(c, 404, { message: `Unable to find pipeline ${pipelineId ?? ''}`, category: 'OBJECT_NOT_FOUND' })
+  if (pipelineId !== defaultPipelineId)
+    return hubspotError(c, 404, {
+      message: `Unable to find pipeline ${pipelineId ?? ''}`,
+      category: 'OBJECT_NOT_FOUND',
+    })
   return c.json(describeTicketPipeline())
 }

@@ -17,7 +17,12 @@ export interface ApiObject {
 }
 
 /** HubSpot's SimplePublicObject(WithAssociations): string-or-null values, ISO timestamps with ms and Z. */
-export function toApiObject(portal: PortalCrm, record: CrmRecord, propertyNames: readonly string[], associationTypes: readonly CrmObjectType[] = []): ApiObject {
+export function toApiObject(
+  portal: PortalCrm,
+  record: CrmRecord,
+  propertyNames: readonly string[],
+  associationTypes: readonly CrmObjectType[] = [],
+): ApiObject {
   const properties: Record<string, string | null> = {}
   for (const name of propertyNames) properties[name] = readProperty(record, name)
   const object: ApiObject = {
@@ -42,7 +47,11 @@ export function allPropertyNames(record: CrmRecord): string[] {
  * v3's `associations` block. Directions with a primary label list a primary link twice, as HubSpot does:
  * `ticket_to_company` (primary) and `ticket_to_company_unlabeled` (the default type). Empty types are omitted.
  */
-function v3Associations(portal: PortalCrm, record: CrmRecord, toTypes: readonly CrmObjectType[]): ApiObject['associations'] {
+function v3Associations(
+  portal: PortalCrm,
+  record: CrmRecord,
+  toTypes: readonly CrmObjectType[],
+): ApiObject['associations'] {
   let block: ApiObject['associations']
   for (const toType of toTypes) {
     const spec = associationSpec(record.objectType, toType)
@@ -51,7 +60,8 @@ function v3Associations(portal: PortalCrm, record: CrmRecord, toTypes: readonly 
     const results: { id: string; type: string }[] = []
     for (const [toId, typeIds] of sortedTargets(portal, record.objectType, record.id, toType)) {
       for (const typeId of typeIds) {
-        const type = spec.primaryTypeId === undefined ? name : typeId === spec.primaryTypeId ? name : `${name}_unlabeled`
+        const type =
+          spec.primaryTypeId === undefined ? name : typeId === spec.primaryTypeId ? name : `${name}_unlabeled`
         results.push({ id: toId, type })
       }
     }
@@ -63,7 +73,12 @@ function v3Associations(portal: PortalCrm, record: CrmRecord, toTypes: readonly 
 }
 
 /** An object's live associations to `toType`, by ascending id (archived or merged-away targets are hidden). */
-export function sortedTargets(portal: PortalCrm, fromType: CrmObjectType, fromId: string, toType: CrmObjectType): [string, readonly number[]][] {
+export function sortedTargets(
+  portal: PortalCrm,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+): [string, readonly number[]][] {
   const store = portal.objects[toType]
   return [...associationsOf(portal.associations, fromType, fromId, toType)]
     .filter(([toId]) => findRecord(store, toId) !== undefined)
