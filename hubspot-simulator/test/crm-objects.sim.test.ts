@@ -181,7 +181,8 @@ describe('CRM objects v3', () => {
     })
     const contactsSearch = await api(sim, token, 'POST', '/crm/v3/objects/contacts/search', {})
     expect(contactsSearch.body).toMatchObject({ category: 'MISSING_SCOPES', errors: [{ context: { requiredScopes: ['crm.objects.contacts.read'] } }] })
-    expect((await api(sim, token, 'GET', '/crm/v3/objects/deals')).body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', message: 'Unable to infer object type from: deals' })
+    expect((await api(sim, token, 'GET', '/crm/v3/objects/deals')).body).toMatchObject({ category: 'MISSING_SCOPES', errors: [{ context: { requiredScopes: ['crm.objects.deals.read'] } }] })
+    expect((await api(sim, token, 'GET', '/crm/v3/objects/widgets')).body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', message: 'Unable to infer object type from: widgets' })
   })
 
   it('serves the date-versioned twin paths', async () => {

@@ -52,7 +52,8 @@ export function createCrmControl(state: SimState, simSeed: string): CrmControl {
   const withPortal = <T>(portalId: number, write: (ctx: CrmWriteContext) => CrmControlResult<T>): CrmControlResult<T> => {
     const portal = portalOf(portalId)
     if (!portal) return err({ category: 'OBJECT_NOT_FOUND', message: `No portal ${portalId}` })
-    return write({ portal, now: state.clock.now(), changes: state.changes, changeSource: 'CRM_UI' })
+    const userId = state.portals.find((candidate) => candidate.portalId === portalId)?.users[0]?.userId
+    return write({ portal, now: state.clock.now(), changes: state.changes, changeSource: 'CRM_UI', ...(userId === undefined ? {} : { userId }) })
   }
   const view = (ctx: CrmWriteContext, result: Result<CrmRecord, CrmWriteError>): CrmControlResult<ApiObject> =>
     result.ok ? ok(toApiObject(ctx.portal, result.value, allPropertyNames(result.value))) : result

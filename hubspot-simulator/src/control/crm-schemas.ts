@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { crmObjectTypes } from '../crm/object-types'
 
-const objectType = z.enum(crmObjectTypes as ['tickets', 'companies', 'contacts'])
+const objectType = z.enum(crmObjectTypes)
 const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
 const id = z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String)
 

@@ -34,7 +34,7 @@ export function mergeRecords(ctx: CrmWriteContext, objectType: CrmObjectType, pr
   }
   const mergedIds = [primary.properties.hs_merged_object_ids, merged.properties.hs_merged_object_ids, merged.id].filter((ids) => ids !== undefined && ids !== '')
   inherited.hs_merged_object_ids = mergedIds.join(';')
-  applyPropertyChanges(primary, inherited, ctx.now)
+  applyPropertyChanges(ctx, primary, inherited)
   primary.properties[lastModifiedProperty[objectType]] = new Date(ctx.now).toISOString()
   primary.updatedAt = ctx.now
 

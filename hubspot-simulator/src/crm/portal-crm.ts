@@ -1,6 +1,8 @@
 import type { AssociationStore } from './association-store'
 import { createAssociationStore } from './association-store'
 import type { CrmObjectType } from './change-feed'
+import type { DealPipeline } from './deal-pipeline'
+import { dealPipelinesOf } from './deal-pipelines-of'
 import type { ObjectStore } from './object-store'
 import { createObjectStore } from './object-store'
 import type { PropertyDefinition } from './property-definitions'
@@ -19,15 +21,23 @@ export interface PortalCrm {
   objects: Record<CrmObjectType, ObjectStore>
   associations: AssociationStore
   properties: Record<CrmObjectType, Map<string, PropertyDefinition>>
+  dealPipelines: DealPipeline[]
   groundTruth: GroundTruthEntry[]
 }
 
 export function createPortalCrm(portalId: number): PortalCrm {
+  const dealPipelines = dealPipelinesOf(portalId)
   return {
     portalId,
-    objects: { tickets: createObjectStore('tickets'), companies: createObjectStore('companies'), contacts: createObjectStore('contacts') },
+    objects: { tickets: createObjectStore('tickets'), companies: createObjectStore('companies'), contacts: createObjectStore('contacts'), deals: createObjectStore('deals') },
     associations: createAssociationStore(),
-    properties: { tickets: builtInProperties('tickets'), companies: builtInProperties('companies'), contacts: builtInProperties('contacts') },
+    properties: {
+      tickets: builtInProperties('tickets', dealPipelines),
+      companies: builtInProperties('companies', dealPipelines),
+      contacts: builtInProperties('contacts', dealPipelines),
+      deals: builtInProperties('deals', dealPipelines),
+    },
+    dealPipelines,
     groundTruth: [],
   }
 }

@@ -1,9 +1,11 @@
 import { associationsOf } from '../association-store'
+import type { ApiHistoryEntry } from './api-history-entry'
 import { associationName, associationSpec } from '../association-types'
 import type { CrmObjectType } from '../change-feed'
 import type { CrmRecord } from '../crm-record'
 import { readProperty } from '../crm-record'
 import { findRecord } from '../object-store'
+import { readPropertyHistory } from '../read-property-history'
 import type { PortalCrm } from '../portal-crm'
 
 export interface ApiObject {
@@ -14,10 +16,18 @@ export interface ApiObject {
   archived: boolean
   archivedAt?: string
   associations?: Record<string, { results: { id: string; type: string }[] }>
+  propertiesWithHistory?: Record<string, ApiHistoryEntry[]>
 }
 
+
 /** HubSpot's SimplePublicObject(WithAssociations): string-or-null values, ISO timestamps with ms and Z. */
-export function toApiObject(portal: PortalCrm, record: CrmRecord, propertyNames: readonly string[], associationTypes: readonly CrmObjectType[] = []): ApiObject {
+export function toApiObject(
+  portal: PortalCrm,
+  record: CrmRecord,
+  propertyNames: readonly string[],
+  associationTypes: readonly CrmObjectType[] = [],
+  historyNames: readonly string[] = [],
+): ApiObject {
   const properties: Record<string, string | null> = {}
   for (const name of propertyNames) properties[name] = readProperty(record, name)
   const object: ApiObject = {
@@ -30,7 +40,15 @@ export function toApiObject(portal: PortalCrm, record: CrmRecord, propertyNames:
   if (record.archivedAt !== null) object.archivedAt = new Date(record.archivedAt).toISOString()
   const associations = v3Associations(portal, record, associationTypes)
   if (associations) object.associations = associations
+  if (historyNames.length > 0) object.propertiesWithHistory = Object.fromEntries(historyNames.map((name) => [name, apiHistory(record, name)]))
   return object
+}
+
+/** Newest first (HubSpot doesn't document the order; clients should sort by timestamp). */
+function apiHistory(record: CrmRecord, name: string): ApiHistoryEntry[] {
+  return readPropertyHistory(record, name)
+    .map((entry) => ({ ...entry, timestamp: new Date(entry.timestamp).toISOString() }))
+    .reverse()
 }
 
 /** Every property the record has, for create/update responses. */
