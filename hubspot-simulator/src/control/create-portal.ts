@@ -5,12 +5,12 @@ import type { SimState } from '../state/sim-state'
 import type { CreatePortalInput } from './crm-schemas'
 
 export interface CreatedPortal extends SimPortal {
-  counts: { companies: number; contacts: number; tickets: number }
+  counts: { companies: number; contacts: number; tickets: number; deals: number }
 }
 
 /**
  * A new portal (next portalId, its own hubDomain and private-app token) with generated CRM data, built now so
- * the caller pays generation once up front (5,000 companies / 100,000 tickets take about 1.5 s).
+ * the caller pays generation once up front (5,000 companies / 100,000 tickets take about 2 s).
  */
 export function createPortal(state: SimState, simSeed: string, input: CreatePortalInput): CreatedPortal {
   const portalId = state.nextPortalId++
@@ -29,11 +29,17 @@ export function createPortal(state: SimState, simSeed: string, input: CreatePort
     companies: input.companies,
     tickets: input.tickets,
     ...(input.contactsPerCompany === undefined ? {} : { contactsPerCompany: input.contactsPerCompany }),
-    ...(input.churnShare === undefined ? {} : { churnShare: input.churnShare }),
+    portalId,
+    ...(input.annualChurnRate === undefined ? {} : { annualChurnRate: input.annualChurnRate }),
   })
   const crm = portalCrmOf(state, portalId)
   return {
     ...portal,
-    counts: { companies: crm.objects.companies.active.length, contacts: crm.objects.contacts.active.length, tickets: crm.objects.tickets.active.length },
+    counts: {
+      companies: crm.objects.companies.active.length,
+      contacts: crm.objects.contacts.active.length,
+      tickets: crm.objects.tickets.active.length,
+      deals: crm.objects.deals.active.length,
+    },
   }
 }

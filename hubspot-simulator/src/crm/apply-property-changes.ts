@@ -25,12 +25,14 @@ export function applyPropertyChanges(ctx: CrmWriteContext, record: CrmRecord, va
     if (readProperty(record, name) === value) return
     // The value held until now enters the history before it is overwritten.
     record.history ??= new Map()
-    const entries = record.history.get(name) ?? implicitHistory(record, name)
+    const entries = record.history.get(name) ?? implicitHistory(record, name, ctx.portal.dealPipelines)
     record.history.set(name, entries)
     if (value === null) delete record.properties[name]
     else record.properties[name] = value
-    // HubSpot records a cleared value as an empty string.
-    entries.push({ value: value ?? '', timestamp: ctx.now, ...by })
+    // HubSpot records a cleared value as an empty string. A value derived from a history already updated
+    // in this write (a deal's flags from its new stage) is in there once already.
+    const last = entries[entries.length - 1]
+    if (last?.value !== (value ?? '') || last.timestamp !== ctx.now) entries.push({ value: value ?? '', timestamp: ctx.now, ...by })
     changed.push([name, value])
   }
 

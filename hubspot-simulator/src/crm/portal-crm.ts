@@ -1,5 +1,6 @@
 import type { AssociationStore } from './association-store'
 import { createAssociationStore } from './association-store'
+import type { GroundTruth } from '../data/ground-truth'
 import type { CrmObjectType } from './change-feed'
 import type { DealPipeline } from './deal-pipeline'
 import { dealPipelinesOf } from './deal-pipelines-of'
@@ -8,13 +9,6 @@ import { createObjectStore } from './object-store'
 import type { PropertyDefinition } from './property-definitions'
 import { builtInProperties } from './property-definitions'
 
-/** What the data generator knows about a company: the answer a churn model should find. */
-export interface GroundTruthEntry {
-  companyId: string
-  churning: boolean
-  patterns: string[]
-}
-
 /** One portal's CRM: records per type, associations, property definitions (built-in + custom) and ground truth. */
 export interface PortalCrm {
   portalId: number
@@ -22,7 +16,8 @@ export interface PortalCrm {
   associations: AssociationStore
   properties: Record<CrmObjectType, Map<string, PropertyDefinition>>
   dealPipelines: DealPipeline[]
-  groundTruth: GroundTruthEntry[]
+  /** What really happened to its companies; null for portals without generated data. */
+  groundTruth: GroundTruth | null
 }
 
 export function createPortalCrm(portalId: number): PortalCrm {
@@ -38,7 +33,7 @@ export function createPortalCrm(portalId: number): PortalCrm {
       deals: builtInProperties('deals', dealPipelines),
     },
     dealPipelines,
-    groundTruth: [],
+    groundTruth: null,
   }
 }
 

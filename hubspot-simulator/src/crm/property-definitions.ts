@@ -48,7 +48,6 @@ function define(draft: Draft, groupName: string): PropertyDefinition {
     fieldType: fieldTypes[draft.type],
     groupName,
     description: '',
-    options: [],
     readOnlyValue: false,
     calculated: false,
     hubspotDefined: true,
@@ -56,6 +55,8 @@ function define(draft: Draft, groupName: string): PropertyDefinition {
     // HubSpot-defined properties predate any portal; a fixed date keeps responses deterministic.
     createdAt: Date.parse('2019-08-06T02:43:14.491Z'),
     ...draft,
+    // Each portal may add options to its own copy (custom lifecycle stages, say).
+    options: (draft.options ?? []).map((option) => ({ ...option })),
   }
 }
 

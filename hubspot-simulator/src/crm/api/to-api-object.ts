@@ -40,13 +40,13 @@ export function toApiObject(
   if (record.archivedAt !== null) object.archivedAt = new Date(record.archivedAt).toISOString()
   const associations = v3Associations(portal, record, associationTypes)
   if (associations) object.associations = associations
-  if (historyNames.length > 0) object.propertiesWithHistory = Object.fromEntries(historyNames.map((name) => [name, apiHistory(record, name)]))
+  if (historyNames.length > 0) object.propertiesWithHistory = Object.fromEntries(historyNames.map((name) => [name, apiHistory(portal, record, name)]))
   return object
 }
 
 /** Newest first (HubSpot doesn't document the order; clients should sort by timestamp). */
-function apiHistory(record: CrmRecord, name: string): ApiHistoryEntry[] {
-  return readPropertyHistory(record, name)
+function apiHistory(portal: PortalCrm, record: CrmRecord, name: string): ApiHistoryEntry[] {
+  return readPropertyHistory(record, name, portal.dealPipelines)
     .map((entry) => ({ ...entry, timestamp: new Date(entry.timestamp).toISOString() }))
     .reverse()
 }
