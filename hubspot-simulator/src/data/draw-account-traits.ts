@@ -21,7 +21,7 @@ export function drawAccountTraits(random: FastRandom, world: PortalWorld, grid: 
   else customerSince = grid.start + Math.sqrt(random.next()) * (grid.now - grid.start)
   customerSince -= customerSince % dayMs
   const voice = random.weighted(voices)
-  const loyalLoud = random.chance(0.12)
+  const loyalLoud = random.chance(0.08)
   const seats = Math.max(3, Math.round(employees * random.between(0.15, 0.6)))
   return {
     employees,

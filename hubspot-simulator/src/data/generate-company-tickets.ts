@@ -167,9 +167,9 @@ function chooseTopic(random: FastRandom, moment: Moment): TicketTopic {
 
 function chooseTone(random: FastRandom, traits: AccountTraits, moment: Moment, topic: TicketTopic): TicketTone {
   const trouble = Math.max(0, -moment.health)
-  const voice = traits.voice === 'loud' ? 0.9 : traits.voice === 'quiet' ? -1 : 0
+  const voice = traits.voice === 'loud' ? 0.7 : traits.voice === 'quiet' ? -0.7 : 0
   const problem = topic === 'bug' || topic === 'outage' || topic === 'performance' || topic === 'integration' ? 0.6 : -0.6
-  const negative = sigmoid(-3 + 1.2 * trouble + voice + 2 * moment.incident + (moment.flags & weekFlag.bugCluster ? 0.7 : 0) + (traits.loyalLoud ? 1.6 : 0) + problem)
+  const negative = sigmoid(-3.1 + 1.8 * trouble - 0.3 * moment.health + voice + 2 * moment.incident + (moment.flags & weekFlag.bugCluster ? 0.7 : 0) + (traits.loyalLoud ? 1.2 : 0) + problem)
   if (random.chance(negative)) return random.chance(sigmoid(-1.2 + trouble + (traits.voice === 'loud' ? 0.8 : 0) + (traits.loyalLoud ? 0.8 : 0))) ? 'angry' : 'frustrated'
   return random.chance(Math.min(0.35, 0.12 + 0.08 * Math.max(0, moment.health))) ? 'positive' : 'neutral'
 }

@@ -14,10 +14,10 @@ const risks = new Float64Array(riskCauses.length)
 /** Health pulls back toward the account's fit with a half-life of about 14 weeks. */
 const reversion = 0.05
 const weeklyNoise = 0.16
-/** E[exp(−1.1·health)] over the accounts' health distribution, so `annualChurnRate` stays the average rate. */
-const productRiskNorm = 1.45
+/** E[exp(−2·health)] over the accounts' health distribution, so `annualChurnRate` stays the average rate. */
+const productRiskNorm = 2.7
 /** Measured: the multipliers below (tenure, renewal window, size, shocks) average above 1; this brings the yearly rate back to the knob. */
-const calibration = 1.38
+const calibration = 1.2
 
 /**
  * One customer's weeks: a mean-reverting random walk of health with shocks (vendor outages, a champion leaving,
@@ -71,7 +71,7 @@ export function simulateAccountLife(random: FastRandom, world: PortalWorld, grid
     const priceBump = world.priceIncreaseWeek >= 0 && week >= world.priceIncreaseWeek && week < world.priceIncreaseWeek + 40 ? 1.5 * traits.priceSensitivity : 0
     const competitorBump = week <= competitorUntil ? 2.5 : 0
     const budgetBump = week <= budgetUntil ? 6 : 0
-    risks[0] = (0.5 * Math.exp(-1.1 * h)) / productRiskNorm
+    risks[0] = (0.5 * Math.exp(-2 * h)) / productRiskNorm
     risks[1] = (0.5 * (0.15 + priceBump)) / 1.15
     risks[2] = (0.5 * (0.15 + competitorBump)) / 1.15
     risks[3] = (0.5 * (0.25 + budgetBump)) / 1.15
