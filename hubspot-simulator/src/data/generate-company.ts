@@ -48,11 +48,13 @@ export function generateCompany(random: FastRandom, traits: AccountTraits, life:
       if (style.churnedFlagProperty) history.churned = [{ value: 'true', at: markedAt, by }]
     }
   }
+  let lastChange = createdAt
   for (const [property, entries] of Object.entries(history)) {
     const last = entries[entries.length - 1]
-    if (last) properties[property] = last.value
+    if (!last) continue
+    properties[property] = last.value
+    lastChange = Math.max(lastChange, last.at)
   }
-  const lastChange = Math.max(...Object.values(history).flatMap((entries) => entries.map((entry) => entry.at)))
   const truth: CompanyTruth = {
     customerSince: traits.customerSince,
     churnedAt,
