@@ -1,5 +1,5 @@
 /**
- * `npm test`: lint, typecheck, unit and simulator tests, integration tests on PGlite and on real
+ * `npm test`: lint and the format check, typecheck, unit and simulator tests, integration tests on PGlite and on real
  * Postgres, and the browser tests; then one line `N passed, N failed` summing every suite.
  * Postgres: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test if it answers.
  */
@@ -75,7 +75,8 @@ async function postgresUrl(): Promise<string | null> {
 const only = process.argv.slice(2)
 const wanted = (name: string) => only.length === 0 || only.includes(name)
 
-if (wanted('lint')) await check('lint', bin('eslint'), ['.'])
+if (wanted('lint')) await check('lint', 'npm', ['run', '--silent', 'lint'])
+if (wanted('lint')) await check('format', 'npm', ['run', '--silent', 'format:check'])
 if (wanted('typecheck')) await check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 if (wanted('unit')) await vitest('unit + simulator', ['unit', 'simulator'])
 if (wanted('integration')) await vitest('integration (PGlite)', ['integration'], { TEST_DB: 'pglite' })

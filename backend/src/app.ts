@@ -3,10 +3,12 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './app-deps'
 import { loadSession } from './auth/load-session'
-import { authRoutes, meRoutes } from './auth/routes'
+import { authRoutes } from './auth/routes'
+import { churnRoutes } from './churn/churn-routes'
+import { companyRoutes } from './churn/company-routes'
 import { apiError } from './http/api-error'
-import { churnRoutes, companyRoutes } from './churn/routes'
 import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
+import { syncRoutes } from './sync/routes'
 import { webhookRoutes } from './webhooks/routes'
 
 /** The whole HTTP API; tests call `app.request()` on exactly this. */
@@ -35,13 +37,11 @@ export function createApp(deps: AppDeps) {
     return c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType })
   })
 
+  // HubSpot's webhook calls speak HubSpot's format, not our error envelope: outside the endpoint contracts.
   app.route('/api/v1/webhooks/hubspot', webhookRoutes(deps))
   app.use('/api/*', loadSession(deps))
-  app.route('/api/v1/auth', authRoutes(deps))
-  app.route('/api/v1/me', meRoutes())
-  app.route('/api/v1/integrations/hubspot', hubspotIntegrationRoutes(deps))
-  app.route('/api/v1/companies', companyRoutes(deps))
-  app.route('/api/v1/churn', churnRoutes(deps))
+  // Every other route takes its method and path from its definition in contracts/.
+  for (const routes of [authRoutes, hubspotIntegrationRoutes, syncRoutes, companyRoutes, churnRoutes]) app.route('/', routes(deps))
 
   app.notFound((c) => apiError(c, 'not_found'))
   app.onError((error, c) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { KeyRing } from './crypto/key-ring'
 import { parseKeyRing } from './crypto/key-ring'
+import { HUBSPOT_API_BASE_URL, HUBSPOT_AUTHORIZE_URL } from './integrations/hubspot/hubspot-app'
 
 /**
  * Everything the backend can be told, parsed once at boot from an env-shaped record.
@@ -108,8 +109,8 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
         clientId: e.HUBSPOT_CLIENT_ID,
         clientSecret: e.HUBSPOT_CLIENT_SECRET,
         redirectUri,
-        apiBaseUrl: (e.HUBSPOT_API_BASE_URL ?? 'https://api.hubapi.com').replace(/\/+$/, ''),
-        authorizeUrl: e.HUBSPOT_AUTHORIZE_URL ?? 'https://app.hubspot.com/oauth/authorize',
+        apiBaseUrl: (e.HUBSPOT_API_BASE_URL ?? HUBSPOT_API_BASE_URL).replace(/\/+$/, ''),
+        authorizeUrl: e.HUBSPOT_AUTHORIZE_URL ?? HUBSPOT_AUTHORIZE_URL,
       }
     : { mode: 'simulator', simulatorUrl: (e.HUBSPOT_SIMULATOR_URL ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''), redirectUri }
 

@@ -24,7 +24,7 @@ async function seedWorkspace(workspaceId: string) {
     }
     if (churning) {
       for (let d = 0; d < 8; d++) {
-        tickets.push({ workspaceId, hubspotId: ticketId++, companyId: company.hubspotId, subject: d === 0 ? 'We want to cancel and get a refund' : 'Sync broken again', content: 'This is unacceptable', priority: d % 2 ? 'URGENT' : 'HIGH', stage: d < 3 ? '3' : '4', hsCreatedAt: new Date(now - (d * 3 + 1) * DAY), closedAt: d < 3 ? null : new Date(now - d * DAY), timeToCloseMs: d < 3 ? null : 9 * DAY })
+        tickets.push({ workspaceId, hubspotId: ticketId++, companyId: company.hubspotId, subject: d === 0 ? 'We want to cancel our subscription and get a refund' : 'Sync broken again', content: 'This is unacceptable', priority: d % 2 ? 'URGENT' : 'HIGH', stage: d < 3 ? '3' : '4', hsCreatedAt: new Date(now - (d * 3 + 1) * DAY), closedAt: d < 3 ? null : new Date(now - d * DAY), timeToCloseMs: d < 3 ? null : 9 * DAY })
       }
     }
   }

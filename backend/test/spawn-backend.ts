@@ -1,7 +1,11 @@
+import type { Endpoint, EndpointArgs } from '@churnlens/contracts'
+import { endpointUrl } from '@churnlens/contracts'
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import type { CallResult } from './browser-agent'
+import { holdToContract, readAgainst } from './hold-to-contract'
 
 const backendMain = fileURLToPath(new URL('../src/main.ts', import.meta.url))
 
@@ -56,14 +60,18 @@ export async function spawnBackend(env: Record<string, string>): Promise<Backend
   }
 }
 
-/** A cookie-keeping HTTP client for one browser against real processes. */
+/**
+ * A cookie-keeping HTTP client for one browser against real processes. Like BrowserAgent, it calls
+ * endpoints through their definitions and holds every answer to its contract.
+ */
 export function httpAgent() {
   let cookie = ''
   const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
-  return {
+  const agent = {
     async fetch(url: string, init: { method?: string; json?: unknown } = {}) {
+      const method = init.method ?? (init.json === undefined ? 'GET' : 'POST')
       const res = await fetch(url, {
-        method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+        method,
         headers: {
           'x-forwarded-for': address,
           ...(cookie ? { cookie } : {}),
@@ -73,7 +81,19 @@ export function httpAgent() {
       })
       const set = res.headers.getSetCookie()[0]
       if (set) cookie = set.split(';')[0] ?? ''
+      await holdToContract(method, url, res)
       return res
     },
+    /** Calls an endpoint of the backend at `baseUrl` through its definition. */
+    async call<E extends Endpoint>(baseUrl: string, endpoint: E, ...[input]: EndpointArgs<E>): Promise<CallResult<E>> {
+      const json = input?.body ?? (endpoint.method === 'POST' ? {} : undefined)
+      const response = await agent.fetch(`${baseUrl}${endpointUrl(endpoint, input ?? {})}`, {
+        method: endpoint.method,
+        ...(json === undefined ? {} : { json }),
+      })
+      const { ok, body } = await readAgainst(endpoint, response.clone())
+      return { ok, status: response.status, body, response } as CallResult<E>
+    },
   }
+  return agent
 }

@@ -1,3 +1,4 @@
+import { authApi, callbackBodySchema, hubspotApi } from '@churnlens/contracts'
 import { createSimulator } from '@churnlens/hubspot-simulator'
 import { eq } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
@@ -10,6 +11,7 @@ import { integrations } from '../src/db/schema'
 import { createPortalBudgets } from '../src/integrations/hubspot/client/portal-budgets'
 import { createLogger } from '../src/http/create-logger'
 import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
+import type { AnswerBody } from './browser-agent'
 import { BrowserAgent } from './browser-agent'
 import { driveConsentPage } from './drive-consent-page'
 import { openTestDatabase } from './open-test-database'
@@ -97,20 +99,21 @@ export async function createTestContext(options: TestContextOptions = {}) {
     /** A signed-up browser with its own workspace. */
     async signedUpAgent(email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`) {
       const agent = new BrowserAgent(app)
-      const res = await agent.json<{ workspace: { id: string } }>('/api/v1/auth/signup', { json: { email, password: 'correct horse battery' } })
-      if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`)
+      const res = await agent.call(authApi.signUp, { body: { email, password: 'correct horse battery' } })
+      if (!res.ok) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`)
       return Object.assign(agent, { email, workspaceId: res.body.workspace.id })
     },
     /** Authorize → the simulator's consent page → HubSpot's redirect query, ready for the callback. */
     async consent(agent: BrowserAgent, choice: { decision?: 'Grant access' | 'Deny'; portalId?: number } = {}) {
-      const authorize = await agent.json<{ url: string }>('/api/v1/integrations/hubspot/authorize')
-      if (authorize.status !== 200) throw new Error(`authorize failed: ${authorize.status}`)
+      const authorize = await agent.call(hubspotApi.startAuthorization)
+      if (!authorize.ok) throw new Error(`authorize failed: ${authorize.status}`)
       const query = await driveConsentPage(sim.fetch, authorize.body.url, { decision: choice.decision ?? 'Grant access', ...(choice.portalId ? { portalId: choice.portalId } : {}) })
       return { authorizeUrl: new URL(authorize.body.url), query: Object.fromEntries(query) }
     },
-    async connect(agent: BrowserAgent, portalId?: number) {
+    async connect(agent: BrowserAgent, portalId?: number): Promise<{ status: number; body: AnswerBody<typeof hubspotApi.completeAuthorization> }> {
       const { query } = await this.consent(agent, portalId ? { portalId } : {})
-      return agent.json<{ integration: Record<string, unknown> }>('/api/v1/integrations/hubspot/callback', { json: query })
+      const { status, body } = await agent.call(hubspotApi.completeAuthorization, { body: callbackBodySchema.parse(query) })
+      return { status, body }
     },
     /** The workspace's HubSpot integration row as stored (sealed values included), or null. */
     async integrationRow(workspaceId: string) {

@@ -3,9 +3,16 @@ import { z } from 'zod'
 export const riskBands = ['low', 'medium', 'high'] as const
 export type RiskBand = (typeof riskBands)[number]
 
+/** Every signal the churn score is built from; the UI has a name for each. */
+export const churnSignals = [
+  'volume_trend', 'silence', 'open_backlog', 'urgent_share', 'time_to_close', 'reopened', 'cancellation_language', 'frustration_language',
+] as const
+export type ChurnSignal = (typeof churnSignals)[number]
+
+/** One reason behind a score. Reasons' points are whole numbers that add up to the score. */
 export const churnReasonSchema = z.object({
-  signal: z.string(),
-  points: z.number(),
+  signal: z.enum(churnSignals),
+  points: z.number().int(),
   evidence: z.string(),
   ticketIds: z.array(z.number()),
 })
@@ -31,7 +38,7 @@ export const companyRowSchema = z.object({
   ticketCount: z.number().int(),
   openTickets: z.number().int(),
   recentTickets: z.number().int(),
-  topReason: z.object({ signal: z.string(), evidence: z.string() }).nullable(),
+  topReason: z.object({ signal: z.enum(churnSignals), evidence: z.string() }).nullable(),
 })
 export type CompanyRow = z.infer<typeof companyRowSchema>
 

@@ -3,6 +3,16 @@ import { z } from 'zod'
 export const integrationStatuses = ['pending', 'connected', 'degraded', 'needs_reauth', 'disconnected'] as const
 export type IntegrationStatus = (typeof integrationStatuses)[number]
 
+/**
+ * Why a connection is unhealthy: an integration's `lastErrorCode` and a timeline event's `errorCode`.
+ * Closed, so the UI's sentence for each is a typed record and a new reason cannot ship without one.
+ */
+export const integrationReasonCodes = [
+  'refresh_token_revoked', 'token_unreadable', 'api_key_rejected', 'missing_scopes',
+  'hubspot_unavailable', 'hubspot_rate_limited', 'hubspot_invalid_response', 'hubspot_client_rejected',
+] as const
+export type IntegrationReasonCode = (typeof integrationReasonCodes)[number]
+
 export const authTypes = ['oauth', 'api_key'] as const
 export type AuthType = (typeof authTypes)[number]
 
@@ -40,7 +50,7 @@ export const integrationViewSchema = z.object({
   tokenExpiresAt: z.iso.datetime().nullable(),
   lastRefreshedAt: z.iso.datetime().nullable(),
   connectedAt: z.iso.datetime().nullable(),
-  lastErrorCode: z.string().nullable(),
+  lastErrorCode: z.enum(integrationReasonCodes).nullable(),
   /** Optional features switched off because their scopes were not granted. */
   disabledFeatures: z.array(z.object({ feature: z.string(), missingScopes: z.array(z.string()) })),
   updatedAt: z.iso.datetime(),
@@ -61,7 +71,7 @@ export const integrationEventSchema = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   actor: z.string(),
-  errorCode: z.string().nullable(),
+  errorCode: z.enum(integrationReasonCodes).nullable(),
   detail: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),
 })

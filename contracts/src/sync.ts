@@ -1,5 +1,15 @@
 import { z } from 'zod'
 
+/**
+ * Why an object type's last sync pass stopped (its `lastErrorCode`): what a call to HubSpot can fail
+ * with. Closed, so the UI's sentence for each is a typed record.
+ */
+export const syncErrorCodes = [
+  'not_connected', 'needs_reauth', 'forbidden', 'not_found',
+  'hubspot_unavailable', 'hubspot_rate_limited', 'hubspot_daily_limit', 'hubspot_invalid_response',
+] as const
+export type SyncErrorCode = (typeof syncErrorCodes)[number]
+
 export const syncObjectProgressSchema = z.object({
   objectType: z.enum(['companies', 'contacts', 'tickets']),
   phase: z.enum(['pending', 'full', 'incremental']),
@@ -7,7 +17,7 @@ export const syncObjectProgressSchema = z.object({
   estimatedTotal: z.number().int().nullable(),
   fullCompletedAt: z.iso.datetime().nullable(),
   lastRunAt: z.iso.datetime().nullable(),
-  lastErrorCode: z.string().nullable(),
+  lastErrorCode: z.enum(syncErrorCodes).nullable(),
 })
 
 /** `initial_sync` until every object type finished its first full pass; then `up_to_date`. */

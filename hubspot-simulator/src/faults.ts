@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { hubspotError } from './http/hubspot-error'
 import type { SimEnv } from './http/sim-env'
 import { controlPrefix } from './request-log'
+import type { FaultRule } from './state/fault-rule'
 import type { SimState } from './state/sim-state'
 
 export const faultRuleSchema = z.strictObject({
@@ -16,13 +17,6 @@ export const faultRuleSchema = z.strictObject({
 })
 
 export type FaultRuleInput = z.infer<typeof faultRuleSchema>
-
-export interface FaultRule {
-  pathPrefix?: string
-  status: number
-  remaining: number
-  delayMs: number
-}
 
 /**
  * A "dropped" request is answered 504 with this header. Simulator.fetch turns it into the

@@ -1,14 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { SimEnv } from './http/sim-env'
+import type { RequestLogEntry } from './state/request-log-entry'
 import type { SimState } from './state/sim-state'
-
-export interface RequestLogEntry {
-  method: string
-  path: string
-  status: number
-  /** Simulator clock, ms epoch. */
-  at: number
-}
 
 export const controlPrefix = '/_simulator'
 

@@ -1,3 +1,4 @@
+import type { IntegrationReasonCode } from '@churnlens/contracts'
 import type { Queryable } from '../db/database'
 import { integrationEvents } from '../db/schema'
 
@@ -11,7 +12,7 @@ export interface IntegrationEventInput {
   toStatus?: string | null
   /** `user:<id>` for a person, `system` for background work. */
   actor: string
-  errorCode?: string | null
+  errorCode?: IntegrationReasonCode | null
   detail?: Record<string, unknown>
 }
 

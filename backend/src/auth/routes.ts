@@ -1,13 +1,12 @@
-import { loginBodySchema, signupBodySchema } from '@churnlens/contracts'
 import type { Me } from '@churnlens/contracts'
+import { authApi } from '@churnlens/contracts'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import type { AppDeps, AppEnv } from '../app-deps'
-import { apiError } from '../http/api-error'
+import type { AppDeps, AppEnv, SessionInfo } from '../app-deps'
 import { clientAddress } from '../http/client-address'
-import { parseJsonBody } from '../http/parse-json-body'
+import { fail, reply, route } from '../http/route'
 import { consumeRateLimit } from './consume-rate-limit'
-import { requireSession, sessionOf } from './load-session'
+import type { RateLimitRule } from './consume-rate-limit'
 import { logIn } from './log-in'
 import { clearSessionCookie, writeSessionCookie } from './session-cookie'
 import { createSession, deleteSession } from './sessions'
@@ -24,13 +23,20 @@ const toMe = (account: NewAccount): Me => ({
   workspace: { id: account.workspaceId, name: account.workspaceName },
 })
 
+const sessionToMe = (session: SessionInfo): Me => ({
+  user: { id: session.userId, email: session.email },
+  workspace: { id: session.workspaceId, name: session.workspaceName },
+})
+
 export function authRoutes(deps: AppDeps) {
   const { db, clock } = deps
+  const app = new Hono<AppEnv>()
 
-  async function throttled(c: Context, keys: [string, { limit: number; windowMs: number }][]) {
-    for (const [key, rule] of keys) {
+  /** The first rule whose window is spent, with the seconds until it resets; null while every rule allows. */
+  async function throttled(rules: [string, RateLimitRule][]): Promise<{ retryAfterSeconds: number } | null> {
+    for (const [key, rule] of rules) {
       const result = await consumeRateLimit(db, key, rule, clock.now())
-      if (!result.allowed) return apiError(c, 'too_many_attempts', { headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+      if (!result.allowed) return result
     }
     return null
   }
@@ -40,43 +46,35 @@ export function authRoutes(deps: AppDeps) {
     await writeSessionCookie(c, deps.config, deps.sessionSecret, token)
   }
 
-  return new Hono<AppEnv>()
-    .post('/signup', async (c) => {
-      const body = await parseJsonBody(c, signupBodySchema)
-      if (!body.ok) return apiError(c, body.error.code, { ...(body.error.issues ? { issues: body.error.issues } : {}) })
-      const limited = await throttled(c, [[`signup:ip:${clientAddress(c, deps.config.trustProxy)}`, signupPerAddress]])
-      if (limited) return limited
-      const account = await signUp(db, body.value)
-      if (!account.ok) return apiError(c, account.error)
-      await startSession(c, account.value)
-      deps.logger.info({ userId: account.value.userId, workspaceId: account.value.workspaceId }, 'account created')
-      return c.json(toMe(account.value), 201)
-    })
-    .post('/login', async (c) => {
-      const body = await parseJsonBody(c, loginBodySchema)
-      if (!body.ok) return apiError(c, body.error.code, { ...(body.error.issues ? { issues: body.error.issues } : {}) })
-      const limited = await throttled(c, [
-        [`login:email:${body.value.email}`, loginPerEmail],
-        [`login:ip:${clientAddress(c, deps.config.trustProxy)}`, loginPerAddress],
-      ])
-      if (limited) return limited
-      const account = await logIn(db, body.value)
-      if (!account.ok) return apiError(c, account.error)
-      await startSession(c, account.value)
-      return c.json(toMe(account.value), 200)
-    })
-    .post('/logout', async (c) => {
-      const session = c.get('session')
-      if (session) await deleteSession(db, session.id)
-      clearSessionCookie(c, deps.config)
-      return c.body(null, 204)
-    })
-}
-
-export function meRoutes() {
-  return new Hono<AppEnv>().get('/', requireSession, (c) => {
-    const session = sessionOf(c)
-    const me: Me = { user: { id: session.userId, email: session.email }, workspace: { id: session.workspaceId, name: session.workspaceName } }
-    return c.json(me)
+  route(app, authApi.signUp, async (c, { body }) => {
+    const limited = await throttled([[`signup:ip:${clientAddress(c, deps.config.trustProxy)}`, signupPerAddress]])
+    if (limited) return fail(c, authApi.signUp, 'too_many_attempts', { headers: { 'Retry-After': String(limited.retryAfterSeconds) } })
+    const account = await signUp(db, body)
+    if (!account.ok) return fail(c, authApi.signUp, account.error)
+    await startSession(c, account.value)
+    deps.logger.info({ userId: account.value.userId, workspaceId: account.value.workspaceId }, 'account created')
+    return reply(c, authApi.signUp, toMe(account.value))
   })
+
+  route(app, authApi.logIn, async (c, { body }) => {
+    const limited = await throttled([
+      [`login:email:${body.email}`, loginPerEmail],
+      [`login:ip:${clientAddress(c, deps.config.trustProxy)}`, loginPerAddress],
+    ])
+    if (limited) return fail(c, authApi.logIn, 'too_many_attempts', { headers: { 'Retry-After': String(limited.retryAfterSeconds) } })
+    const account = await logIn(db, body)
+    if (!account.ok) return fail(c, authApi.logIn, account.error)
+    await startSession(c, account.value)
+    return reply(c, authApi.logIn, toMe(account.value))
+  })
+
+  route(app, authApi.logOut, async (c, { session }) => {
+    if (session) await deleteSession(db, session.id)
+    clearSessionCookie(c, deps.config)
+    return reply(c, authApi.logOut, undefined)
+  })
+
+  route(app, authApi.getMe, (c, { session }) => reply(c, authApi.getMe, sessionToMe(session)))
+
+  return app
 }

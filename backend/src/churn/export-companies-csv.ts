@@ -2,7 +2,9 @@ import type { CompanyListQuery } from '@churnlens/contracts'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies } from '../db/schema'
-import { companyFilter, companyRowColumns, toCompanyRow } from './list-companies'
+import { hubspotCompanyUrl } from '../integrations/hubspot/hubspot-app'
+import { companyFilter } from './company-filter'
+import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
 export function csvCell(value: string | number | null): string {
@@ -19,7 +21,7 @@ export async function exportCompaniesCsv(db: Database, workspaceId: string, quer
   const header = ['hubspot_company_id', 'name', 'domain', 'risk_score', 'risk_band', 'trend_30d', 'tickets', 'open_tickets', 'tickets_30d', 'top_reason', 'hubspot_url']
   const lines = rows.map(toCompanyRow).map((c) => [
     c.id, c.name, c.domain, c.score, c.band, c.trend, c.ticketCount, c.openTickets, c.recentTickets, c.topReason?.evidence ?? null,
-    hubId ? `https://app.hubspot.com/contacts/${hubId}/company/${c.id}` : null,
+    hubId ? hubspotCompanyUrl(hubId, c.id) : null,
   ].map(csvCell).join(','))
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`
 }

@@ -2,7 +2,7 @@ import type { ChurnSummaryResponse } from '@churnlens/contracts'
 import { and, count, desc, eq, gte, max, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies, crmTickets } from '../db/schema'
-import { companyRowColumns, toCompanyRow } from './list-companies'
+import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 /** Everything the analyze page and the dashboard's charts need, in a few aggregate queries. */
 export async function getChurnSummary(db: Database, workspaceId: string, now: Date): Promise<ChurnSummaryResponse> {

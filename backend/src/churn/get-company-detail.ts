@@ -2,7 +2,8 @@ import type { CompanyDetailResponse } from '@churnlens/contracts'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScoreHistory, churnScores, crmCompanies, crmTickets } from '../db/schema'
-import { companyRowColumns, toCompanyRow } from './list-companies'
+import { hubspotCompanyUrl } from '../integrations/hubspot/hubspot-app'
+import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
@@ -21,7 +22,7 @@ export async function getCompanyDetail(db: Database, workspaceId: string, compan
   return {
     company: {
       ...toCompanyRow(row),
-      hubspotUrl: hubId ? `https://app.hubspot.com/contacts/${hubId}/company/${companyId}` : null,
+      hubspotUrl: hubId ? hubspotCompanyUrl(hubId, companyId) : null,
       reasons: row.reasons,
       computedAt: row.computedAt.toISOString(),
     },

@@ -1,8 +1,9 @@
-import type { CompanyListQuery, CompanyListResponse, CompanyRow } from '@churnlens/contracts'
-import type { SQL } from 'drizzle-orm'
-import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm'
+import type { CompanyListQuery, CompanyListResponse } from '@churnlens/contracts'
+import { and, asc, count, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies } from '../db/schema'
+import { companyFilter } from './company-filter'
+import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 const sortColumns = {
   score: churnScores.score,
@@ -11,28 +12,6 @@ const sortColumns = {
   trend: churnScores.trend,
   open: churnScores.openTickets,
 } as const
-
-export const companyRowColumns = {
-  id: churnScores.companyId, name: crmCompanies.name, domain: crmCompanies.domain, score: churnScores.score, band: churnScores.band,
-  trend: churnScores.trend, ticketCount: churnScores.ticketCount, openTickets: churnScores.openTickets, recentTickets: churnScores.recentTickets,
-  reasons: churnScores.reasons,
-}
-
-export function toCompanyRow(row: { id: number; name: string | null; domain: string | null; score: number; band: CompanyRow['band']; trend: number; ticketCount: number; openTickets: number; recentTickets: number; reasons: { signal: string; evidence: string }[] }): CompanyRow {
-  const top = row.reasons[0]
-  return { id: row.id, name: row.name, domain: row.domain, score: row.score, band: row.band, trend: row.trend, ticketCount: row.ticketCount, openTickets: row.openTickets, recentTickets: row.recentTickets, topReason: top ? { signal: top.signal, evidence: top.evidence } : null }
-}
-
-export function companyFilter(workspaceId: string, query: Pick<CompanyListQuery, 'band' | 'q'>): SQL | undefined {
-  return and(
-    eq(churnScores.workspaceId, workspaceId),
-    eq(crmCompanies.archived, false),
-    query.band ? eq(churnScores.band, query.band) : undefined,
-    query.q ? or(ilike(crmCompanies.name, `%${escapeLike(query.q)}%`), ilike(crmCompanies.domain, `%${escapeLike(query.q)}%`)) : undefined,
-  )
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Scored companies, sorted, filtered and paged in SQL (an index on score keeps 20,000 fast). */
 export async function listCompanies(db: Database, workspaceId: string, query: CompanyListQuery): Promise<CompanyListResponse> {

@@ -1,39 +1,46 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
-import { churnScoreHistory, churnScores, crmTickets } from '../db/schema'
-import type { TicketFacts } from './score-company'
+import { churnScoreHistory, churnScores, crmCompanies } from '../db/schema'
+import { loadCompanyTickets } from './load-company-tickets'
+import { loadPortalBaseline } from './load-portal-baseline'
 import { scoreCompany } from './score-company'
+import type { PortalBaseline } from './signals/portal-baseline'
+import { isOpenAt } from './signals/ticket-facts'
 
 const DAY = 86_400_000
 
 /**
  * Re-scores the given companies from their current tickets and stores score, reasons and a
  * history point (only when the score moved, or once a day, so the history stays small).
+ * `baseline` is passed by a full pass that has just computed it; otherwise the stored one is used.
  */
-export async function rescoreCompanies(db: Database, workspaceId: string, companyIds: readonly number[], now: Date): Promise<number> {
+export async function rescoreCompanies(db: Database, workspaceId: string, companyIds: readonly number[], now: Date, options: { baseline?: PortalBaseline } = {}): Promise<number> {
   const ids = [...new Set(companyIds)]
   if (ids.length === 0) return 0
-  const rows = await db.select({
-    id: crmTickets.hubspotId, companyId: crmTickets.companyId, subject: crmTickets.subject, content: crmTickets.content,
-    priority: crmTickets.priority, stage: crmTickets.stage, category: crmTickets.category, createdAt: crmTickets.hsCreatedAt,
-    closedAt: crmTickets.closedAt, timeToCloseMs: crmTickets.timeToCloseMs,
-  }).from(crmTickets).where(and(eq(crmTickets.workspaceId, workspaceId), inArray(crmTickets.companyId, ids), eq(crmTickets.archived, false)))
-  const byCompany = new Map<number, TicketFacts[]>(ids.map((id) => [id, []]))
-  for (const row of rows) byCompany.get(row.companyId!)?.push(row)
+  const portal = options.baseline ?? await loadPortalBaseline(db, workspaceId, now)
+  const companies = await db.select({ id: crmCompanies.hubspotId, createdAt: crmCompanies.hsCreatedAt }).from(crmCompanies)
+    .where(and(eq(crmCompanies.workspaceId, workspaceId), inArray(crmCompanies.hubspotId, ids)))
+  const createdAt = new Map(companies.map((c) => [c.id, c.createdAt?.getTime() ?? null]))
+  const byCompany = await loadCompanyTickets(db, workspaceId, ids)
 
   const previous = await db.select({ companyId: churnScores.companyId, score: churnScores.score, computedAt: churnScores.computedAt })
     .from(churnScores).where(and(eq(churnScores.workspaceId, workspaceId), inArray(churnScores.companyId, ids)))
   const previousBy = new Map(previous.map((p) => [p.companyId, p]))
   const monthAgo = await scoresAround(db, workspaceId, ids, new Date(now.getTime() - 30 * DAY))
 
-  const scores = [...byCompany].map(([companyId, tickets]) => {
-    const result = scoreCompany(tickets, now)
+  const at = now.getTime()
+  const scores = [...byCompany].map(([companyId, allTickets]) => {
+    const tickets = allTickets.filter((t) => t.createdAt <= at)
+    const firstTicket = tickets.reduce((min, t) => Math.min(min, t.createdAt), Number.POSITIVE_INFINITY)
+    const created = createdAt.get(companyId) ?? null
+    const historyStart = created === null ? (Number.isFinite(firstTicket) ? firstTicket : null) : Math.min(created, firstTicket)
+    const result = scoreCompany(tickets, { now: at, historyStart, portal })
     return {
       workspaceId, companyId, score: result.score, band: result.band, reasons: result.reasons,
       trend: result.score - (monthAgo.get(companyId) ?? result.score),
       ticketCount: tickets.length,
-      openTickets: tickets.filter((t) => t.closedAt === null && t.stage !== '4').length,
-      recentTickets: tickets.filter((t) => t.createdAt && now.getTime() - t.createdAt.getTime() <= 30 * DAY).length,
+      openTickets: tickets.filter((t) => isOpenAt(t, at)).length,
+      recentTickets: tickets.filter((t) => at - t.createdAt <= 30 * DAY).length,
       computedAt: now,
     }
   })

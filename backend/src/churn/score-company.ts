@@ -1,21 +1,21 @@
-import { cancellationTerms, churnWeights as w, frustrationTerms, reopenTerms } from './churn-weights'
-
-export interface TicketFacts {
-  id: number
-  subject: string | null
-  content: string | null
-  priority: string | null
-  stage: string | null
-  category: string | null
-  createdAt: Date | null
-  closedAt: Date | null
-  timeToCloseMs: number | null
-}
-
-export type SignalName = 'volume_trend' | 'open_backlog' | 'urgent_share' | 'time_to_close' | 'reopened' | 'cancellation_language' | 'frustration_language' | 'silence'
+import type { ChurnSignal, RiskBand } from '@churnlens/contracts'
+import { churnSignals } from '@churnlens/contracts'
+import type { SignalWeights } from './churn-weights'
+import { defaultSignalWeights, signalSettings } from './churn-weights'
+import { readCancellationLanguage, readFrustrationLanguage } from './signals/read-language'
+import { readOpenBacklog } from './signals/read-open-backlog'
+import { readReopened } from './signals/read-reopened'
+import { readSilence } from './signals/read-silence'
+import { readTimeToClose } from './signals/read-time-to-close'
+import { readUrgentShare } from './signals/read-urgent-share'
+import { readVolumeTrend } from './signals/read-volume-trend'
+import type { ScoringContext } from './signals/scoring-context'
+import type { SignalReading } from './signals/signal-reading'
+import type { TicketFacts } from './signals/ticket-facts'
 
 export interface Reason {
-  signal: SignalName
+  signal: ChurnSignal
+  /** Whole points; all reasons' points add up to the score. */
   points: number
   evidence: string
   ticketIds: number[]
@@ -23,161 +23,61 @@ export interface Reason {
 
 export interface ChurnScore {
   score: number
-  band: 'low' | 'medium' | 'high'
+  band: RiskBand
   reasons: Reason[]
+  /** Every signal's strength (0 when silent), for learning weights and for the backtest. */
+  strengths: Record<ChurnSignal, number>
 }
 
-const DAY = 86_400_000
-const CLOSED_STAGE = '4'
+const readers: readonly ((tickets: readonly TicketFacts[], context: ScoringContext) => SignalReading | null)[] = [
+  readVolumeTrend, readSilence, readOpenBacklog, readUrgentShare, readTimeToClose, readReopened, readCancellationLanguage, readFrustrationLanguage,
+]
 
-const isClosed = (t: TicketFacts) => t.closedAt !== null || t.stage === CLOSED_STAGE
-const ageDays = (date: Date, now: Date) => (now.getTime() - date.getTime()) / DAY
-const within = (t: TicketFacts, now: Date, days: number) => t.createdAt !== null && ageDays(t.createdAt, now) <= days
-const clamp = (n: number, max: number) => Math.max(0, Math.min(max, n))
-const round1 = (n: number) => Math.round(n * 10) / 10
-const text = (t: TicketFacts) => `${t.subject ?? ''}\n${t.content ?? ''}`.toLowerCase()
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
-const days = (ms: number) => plural(round1(ms / DAY), 'day')
-
-function matchedTerms(t: TicketFacts, terms: readonly string[]): string[] {
-  const body = text(t)
-  return terms.filter((term) => body.includes(term))
+export function bandOf(score: number): RiskBand {
+  return score >= signalSettings.bands.high ? 'high' : score >= signalSettings.bands.medium ? 'medium' : 'low'
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+/** The score alone, from signal strengths: what combineReadings would give, for the backtest's many cut-offs. */
+export function scoreFromStrengths(strengths: Readonly<Record<ChurnSignal, number>>, weights: SignalWeights = defaultSignalWeights): number {
+  let total = 0
+  for (const signal of churnSignals) total += Math.max(0, weights[signal] * strengths[signal])
+  return Math.round(Math.min(100, total))
 }
 
-export function volumeTrend(tickets: TicketFacts[], now: Date): Reason | null {
-  const c = w.volumeTrend
-  const recent = tickets.filter((t) => within(t, now, c.recentDays))
-  const baseline = tickets.filter((t) => t.createdAt && ageDays(t.createdAt, now) > c.recentDays && ageDays(t.createdAt, now) <= c.recentDays + c.baselineDays)
-  if (recent.length < c.minRecentTickets) return null
-  const usualPerWindow = Math.max(baseline.length / (c.baselineDays / c.recentDays), 0.5)
-  const ratio = recent.length / usualPerWindow
-  if (ratio <= 1.25) return null
-  const points = clamp(((ratio - 1) / (c.fullAtRatio - 1)) * c.max, c.max)
-  return {
-    signal: 'volume_trend',
-    points: round1(points),
-    evidence: `${plural(recent.length, 'ticket')} in the last ${c.recentDays} days, ${round1(ratio)}× its usual rate`,
-    ticketIds: recent.map((t) => t.id),
+/** Every signal's reading for one company at one moment. */
+export function readSignals(tickets: readonly TicketFacts[], context: ScoringContext): SignalReading[] {
+  return readers.map((read) => read(tickets, context)).filter((r): r is SignalReading => r !== null)
+}
+
+/**
+ * Turns readings into a score: each reason earns weight × strength, the total is scaled down
+ * proportionally if it passes 100, and the points are rounded so that they add up exactly to the
+ * score (largest remainders), keeping every explanation true.
+ */
+export function combineReadings(readings: readonly SignalReading[], weights: SignalWeights = defaultSignalWeights): ChurnScore {
+  const strengths = Object.fromEntries(churnSignals.map((s) => [s, 0])) as Record<ChurnSignal, number>
+  for (const r of readings) strengths[r.signal] = r.strength
+  const raw = readings.map((r) => Math.max(0, weights[r.signal] * r.strength))
+  const total = raw.reduce((n, p) => n + p, 0)
+  const scale = total > 100 ? 100 / total : 1
+  const exact = raw.map((p) => p * scale)
+  const score = Math.round(exact.reduce((n, p) => n + p, 0))
+  const points = exact.map(Math.floor)
+  let missing = score - points.reduce((n, p) => n + p, 0)
+  const byRemainder = exact.map((p, i) => ({ i, rest: p - Math.floor(p) })).sort((a, b) => b.rest - a.rest)
+  for (const { i } of byRemainder) {
+    if (missing <= 0) break
+    points[i]! += 1
+    missing -= 1
   }
+  const reasons = readings
+    .map((r, i) => ({ signal: r.signal, points: points[i]!, evidence: r.evidence, ticketIds: r.ticketIds }))
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.points - a.points)
+  return { score, band: bandOf(score), reasons, strengths }
 }
 
-export function openBacklog(tickets: TicketFacts[], now: Date): Reason | null {
-  const c = w.openBacklog
-  const open = tickets.filter((t) => !isClosed(t) && t.createdAt)
-  if (open.length === 0) return null
-  const stale = open.filter((t) => ageDays(t.createdAt!, now) > c.staleAfterDays)
-  const urgentStale = stale.filter((t) => t.priority === 'URGENT' || t.priority === 'HIGH')
-  const points = clamp(stale.length * c.pointsPerStale + open.length * c.pointsPerOpen, c.max)
-  if (points < 2) return null
-  const oldest = Math.floor(Math.max(...open.map((t) => ageDays(t.createdAt!, now))))
-  const evidence = urgentStale.length > 0
-    ? `${plural(urgentStale.length, 'urgent ticket')} open for more than ${c.staleAfterDays} days (${plural(open.length, 'ticket')} open, oldest ${oldest} days)`
-    : `${plural(open.length, 'ticket')} open, ${stale.length} for more than ${c.staleAfterDays} days (oldest ${oldest} days)`
-  return { signal: 'open_backlog', points: round1(points), evidence, ticketIds: open.map((t) => t.id) }
-}
-
-export function urgentShare(tickets: TicketFacts[], now: Date): Reason | null {
-  const c = w.urgentShare
-  const recent = tickets.filter((t) => within(t, now, c.windowDays))
-  if (recent.length < c.minTickets) return null
-  const urgent = recent.filter((t) => t.priority === 'URGENT' || t.priority === 'HIGH')
-  const share = urgent.length / recent.length
-  if (share < 0.25) return null
-  return {
-    signal: 'urgent_share',
-    points: round1(clamp((share / c.fullAtShare) * c.max, c.max)),
-    evidence: `${Math.round(share * 100)}% of the last ${c.windowDays} days' tickets are high or urgent (${urgent.length} of ${recent.length})`,
-    ticketIds: urgent.map((t) => t.id),
-  }
-}
-
-export function timeToCloseTrend(tickets: TicketFacts[], now: Date): Reason | null {
-  const c = w.timeToClose
-  const closed = tickets.filter((t) => t.timeToCloseMs !== null && t.closedAt)
-  const recent = closed.filter((t) => ageDays(t.closedAt!, now) <= c.windowDays)
-  const before = closed.filter((t) => ageDays(t.closedAt!, now) > c.windowDays)
-  const recentMedian = median(recent.map((t) => t.timeToCloseMs!))
-  const beforeMedian = median(before.map((t) => t.timeToCloseMs!))
-  if (recent.length < c.minClosed || before.length < c.minClosed || recentMedian === null || beforeMedian === null || beforeMedian <= 0) return null
-  const ratio = recentMedian / beforeMedian
-  if (ratio <= 1.5) return null
-  return {
-    signal: 'time_to_close',
-    points: round1(clamp(((ratio - 1) / (c.fullAtRatio - 1)) * c.max, c.max)),
-    evidence: `tickets take ${round1(ratio)}× longer to close than before (median ${days(recentMedian)}, was ${days(beforeMedian)})`,
-    ticketIds: recent.map((t) => t.id),
-  }
-}
-
-export function reopened(tickets: TicketFacts[], now: Date): Reason | null {
-  const c = w.reopened
-  const hits = tickets.filter((t) => within(t, now, c.windowDays) && (/escalat|reopen/i.test(t.category ?? '') || matchedTerms(t, reopenTerms).length > 0))
-  if (hits.length === 0) return null
-  return {
-    signal: 'reopened',
-    points: round1(clamp(hits.length * c.pointsPerTicket, c.max)),
-    evidence: `${plural(hits.length, 'ticket')} reopened or escalated in the last ${c.windowDays} days`,
-    ticketIds: hits.map((t) => t.id),
-  }
-}
-
-function languageSignal(tickets: TicketFacts[], now: Date, signal: 'cancellation_language' | 'frustration_language', terms: readonly string[], c: { max: number; windowDays: number; pointsPerTicket: number }, label: string): Reason | null {
-  const found = new Set<string>()
-  const hits = tickets.filter((t) => {
-    if (!within(t, now, c.windowDays)) return false
-    const matched = matchedTerms(t, terms)
-    for (const term of matched) found.add(term)
-    return matched.length > 0
-  })
-  if (hits.length === 0) return null
-  return {
-    signal,
-    points: round1(clamp(hits.length * c.pointsPerTicket, c.max)),
-    evidence: `${label} in ${plural(hits.length, 'ticket')}: ${[...found].slice(0, 4).map((t) => `'${t}'`).join(', ')}`,
-    ticketIds: hits.map((t) => t.id),
-  }
-}
-
-export function silence(tickets: TicketFacts[], now: Date): Reason | null {
-  const c = w.silence
-  const dated = tickets.filter((t) => t.createdAt)
-  if (dated.length === 0) return null
-  const latest = Math.min(...dated.map((t) => ageDays(t.createdAt!, now)))
-  if (latest < c.quietDays) return null
-  const before = dated.filter((t) => ageDays(t.createdAt!, now) <= latest + 90)
-  const monthly = before.length / 3
-  if (monthly < c.minMonthlyBefore) return null
-  return {
-    signal: 'silence',
-    points: c.max,
-    evidence: `no tickets in ${Math.floor(latest)} days after averaging ${round1(monthly)} a month`,
-    ticketIds: [],
-  }
-}
-
-export function bandOf(score: number): ChurnScore['band'] {
-  return score >= w.bands.high ? 'high' : score >= w.bands.medium ? 'medium' : 'low'
-}
-
-/** Pure: a company's tickets and "now" in, a 0–100 score and the reasons that produced it out. */
-export function scoreCompany(tickets: TicketFacts[], now: Date): ChurnScore {
-  const reasons = [
-    volumeTrend(tickets, now),
-    openBacklog(tickets, now),
-    urgentShare(tickets, now),
-    timeToCloseTrend(tickets, now),
-    reopened(tickets, now),
-    languageSignal(tickets, now, 'cancellation_language', cancellationTerms, w.cancellationLanguage, 'cancellation language'),
-    languageSignal(tickets, now, 'frustration_language', frustrationTerms, w.frustrationLanguage, 'frustration'),
-    silence(tickets, now),
-  ].filter((r): r is Reason => r !== null).sort((a, b) => b.points - a.points)
-  const score = Math.round(Math.min(100, reasons.reduce((n, r) => n + r.points, 0)))
-  return { score, band: bandOf(score), reasons }
+/** Pure: a company's tickets and the scoring context in, a 0–100 score and its reasons out. */
+export function scoreCompany(tickets: readonly TicketFacts[], context: ScoringContext, weights: SignalWeights = defaultSignalWeights): ChurnScore {
+  return combineReadings(readSignals(tickets, context), weights)
 }

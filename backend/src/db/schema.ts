@@ -1,5 +1,8 @@
+import { integrationReasonCodes, syncErrorCodes } from '@churnlens/contracts'
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import type { ChurnReason } from '@churnlens/contracts'
+import type { TicketCues } from '../churn/language/ticket-cues'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 
@@ -70,7 +73,7 @@ export const integrations = pgTable('integrations', {
   tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
   tokenVersion: integer('token_version').notNull().default(0),
   lastRefreshedAt: timestamp('last_refreshed_at', { withTimezone: true }),
-  lastErrorCode: text('last_error_code'),
+  lastErrorCode: text('last_error_code', { enum: integrationReasonCodes }),
   /** Consecutive transient refresh failures; drives the backoff below. */
   refreshFailures: integer('refresh_failures').notNull().default(0),
   /** While degraded: no refresh is attempted before this (exponential backoff with jitter). */
@@ -95,7 +98,7 @@ export const integrationEvents = pgTable('integration_events', {
   fromStatus: text('from_status'),
   toStatus: text('to_status'),
   actor: text('actor').notNull(),
-  errorCode: text('error_code'),
+  errorCode: text('error_code', { enum: integrationReasonCodes }),
   detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 }, (t) => [index('integration_events_integration_idx').on(t.integrationId, t.createdAt)])
@@ -145,6 +148,10 @@ export const crmTickets = pgTable('crm_tickets', {
   hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   timeToCloseMs: bigint('time_to_close_ms', { mode: 'number' }),
+  /** The churn phrases in subject and content, read once when the ticket is stored. */
+  textCues: jsonb('text_cues').$type<TicketCues>(),
+  /** Which phrase lists read `text_cues`; older rows are read again before scoring. */
+  textCuesVersion: smallint('text_cues_version').notNull().default(0),
   archived: boolean('archived').notNull().default(false),
   mergedInto: bigint('merged_into', { mode: 'number' }),
   syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
@@ -171,7 +178,7 @@ export const syncState = pgTable('sync_state', {
   fullStartedAt: timestamp('full_started_at', { withTimezone: true }),
   fullCompletedAt: timestamp('full_completed_at', { withTimezone: true }),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }),
-  lastErrorCode: text('last_error_code'),
+  lastErrorCode: text('last_error_code', { enum: syncErrorCodes }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.objectType] })])
 
@@ -197,7 +204,7 @@ export const churnScores = pgTable('churn_scores', {
   companyId: bigint('company_id', { mode: 'number' }).notNull(),
   score: integer('score').notNull(),
   band: text('band', { enum: ['low', 'medium', 'high'] }).notNull(),
-  reasons: jsonb('reasons').$type<{ signal: string; points: number; evidence: string; ticketIds: number[] }[]>().notNull(),
+  reasons: jsonb('reasons').$type<ChurnReason[]>().notNull(),
   /** Change against the score 30 days earlier (history), for the trend arrow. */
   trend: integer('trend').notNull().default(0),
   ticketCount: integer('ticket_count').notNull(),
@@ -218,3 +225,17 @@ export const churnScoreHistory = pgTable('churn_score_history', {
   score: integer('score').notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 }, (t) => [index('churn_score_history_company_idx').on(t.workspaceId, t.companyId, t.computedAt)])
+
+/**
+ * What is usual across a workspace's customers (ticket-rate prior, urgent share, close times),
+ * refreshed by every full scoring pass, so re-scoring one company judges it against its peers
+ * without reading every ticket of the portal.
+ */
+export const churnPortalBaselines = pgTable('churn_portal_baselines', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  ticketRateAlpha: doublePrecision('ticket_rate_alpha').notNull(),
+  ticketRateBeta: doublePrecision('ticket_rate_beta').notNull(),
+  urgentShare: doublePrecision('urgent_share').notNull(),
+  closeDaysMedian: doublePrecision('close_days_median'),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+})

@@ -1,7 +1,7 @@
 import { PgBoss, fromPglite } from 'pg-boss'
 import type { AppDeps } from '../app-deps'
 import type { JobsConnection } from '../db/database'
-import { connectedIntegrationIds } from '../integrations/hubspot/find-integration'
+import { connectedIntegrationIds, connectedWorkspaceIds } from '../integrations/hubspot/find-integration'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { runSync } from '../sync/run-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
@@ -13,6 +13,7 @@ const SYNC_QUEUE = 'sync-portal'
 const SYNC_SWEEP_QUEUE = 'sync-sweep'
 const INBOX_QUEUE = 'process-webhook-inbox'
 const RESCORE_QUEUE = 'rescore-workspace'
+const DAILY_RESCORE_QUEUE = 'rescore-daily'
 
 /**
  * Background work on pg-boss, in the same Postgres (or the same PGlite) as the data, so a job
@@ -73,6 +74,13 @@ export async function startJobs(deps: AppDeps, connection: JobsConnection, optio
   const requestRescore = async (workspaceId: string) => {
     await boss.send(RESCORE_QUEUE, { workspaceId }, { singletonKey: workspaceId })
   }
+  // Scores move with time alone (evidence fades, a silence grows), so every workspace is
+  // re-scored once a day even when none of its tickets changed.
+  await boss.createQueue(DAILY_RESCORE_QUEUE, { retryLimit: 0 })
+  await boss.schedule(DAILY_RESCORE_QUEUE, '17 3 * * *')
+  await work(DAILY_RESCORE_QUEUE, async () => {
+    for (const workspaceId of await connectedWorkspaceIds(deps.db)) await requestRescore(workspaceId)
+  })
 
   return {
     requestSync,

@@ -1,3 +1,4 @@
+import type { IntegrationReasonCode } from '@churnlens/contracts'
 import { createHmac } from 'node:crypto'
 import type { Logger } from 'pino'
 
@@ -11,7 +12,7 @@ export interface NeedsReauthAlert {
   integrationId: string
   workspaceId: string
   hubId: number | null
-  reason: string
+  reason: IntegrationReasonCode
   occurredAt: string
 }
 

@@ -2,7 +2,7 @@ import type { SyncProgress } from '@churnlens/contracts'
 import { eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { syncState } from '../db/schema'
-import { crmObjectTypes } from './crm-object-types'
+import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { syncState } from '../db/schema'
-import type { CrmObjectType } from './crm-object-types'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
 
 export type SyncStateRow = typeof syncState.$inferSelect
 

@@ -2,12 +2,13 @@ import { and, eq, sql } from 'drizzle-orm'
 import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { err, ok } from '../lib/result'
-import type { CrmObjectType } from './crm-object-types'
-import { companyAssociation, fullSyncStrategy, syncedProperties } from './crm-object-types'
-import { listPageSchema } from './crm-schemas'
-import type { CrmError } from './crm-requests'
-import { searchObjects } from './crm-requests'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import { companyAssociation, syncedProperties } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import { listObjects } from '../integrations/hubspot/crm/list-objects'
+import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import { fetchCompanyLinks } from './fetch-company-links'
+import { fullSyncStrategy } from './full-sync-strategy'
 import type { SyncStateRow } from './load-sync-state'
 import type { SyncContext } from './sync-context'
 import { FULL_SYNC_LANES, LIST_LANE_SHARE, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
@@ -20,7 +21,7 @@ const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
  * into keyset lanes that page independently. Keyset paging (`hs_object_id > last`) never meets
  * search's 10,000-result cap, and each lane's position is a plain id that survives a restart.
  */
-export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<SyncStateRow, CrmError>> {
+export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<SyncStateRow, CrmCallError>> {
   const first = await searchObjects(ctx.client, type, { filters: [], sort: byId, limit: 1 })
   if (!first.ok) return first
   if (fullSyncStrategy[type] === 'list') return saveLanes(ctx, type, state, [{ from: 0, to: 0, lastId: null, done: false, cursor: null, kind: 'list' }], first.value.total)
@@ -48,7 +49,7 @@ export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state:
   return saveLanes(ctx, type, state, lanes, total)
 }
 
-async function saveLanes(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow, lanes: SyncStateRow['lanes'], total: number): Promise<Result<SyncStateRow, CrmError>> {
+async function saveLanes(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow, lanes: SyncStateRow['lanes'], total: number): Promise<Result<SyncStateRow, CrmCallError>> {
   const now = ctx.clock.now()
   const [row] = await ctx.db.update(syncState)
     .set({ phase: 'full', lanes, recordsDone: 0, estimatedTotal: total, fullStartedAt: now, lastErrorCode: null, updatedAt: now })
@@ -59,7 +60,7 @@ async function saveLanes(ctx: SyncContext, type: CrmObjectType, state: SyncState
 }
 
 /** Runs (or resumes) every unfinished lane concurrently; each page and its checkpoint commit together. */
-export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<void, CrmError>> {
+export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<void, CrmCallError>> {
   const results = await Promise.all(state.lanes.map((lane, index) => {
     if (lane.done) return Promise.resolve(ok(undefined))
     return (lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')) === 'list' ? runListLane(ctx, type, index, lane) : runLane(ctx, type, index, lane)
@@ -75,7 +76,7 @@ export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: 
   return ok(undefined)
 }
 
-async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmError>> {
+async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmCallError>> {
   const search = (after: number) => searchObjects(ctx.client, type, {
     filters: [
       { propertyName: 'hs_object_id', operator: 'GT', value: String(after) },
@@ -115,15 +116,12 @@ async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lan
  * The list API, one cursor: `after` is committed with each page, so a restart continues there.
  * The list runs in id order; a lane with an upper bound (`to` > 0) stops once it passes it.
  */
-async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmError>> {
+async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmCallError>> {
   let cursor = lane.cursor ?? null
   const bound = lane.to > 0 ? lane.to : null
   const association = companyAssociation[type]
   for (;;) {
-    const query = new URLSearchParams({ limit: '100', properties: syncedProperties[type].join(',') })
-    if (association) query.set('associations', 'companies')
-    if (cursor) query.set('after', cursor)
-    const page = await ctx.client.json(`/crm/v3/objects/${type}?${query}`, listPageSchema)
+    const page = await listObjects(ctx.client, type, { properties: syncedProperties[type], withCompanies: association !== undefined, after: cursor })
     if (!page.ok) return page
     const objects = bound === null ? page.value.results : page.value.results.filter((o) => Number(o.id) <= bound)
     const passedBound = bound !== null && objects.length < page.value.results.length

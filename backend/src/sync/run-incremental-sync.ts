@@ -2,15 +2,15 @@ import { and, eq } from 'drizzle-orm'
 import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
-import type { CrmObjectType } from './crm-object-types'
-import { lastModifiedProperty } from './crm-object-types'
-import type { CrmError } from './crm-requests'
-import { searchObjects } from './crm-requests'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import { lastModifiedProperty } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import { fetchCompanyLinks } from './fetch-company-links'
 import type { SyncStateRow } from './load-sync-state'
 import type { SyncContext } from './sync-context'
 import { OVERLAP_MS, SEARCH_PAGE, SEARCH_RESULT_CAP } from './sync-context'
-import { parseHubspotDate } from './to-crm-rows'
+import { parseHubspotDate } from './to-crm-values'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
 /**
@@ -18,7 +18,7 @@ import { upsertCrmObjects } from './upsert-crm-objects'
  * at 10,000 results, so before that the window restarts from the newest time already synced.
  * The mark moves only with committed pages: a crash re-reads at most one page.
  */
-export async function runIncrementalSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<number, CrmError>> {
+export async function runIncrementalSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<number, CrmCallError>> {
   const property = lastModifiedProperty[type]
   let since = new Date((state.highWaterMark ?? new Date(0)).getTime() - OVERLAP_MS)
   let highWaterMark = state.highWaterMark

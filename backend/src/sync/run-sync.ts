@@ -6,14 +6,14 @@ import { pushScores } from '../churn/write-back/push-scores'
 import { churnScores } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { findIntegrationById } from '../integrations/hubspot/find-integration'
-import { crmObjectTypes } from './crm-object-types'
-import type { CrmObjectType } from './crm-object-types'
-import type { CrmError } from './crm-requests'
+import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import { syncObjectType } from './sync-object-type'
 
 export type SyncOutcome =
   | { status: 'skipped'; reason: 'not_connected' }
-  | { status: 'done'; failures: { type: CrmObjectType; error: CrmError }[]; scored: number }
+  | { status: 'done'; failures: { type: CrmObjectType; error: CrmCallError }[]; scored: number }
 
 /**
  * Syncs one integration's companies, contacts and tickets concurrently, each within the portal's

@@ -1,8 +1,8 @@
 import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
-import type { CrmObjectType } from './crm-object-types'
-import type { CrmError } from './crm-requests'
-import { listPageSchema } from './crm-schemas'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import { listObjects } from '../integrations/hubspot/crm/list-objects'
 import type { SyncContext } from './sync-context'
 import { markArchived } from './upsert-crm-objects'
 
@@ -10,13 +10,11 @@ import { markArchived } from './upsert-crm-objects'
  * Search never returns archived records, so deletions would go unseen between webhooks. HubSpot's
  * list API can page through archived records; mark each one archived here.
  */
-export async function sweepArchived(ctx: SyncContext, type: CrmObjectType): Promise<Result<number, CrmError>> {
+export async function sweepArchived(ctx: SyncContext, type: CrmObjectType): Promise<Result<number, CrmCallError>> {
   let after: string | undefined
   let archived = 0
   for (;;) {
-    const query = new URLSearchParams({ archived: 'true', limit: '100', properties: 'hs_object_id' })
-    if (after) query.set('after', after)
-    const page = await ctx.client.json(`/crm/v3/objects/${type}?${query}`, listPageSchema)
+    const page = await listObjects(ctx.client, type, { archived: true, properties: ['hs_object_id'], after })
     if (!page.ok) return page
     const ids = page.value.results.map((o) => Number(o.id))
     await markArchived(ctx.db, ctx.workspaceId, type, ids)

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm'
 import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
-import type { CrmObjectType } from './crm-object-types'
-import type { CrmError } from './crm-requests'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import { loadSyncState } from './load-sync-state'
 import { planFullSync, runFullSync } from './run-full-sync'
 import { runIncrementalSync } from './run-incremental-sync'
@@ -11,9 +11,9 @@ import { sweepArchived } from './sweep-archived'
 import type { SyncContext } from './sync-context'
 
 /** One object type: the first full pass (resumed if interrupted), then an incremental pass. */
-export async function syncObjectType(ctx: SyncContext, type: CrmObjectType): Promise<Result<void, CrmError>> {
+export async function syncObjectType(ctx: SyncContext, type: CrmObjectType): Promise<Result<void, CrmCallError>> {
   let state = await loadSyncState(ctx.db, ctx.workspaceId, type)
-  const outcome = await (async (): Promise<Result<void, CrmError>> => {
+  const outcome = await (async (): Promise<Result<void, CrmCallError>> => {
     if (state.phase === 'pending') {
       const planned = await planFullSync(ctx, type, state)
       if (!planned.ok) return planned

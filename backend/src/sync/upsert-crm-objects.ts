@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Queryable } from '../db/database'
 import { crmCompanies, crmContacts, crmTickets } from '../db/schema'
-import type { CrmObjectType } from './crm-object-types'
-import type { CrmObject } from './crm-schemas'
-import { mergedIds, toCompanyRow, toContactRow, toTicketRow } from './to-crm-rows'
+import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
+import { mergedIds, toCrmCompanyValues, toCrmContactValues, toCrmTicketValues } from './to-crm-values'
 
 const tables = { companies: crmCompanies, contacts: crmContacts, tickets: crmTickets } as const
 
@@ -29,13 +29,13 @@ export async function upsertCrmObjects(db: Queryable, workspaceId: string, type:
   const touched = new Set<number>()
   if (objects.length === 0) return touched
   if (type === 'companies') {
-    const rows = objects.map((o) => toCompanyRow(workspaceId, o, now))
+    const rows = objects.map((o) => toCrmCompanyValues(workspaceId, o, now))
     await db.insert(crmCompanies).values(rows).onConflictDoUpdate({ target: [crmCompanies.workspaceId, crmCompanies.hubspotId], set: excludedColumns(crmCompanies, ['workspaceId', 'hubspotId']) })
   } else if (type === 'contacts') {
-    const rows = objects.map((o) => toContactRow(workspaceId, o, companyOf.get(o.id) ?? null, now))
+    const rows = objects.map((o) => toCrmContactValues(workspaceId, o, companyOf.get(o.id) ?? null, now))
     await db.insert(crmContacts).values(rows).onConflictDoUpdate({ target: [crmContacts.workspaceId, crmContacts.hubspotId], set: excludedColumns(crmContacts, ['workspaceId', 'hubspotId']) })
   } else {
-    const rows = objects.map((o) => toTicketRow(workspaceId, o, companyOf.get(o.id) ?? null, now))
+    const rows = objects.map((o) => toCrmTicketValues(workspaceId, o, companyOf.get(o.id) ?? null, now))
     for (const row of rows) if (row.companyId) touched.add(row.companyId)
     await db.insert(crmTickets).values(rows).onConflictDoUpdate({ target: [crmTickets.workspaceId, crmTickets.hubspotId], set: excludedColumns(crmTickets, ['workspaceId', 'hubspotId']) })
   }

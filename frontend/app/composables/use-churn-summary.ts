@@ -1,4 +1,4 @@
-import { churnSummaryResponseSchema } from '@churnlens/contracts'
+import { churnApi } from '@churnlens/contracts'
 import type { ChurnSummaryResponse } from '@churnlens/contracts'
 import type { MaybeRefOrGetter } from 'vue'
 
@@ -12,11 +12,8 @@ interface ChurnSummaryOptions {
 
 /** The workspace's churn summary (band counts, charts, the ten riskiest) for the mounted component. */
 export function useChurnSummary(options: ChurnSummaryOptions = {}) {
-  const signInAgainIfExpired = useSignInAgain()
-
+  const api = useApiState()
   const summary = ref<ChurnSummaryResponse | null>(null)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
 
   const following = options.followSync !== undefined
   const syncPhase = computed(() => options.followSync === undefined ? null : toValue(options.followSync))
@@ -33,20 +30,11 @@ export function useChurnSummary(options: ChurnSummaryOptions = {}) {
   }
 
   async function load(): Promise<void> {
-    if (loading.value) return
-    loading.value = true
-    const result = await apiFetch('/api/v1/churn/summary', { schema: churnSummaryResponseSchema })
-    loading.value = false
-    if (result.ok) {
-      summary.value = result.data
-      error.value = null
-    }
-    else if (await signInAgainIfExpired(result.error)) {
-      return
-    }
-    else {
-      error.value = result.error
-    }
+    if (api.loading.value) return
+    // A poll: the last error stays on screen until an answer replaces it.
+    const result = await api.run(() => apiFetch(churnApi.getSummary), { keepError: true })
+    if (!result) return
+    if (result.ok) summary.value = result.data
     schedule()
   }
 
@@ -78,14 +66,14 @@ export function useChurnSummary(options: ChurnSummaryOptions = {}) {
 
   return {
     summary: computed(() => summary.value),
-    loading: readonly(loading),
-    error: computed(() => error.value),
+    loading: api.loading,
+    error: api.error,
     load,
   }
 }
 
 /** Whether any company in the workspace has a score yet; false when that cannot be read. */
 export async function workspaceHasScores(): Promise<boolean> {
-  const result = await apiFetch('/api/v1/churn/summary', { schema: churnSummaryResponseSchema })
+  const result = await apiFetch(churnApi.getSummary)
   return result.ok && result.data.totals.scored > 0
 }

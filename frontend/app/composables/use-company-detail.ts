@@ -1,53 +1,42 @@
-import { companyDetailResponseSchema } from '@churnlens/contracts'
+import { companiesApi } from '@churnlens/contracts'
 import type { CompanyDetailResponse } from '@churnlens/contracts'
 import type { MaybeRefOrGetter } from 'vue'
 
 /** One company's score, reasons, history and tickets; `notFound` when the id is unknown to this workspace. */
 export function useCompanyDetail(id: MaybeRefOrGetter<string>) {
-  const signInAgainIfExpired = useSignInAgain()
-
+  const api = useApiState()
   const detail = ref<CompanyDetailResponse | null>(null)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
   const notFound = ref(false)
-  let latest = 0
 
   async function load(): Promise<void> {
-    const request = ++latest
     const companyId = toValue(id)
-    loading.value = true
-    error.value = null
     // Ids are HubSpot record ids: digits only; anything else cannot name a company.
     if (!/^\d{1,15}$/.test(companyId)) {
-      loading.value = false
+      api.reset()
       detail.value = null
       notFound.value = true
       return
     }
-    const result = await apiFetch(`/api/v1/companies/${companyId}`, { schema: companyDetailResponseSchema })
-    if (request !== latest) return
-    loading.value = false
+    const result = await api.run(() => apiFetch(companiesApi.getDetail, { params: { id: companyId } }), { expected: ['not_found'] })
+    if (!result) return
     if (result.ok) {
       detail.value = result.data
       notFound.value = false
-      return
     }
-    if (result.error.code === 'not_found') {
+    else if (result.error.code === 'not_found') {
       detail.value = null
       notFound.value = true
-      return
     }
-    if (!(await signInAgainIfExpired(result.error))) error.value = result.error
   }
 
   watch(() => toValue(id), () => void load())
   onMounted(() => void load())
-  onBeforeUnmount(() => { latest++ })
+  onBeforeUnmount(() => api.reset())
 
   return {
     detail: computed(() => detail.value),
-    loading: readonly(loading),
-    error: computed(() => error.value),
+    loading: api.loading,
+    error: api.error,
     notFound: readonly(notFound),
     load,
   }

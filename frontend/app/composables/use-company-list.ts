@@ -1,4 +1,4 @@
-import { companyListResponseSchema } from '@churnlens/contracts'
+import { companiesApi } from '@churnlens/contracts'
 import type { CompanyListResponse, RiskBand } from '@churnlens/contracts'
 
 /** How long typing pauses before the search runs. */
@@ -19,36 +19,26 @@ export function useDashboardLink() {
 export function useCompanyList() {
   const route = useRoute()
   const router = useRouter()
-  const signInAgainIfExpired = useSignInAgain()
+  const api = useApiState()
 
   const state = computed(() => listStateFromQuery(route.query))
   const lastQuery = useState<Record<string, string>>(DASHBOARD_QUERY_KEY, () => ({}))
   const response = ref<CompanyListResponse | null>(null)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
   /** What the search box shows; the URL follows 300 ms after typing stops. */
   const search = ref(state.value.q)
 
   // Leaving the page changes the route too; only this page's own URL is followed.
   const path = route.path
-  let latest = 0
   let searchTimer: ReturnType<typeof setTimeout> | undefined
   /** Typing not yet sent to the URL: the box is ahead of the URL and must not be reset from it. */
   let searchPending = false
 
   async function load(): Promise<void> {
-    const request = ++latest
     const current = state.value
     lastQuery.value = queryFromListState(current)
-    loading.value = true
-    const result = await apiFetch(companyListApiPath(current), { schema: companyListResponseSchema })
-    if (request !== latest) return
-    loading.value = false
-    if (!result.ok) {
-      if (!(await signInAgainIfExpired(result.error))) error.value = result.error
-      return
-    }
-    error.value = null
+    // The rows on screen stay until the new page answers, and so does an error.
+    const result = await api.run(() => apiFetch(companiesApi.list, { query: companyListApiQuery(current) }), { keepError: true })
+    if (!result?.ok) return
     response.value = result.data
     // A page past the end (rows deleted, a stale link): show the last one instead.
     const last = pageCount(result.data.total, result.data.pageSize)
@@ -100,7 +90,7 @@ export function useCompanyList() {
   onMounted(() => void load())
   onBeforeUnmount(() => {
     clearTimeout(searchTimer)
-    latest++
+    api.reset()
   })
 
   const total = computed(() => response.value?.total ?? 0)
@@ -111,8 +101,8 @@ export function useCompanyList() {
     total,
     pages: computed(() => pageCount(total.value, response.value?.pageSize ?? COMPANY_PAGE_SIZE)),
     loaded: computed(() => response.value !== null),
-    loading: readonly(loading),
-    error: computed(() => error.value),
+    loading: api.loading,
+    error: api.error,
     search: readonly(search),
     exportHref: computed(() => companyExportHref(state.value)),
     filtered: computed(() => hasFilters(state.value)),

@@ -1,4 +1,4 @@
-import { apiKeyBodySchema, integrationResponseSchema } from '@churnlens/contracts'
+import { apiKeyBodySchema, hubspotApi } from '@churnlens/contracts'
 
 const missingScopePrefix = 'missing scope '
 
@@ -8,24 +8,22 @@ const missingScopePrefix = 'missing scope '
  */
 export function useHubspotApiKey() {
   const hubspot = useHubspotIntegration()
-  const signInAgainIfExpired = useSignInAgain()
+  const api = useApiState()
 
   const token = ref('')
-  const pending = ref(false)
   const fieldError = ref<string | null>(null)
-  const formError = ref<AppError | null>(null)
   const missingScopes = ref<string[]>([])
   const saved = ref(false)
 
   function reset() {
     fieldError.value = null
-    formError.value = null
+    api.clearError()
     missingScopes.value = []
     saved.value = false
   }
 
   async function submit(): Promise<boolean> {
-    if (pending.value) return false
+    if (api.loading.value) return false
     reset()
     const parsed = apiKeyBodySchema.safeParse({ token: token.value })
     if (!parsed.success) {
@@ -33,31 +31,28 @@ export function useHubspotApiKey() {
       return false
     }
 
-    pending.value = true
-    const result = await apiFetch('/api/v1/integrations/hubspot/api-key', { method: 'POST', body: parsed.data, schema: integrationResponseSchema })
-    pending.value = false
+    const result = await api.run(() => apiFetch(hubspotApi.connectApiKey, { body: parsed.data }))
+    if (!result) return false
     if (result.ok) {
       token.value = ''
       saved.value = true
       hubspot.apply(result.data.integration)
       return true
     }
-    if (await signInAgainIfExpired(result.error)) return false
     const issues = result.error.issues ?? []
     missingScopes.value = issues
       .filter(issue => issue.message.startsWith(missingScopePrefix))
       .map(issue => issue.message.slice(missingScopePrefix.length))
     const tokenIssue = issues.find(issue => issue.path === 'token' && !issue.message.startsWith(missingScopePrefix))
     if (tokenIssue) fieldError.value = tokenIssue.message
-    formError.value = result.error
     return false
   }
 
   return {
     token,
-    pending: readonly(pending),
+    pending: api.loading,
     fieldError: computed(() => fieldError.value),
-    formError: computed(() => formError.value),
+    formError: api.error,
     missingScopes: computed(() => missingScopes.value),
     saved: readonly(saved),
     submit,

@@ -1,4 +1,4 @@
-import { integrationResponseSchema, isErrorCode } from '@churnlens/contracts'
+import { hubspotApi, isErrorCode } from '@churnlens/contracts'
 import type { CallbackBody, ErrorCode } from '@churnlens/contracts'
 
 /** Where the callback page goes next: the analyze page, or the onboarding page explaining the failure. */
@@ -10,7 +10,7 @@ const exchanges = new Map<string, Promise<CallbackOutcome>>()
 async function exchange(body: CallbackBody | null): Promise<CallbackOutcome> {
   // Neither a code nor an error: HubSpot did not send us back properly.
   if (!body) return { ok: false, code: 'oauth_provider_error' }
-  const result = await apiFetch('/api/v1/integrations/hubspot/callback', { method: 'POST', body, schema: integrationResponseSchema })
+  const result = await apiFetch(hubspotApi.completeAuthorization, { body })
   if (result.ok) return { ok: true }
   if (isErrorCode(result.error.code)) return { ok: false, code: result.error.code }
   return { ok: false, code: result.error.code === 'network_error' ? 'hubspot_unavailable' : 'server_error' }

@@ -1,24 +1,15 @@
-import { integrationEventsResponseSchema } from '@churnlens/contracts'
+import { hubspotApi } from '@churnlens/contracts'
 import type { IntegrationEvent } from '@churnlens/contracts'
 
 /** The connection's audit timeline, newest first. */
 export function useHubspotEvents() {
-  const signInAgainIfExpired = useSignInAgain()
-
+  const api = useApiState()
   const events = ref<IntegrationEvent[]>([])
   const loaded = ref(false)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
 
   async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    const result = await apiFetch('/api/v1/integrations/hubspot/events', { schema: integrationEventsResponseSchema })
-    loading.value = false
-    if (!result.ok) {
-      if (!(await signInAgainIfExpired(result.error))) error.value = result.error
-      return
-    }
+    const result = await api.run(() => apiFetch(hubspotApi.listEvents))
+    if (!result?.ok) return
     events.value = result.data.events
     loaded.value = true
   }
@@ -26,8 +17,8 @@ export function useHubspotEvents() {
   return {
     events: computed(() => events.value),
     loaded: readonly(loaded),
-    loading: readonly(loading),
-    error: computed(() => error.value),
+    loading: api.loading,
+    error: api.error,
     load,
   }
 }

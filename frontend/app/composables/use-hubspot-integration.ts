@@ -1,7 +1,5 @@
-import { authorizeResponseSchema, integrationResponseSchema } from '@churnlens/contracts'
-import type { authorizeQuerySchema, IntegrationView } from '@churnlens/contracts'
-
-type AuthorizeQuery = ReturnType<typeof authorizeQuerySchema.parse>
+import { hubspotApi } from '@churnlens/contracts'
+import type { IntegrationView } from '@churnlens/contracts'
 
 /** True when a portal is attached to the workspace, healthy or not. */
 export function isHubspotConnected(integration: IntegrationView | null): integration is IntegrationView {
@@ -22,35 +20,28 @@ let inFlight: Promise<ApiResult<IntegrationView | null>> | null = null
  * `loadError` is for reading it, `actionError` for connect/disconnect, shown next to the buttons.
  */
 export function useHubspotIntegration() {
-  const signInAgainIfExpired = useSignInAgain()
-
   const integration = useState<IntegrationView | null>('workspace:hubspot:integration', () => null)
   const loaded = useState<boolean>('workspace:hubspot:loaded', () => false)
-  const loading = ref(false)
-  const loadError = ref<AppError | null>(null)
-  const actionError = ref<AppError | null>(null)
+  const reading = useApiState()
+  const authorizing = useApiState()
+  const disconnecting = useApiState()
+  // Stays true after the consent URL arrived, until the browser has left for HubSpot.
   const redirecting = ref(false)
-  const disconnecting = ref(false)
 
   const connected = computed(() => isHubspotConnected(integration.value))
   const needsReconnect = computed(() => hubspotNeedsReconnect(integration.value))
 
   async function fetchIntegration(): Promise<ApiResult<IntegrationView | null>> {
-    const result = await apiFetch('/api/v1/integrations/hubspot', { schema: integrationResponseSchema })
+    const result = await apiFetch(hubspotApi.getIntegration)
     if (!result.ok) return result
     integration.value = result.data.integration
     loaded.value = true
     return { ok: true, data: result.data.integration }
   }
 
-  async function load(): Promise<ApiResult<IntegrationView | null>> {
-    loading.value = true
-    loadError.value = null
-    inFlight ??= fetchIntegration().finally(() => { inFlight = null })
-    const result = await inFlight
-    loading.value = false
-    if (!result.ok && !(await signInAgainIfExpired(result.error))) loadError.value = result.error
-    return result
+  /** The answer, or null when there is nothing to act on (a newer read, or signing in again). */
+  async function load(): Promise<ApiResult<IntegrationView | null> | null> {
+    return reading.run(() => inFlight ??= fetchIntegration().finally(() => { inFlight = null }))
   }
 
   /** Takes an integration another endpoint answered with (e.g. saving a private-app token). */
@@ -66,28 +57,20 @@ export function useHubspotIntegration() {
   async function connect(options: { allowPortalSwitch?: boolean } = {}): Promise<void> {
     if (redirecting.value) return
     redirecting.value = true
-    actionError.value = null
-    const allowPortalSwitch: NonNullable<AuthorizeQuery['allowPortalSwitch']> = options.allowPortalSwitch ? 'true' : 'false'
-    const result = await apiFetch(`/api/v1/integrations/hubspot/authorize?allowPortalSwitch=${allowPortalSwitch}`, { schema: authorizeResponseSchema })
-    if (!result.ok) {
+    disconnecting.clearError()
+    const result = await authorizing.run(() => apiFetch(hubspotApi.startAuthorization, { query: { allowPortalSwitch: options.allowPortalSwitch ? 'true' : 'false' } }))
+    if (!result?.ok) {
       redirecting.value = false
-      if (!(await signInAgainIfExpired(result.error))) actionError.value = result.error
       return
     }
-    // Stays "redirecting" until the browser has left the page.
     window.location.assign(result.data.url)
   }
 
   async function disconnect(): Promise<boolean> {
-    if (disconnecting.value) return false
-    disconnecting.value = true
-    actionError.value = null
-    const result = await apiFetch('/api/v1/integrations/hubspot', { method: 'DELETE', schema: integrationResponseSchema })
-    disconnecting.value = false
-    if (!result.ok) {
-      if (!(await signInAgainIfExpired(result.error))) actionError.value = result.error
-      return false
-    }
+    if (disconnecting.loading.value) return false
+    authorizing.clearError()
+    const result = await disconnecting.run(() => apiFetch(hubspotApi.disconnect))
+    if (!result?.ok) return false
     apply(result.data.integration)
     return true
   }
@@ -97,11 +80,11 @@ export function useHubspotIntegration() {
     connected,
     needsReconnect,
     loaded: computed(() => loaded.value),
-    loading: readonly(loading),
-    loadError: computed(() => loadError.value),
-    actionError: computed(() => actionError.value),
+    loading: reading.loading,
+    loadError: reading.error,
+    actionError: computed(() => authorizing.error.value ?? disconnecting.error.value),
     redirecting: readonly(redirecting),
-    disconnecting: readonly(disconnecting),
+    disconnecting: disconnecting.loading,
     load,
     apply,
     connect,

@@ -1,32 +1,23 @@
-import { portalDetailsResponseSchema } from '@churnlens/contracts'
+import { hubspotApi } from '@churnlens/contracts'
 import type { PortalDetails } from '@churnlens/contracts'
 
 /** Live details of the connected portal (time zone, currency, hosting), read from HubSpot on each load. */
 export function useHubspotPortal() {
-  const signInAgainIfExpired = useSignInAgain()
-
+  const api = useApiState()
   const portal = ref<PortalDetails | null>(null)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
 
-  async function load(): Promise<ApiResult<PortalDetails>> {
-    loading.value = true
-    error.value = null
-    const result = await apiFetch('/api/v1/integrations/hubspot/portal', { schema: portalDetailsResponseSchema })
-    loading.value = false
-    if (!result.ok) {
-      portal.value = null
-      if (!(await signInAgainIfExpired(result.error))) error.value = result.error
-      return result
-    }
-    portal.value = result.data.portal
-    return { ok: true, data: result.data.portal }
+  /** The answer, or null when there is nothing to act on (a newer read, or signing in again). */
+  async function load(): Promise<ApiResult<PortalDetails> | null> {
+    const result = await api.run(() => apiFetch(hubspotApi.getPortalDetails))
+    if (!result) return null
+    portal.value = result.ok ? result.data.portal : null
+    return result.ok ? { ok: true, data: result.data.portal } : result
   }
 
   return {
     portal: computed(() => portal.value),
-    loading: readonly(loading),
-    error: computed(() => error.value),
+    loading: api.loading,
+    error: api.error,
     load,
   }
 }

@@ -1,9 +1,8 @@
-import { requestSyncResponseSchema, syncProgressResponseSchema } from '@churnlens/contracts'
+import { syncApi } from '@churnlens/contracts'
 import type { SyncProgress } from '@churnlens/contracts'
 
 /** How long "Sync started" stays on screen. */
 const CONFIRMATION_MS = 6_000
-
 
 /**
  * The HubSpot sync's progress for the mounted component: read on mount, then every 2 s while the
@@ -11,14 +10,11 @@ const CONFIRMATION_MS = 6_000
  * `error` is for reading progress (polling goes on, slower), `requestError` for "Sync now".
  */
 export function useHubspotSync() {
-  const signInAgainIfExpired = useSignInAgain()
   const hubspot = useHubspotIntegration()
+  const reading = useApiState()
+  const requesting = useApiState()
 
   const progress = ref<SyncProgress | null>(null)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
-  const requesting = ref(false)
-  const requestError = ref<AppError | null>(null)
   const requested = ref(false)
 
   let active = false
@@ -40,42 +36,33 @@ export function useHubspotSync() {
 
   async function load(): Promise<void> {
     // A read on its way plans the next one itself.
-    if (loading.value) return
-    loading.value = true
-    const result = await apiFetch('/api/v1/integrations/hubspot/sync', { schema: syncProgressResponseSchema })
-    loading.value = false
+    if (reading.loading.value) return
+    const result = await reading.run(() => apiFetch(syncApi.getProgress), { keepError: true })
+    if (!result) return
     if (result.ok) {
       progress.value = result.data.sync
-      error.value = null
       schedule(syncPollDelay(result.data.sync.phase))
       return
     }
-    if (await signInAgainIfExpired(result.error)) return
-    error.value = result.error
     // Without a connection there is no sync to follow; anything else may pass, so ask again later.
     if (result.error.code === 'not_connected') refreshIntegrationOn(result.error)
     else schedule(SYNC_IDLE_POLL_MS)
   }
 
   async function requestSync(): Promise<boolean> {
-    if (!canRequestSync(progress.value?.phase ?? null, requesting.value)) return false
-    requesting.value = true
-    requestError.value = null
+    if (!canRequestSync(progress.value?.phase ?? null, requesting.loading.value)) return false
     requested.value = false
-    const result = await apiFetch('/api/v1/integrations/hubspot/sync', { method: 'POST', body: {}, schema: requestSyncResponseSchema })
-    requesting.value = false
+    const result = await requesting.run(() => apiFetch(syncApi.request))
+    if (!result) return false
     if (!result.ok) {
-      if (!(await signInAgainIfExpired(result.error))) {
-        requestError.value = result.error
-        refreshIntegrationOn(result.error)
-      }
+      refreshIntegrationOn(result.error)
       return false
     }
     requested.value = true
     clearTimeout(confirmationTimer)
     confirmationTimer = setTimeout(() => { requested.value = false }, CONFIRMATION_MS)
     // Look again soon, so the run's progress shows without waiting for the slow poll.
-    if (!loading.value) schedule(SYNC_POLL_MS)
+    if (!reading.loading.value) schedule(SYNC_POLL_MS)
     return true
   }
 
@@ -103,12 +90,12 @@ export function useHubspotSync() {
 
   return {
     progress: computed(() => progress.value),
-    loading: readonly(loading),
-    error: computed(() => error.value),
-    requesting: readonly(requesting),
-    requestError: computed(() => requestError.value),
+    loading: reading.loading,
+    error: reading.error,
+    requesting: requesting.loading,
+    requestError: requesting.error,
     requested: readonly(requested),
-    canRequest: computed(() => canRequestSync(progress.value?.phase ?? null, requesting.value)),
+    canRequest: computed(() => canRequestSync(progress.value?.phase ?? null, requesting.loading.value)),
     load,
     requestSync,
   }

@@ -1,4 +1,4 @@
-import { meSchema } from '@churnlens/contracts'
+import { authApi } from '@churnlens/contracts'
 import type { LoginBody, Me, SignupBody } from '@churnlens/contracts'
 
 type SessionStatus = 'unknown' | 'signed-in' | 'signed-out'
@@ -37,26 +37,23 @@ export function useSession() {
   }
 
   async function refresh(): Promise<ApiResult<Me>> {
-    return settle(await apiFetch('/api/v1/me', { schema: meSchema }))
+    return settle(await apiFetch(authApi.getMe))
   }
 
   async function signUp(body: SignupBody): Promise<ApiResult<Me>> {
-    const result = await apiFetch('/api/v1/auth/signup', { method: 'POST', body, schema: meSchema })
+    const result = await apiFetch(authApi.signUp, { body })
     return result.ok ? settle(result) : result
   }
 
   async function logIn(body: LoginBody): Promise<ApiResult<Me>> {
-    const result = await apiFetch('/api/v1/auth/login', { method: 'POST', body, schema: meSchema })
+    const result = await apiFetch(authApi.logIn, { body })
     return result.ok ? settle(result) : result
   }
 
   async function signOut(): Promise<ApiResult<undefined>> {
-    const result = await apiFetch('/api/v1/auth/logout', { method: 'POST', body: {}, schema: noContent })
-    // An already-expired session is as good as signed out.
-    if (result.ok || result.error.code === 'unauthenticated') {
-      clear()
-      return { ok: true, data: undefined }
-    }
+    // Sign-out needs no session (an expired one is as good as signed out), so only the network can fail it.
+    const result = await apiFetch(authApi.logOut)
+    if (result.ok) clear()
     return result
   }
 

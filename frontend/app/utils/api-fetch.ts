@@ -1,5 +1,5 @@
-import { apiErrorSchema, errorMessages, isErrorCode } from '@churnlens/contracts'
-import type { ErrorCode } from '@churnlens/contracts'
+import { endpointErrorSchema, endpointUrl, errorMessages, isErrorCode } from '@churnlens/contracts'
+import type { Endpoint, EndpointArgs, EndpointErrorCode, EndpointResponse, ErrorCode } from '@churnlens/contracts'
 
 /** Codes the browser produces itself, when the API could not be reached or answered outside the contract. */
 export type ClientErrorCode = 'network_error' | 'unexpected_response'
@@ -10,18 +10,19 @@ export interface FieldIssue {
   message: string
 }
 
-export interface AppError {
-  code: AppErrorCode
+export interface AppError<C extends AppErrorCode = AppErrorCode> {
+  code: C
   message: string
   issues?: FieldIssue[]
 }
 
-export type ApiResult<T> = { ok: true, data: T } | { ok: false, error: AppError }
+/** What a call can fail with: the endpoint's own codes, `server_error` (any endpoint can meet one), or the browser's. */
+export type CallErrorCode<E extends Endpoint> = EndpointErrorCode<E> | 'server_error' | ClientErrorCode
 
-/** The one method of a zod schema we need; keeps zod itself out of the frontend's dependencies. */
-export interface ResponseSchema<T> {
-  safeParse: (data: unknown) => { success: true, data: T } | { success: false }
-}
+export type ApiResult<T, C extends AppErrorCode = AppErrorCode> = { ok: true, data: T } | { ok: false, error: AppError<C> }
+
+/** The answer of one endpoint: its parsed response, or one of its error codes. */
+export type EndpointResult<E extends Endpoint> = ApiResult<EndpointResponse<E>, CallErrorCode<E>>
 
 const clientMessages: Record<ClientErrorCode, string> = {
   network_error: 'We could not reach Churnlens. Check your connection and try again.',
@@ -33,36 +34,28 @@ export function messageForCode(code: AppErrorCode): string {
   return isErrorCode(code) ? errorMessages[code] : clientMessages[code]
 }
 
-function failure(code: AppErrorCode, issues?: FieldIssue[]): { ok: false, error: AppError } {
+function failure<C extends AppErrorCode>(code: C, issues?: FieldIssue[]): { ok: false, error: AppError<C> } {
   return { ok: false, error: issues ? { code, message: messageForCode(code), issues } : { code, message: messageForCode(code) } }
-}
-
-/** For answers without a body (204). */
-export const noContent: ResponseSchema<undefined> = { safeParse: () => ({ success: true, data: undefined }) }
-
-interface ApiFetchOptions<T> {
-  /** Parses the success body: a contract schema, or `noContent`. */
-  schema: ResponseSchema<T>
-  method?: 'GET' | 'POST' | 'DELETE'
-  /** Sent as JSON; every POST to the API must be JSON, even an empty `{}`. */
-  body?: object
 }
 
 const TIMEOUT_MS = 20_000
 
 /**
- * Calls the Churnlens API and never throws: the result is either the parsed body or a coded error.
- * @example const me = await apiFetch('/api/v1/me', { schema: meSchema })
+ * Calls an endpoint through its definition in contracts/ and never throws: the result is the body
+ * parsed with the endpoint's response schema, or one of the error codes the endpoint lists.
+ * @example const me = await apiFetch(authApi.getMe)
+ * @example const detail = await apiFetch(companiesApi.getDetail, { params: { id: '42' } })
  */
-export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<ApiResult<T>> {
-  const method = options.method ?? (options.body ? 'POST' : 'GET')
+export async function apiFetch<E extends Endpoint>(endpoint: E, ...[input]: EndpointArgs<E>): Promise<EndpointResult<E>> {
+  // Every POST is JSON, even an empty `{}`: the backend never reads a form post.
+  const body = input?.body ?? (endpoint.method === 'POST' ? {} : undefined)
   let response: Response
   try {
-    response = await fetch(path, {
-      method,
+    response = await fetch(endpointUrl(endpoint, input ?? {}), {
+      method: endpoint.method,
       credentials: 'same-origin',
-      headers: options.body ? { 'content-type': 'application/json', 'accept': 'application/json' } : { accept: 'application/json' },
-      ...(options.body ? { body: JSON.stringify(options.body) } : {}),
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', 'accept': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   }
@@ -72,14 +65,15 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
 
   const json = await readJson(response)
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(json)
+    const parsed = endpointErrorSchema(endpoint).safeParse(json)
     if (parsed.success) return failure(parsed.data.error.code, parsed.data.error.issues)
     // Gateways answer 502-504 in their own format when the backend is down.
     return failure(response.status >= 502 && response.status <= 504 ? 'network_error' : 'unexpected_response')
   }
 
-  const parsed = options.schema.safeParse(json)
-  return parsed.success ? { ok: true, data: parsed.data } : failure('unexpected_response')
+  const parsed = endpoint.response.safeParse(json)
+  // The endpoint's own response schema parsed it; TypeScript cannot follow a generic schema's output.
+  return parsed.success ? { ok: true, data: parsed.data as EndpointResponse<E> } : failure('unexpected_response')
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,5 +1,5 @@
-import type { CompanyListQuery, RiskBand } from '@churnlens/contracts'
-import { riskBands } from '@churnlens/contracts'
+import type { CompanyListQuery, EndpointQuery, RiskBand } from '@churnlens/contracts'
+import { companiesApi, endpointUrl, riskBands } from '@churnlens/contracts'
 import type { LocationQuery } from 'vue-router'
 import { queryValue } from './query-value'
 
@@ -82,23 +82,23 @@ export function queryFromListState(state: CompanyListState): Record<string, stri
   return query
 }
 
-/** GET /api/v1/companies for a state, always with every parameter, so the server never guesses. */
-export function companyListApiPath(state: CompanyListState, pageSize = COMPANY_PAGE_SIZE): string {
-  const params = new URLSearchParams({ sort: state.sort, order: state.order, page: String(state.page), pageSize: String(pageSize) })
-  if (state.band) params.set('band', state.band)
+type ListQuery = EndpointQuery<typeof companiesApi.list>
+
+/** The list call's query for a state, always with every parameter, so the server never guesses. */
+export function companyListApiQuery(state: CompanyListState, pageSize = COMPANY_PAGE_SIZE): ListQuery {
   const q = normalizeSearch(state.q)
-  if (q) params.set('q', q)
-  return `/api/v1/companies?${params.toString()}`
+  return { sort: state.sort, order: state.order, page: String(state.page), pageSize: String(pageSize), band: state.band ?? undefined, q: q || undefined }
+}
+
+/** The URL the list call goes to for a state. */
+export function companyListApiPath(state: CompanyListState, pageSize = COMPANY_PAGE_SIZE): string {
+  return endpointUrl(companiesApi.list, { query: companyListApiQuery(state, pageSize) })
 }
 
 /** The CSV download for the rows the filters select (every page, the riskiest first). */
 export function companyExportHref(state: Pick<CompanyListState, 'band' | 'q'>): string {
-  const params = new URLSearchParams()
-  if (state.band) params.set('band', state.band)
   const q = normalizeSearch(state.q)
-  if (q) params.set('q', q)
-  const search = params.toString()
-  return `/api/v1/companies/export.csv${search ? `?${search}` : ''}`
+  return endpointUrl(companiesApi.exportCsv, { query: { band: state.band ?? undefined, q: q || undefined } })
 }
 
 /** Clicking a column header: the same column flips its order, another starts at its natural order; back to page 1 either way. */

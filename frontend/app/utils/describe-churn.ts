@@ -1,4 +1,4 @@
-import type { CompanyRow, RiskBand } from '@churnlens/contracts'
+import type { ChurnSignal, CompanyRow, RiskBand } from '@churnlens/contracts'
 import { formatCount } from './describe-sync'
 import type { SyncPhase } from './describe-sync'
 
@@ -66,7 +66,8 @@ export function sentenceCase(text: string): string {
   return text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-const signalWords: Record<string, string> = {
+/** A name for every signal: a new signal cannot ship without one. */
+const signalWords: Record<ChurnSignal, string> = {
   volume_trend: 'Ticket volume rising',
   open_backlog: 'Open backlog',
   urgent_share: 'Urgent tickets',
@@ -77,9 +78,9 @@ const signalWords: Record<string, string> = {
   silence: 'Gone quiet',
 }
 
-/** A short name for a scoring signal; unknown signals read as their own words. */
+/** A short name for a scoring signal; unknown signals (an older stored score) read as their own words. */
 export function signalLabel(signal: string): string {
-  return Object.hasOwn(signalWords, signal) ? signalWords[signal]! : sentenceCase(signal.replace(/_/g, ' '))
+  return Object.hasOwn(signalWords, signal) ? signalWords[signal as ChurnSignal] : sentenceCase(signal.replace(/_/g, ' '))
 }
 
 /** "1 ticket", "3 tickets". */
@@ -87,7 +88,7 @@ export function describeTicketCount(n: number): string {
   return `${formatCount(n)} ${n === 1 ? 'ticket' : 'tickets'}`
 }
 
-/** Reason points are rounded to one decimal by the backend; whole numbers show without ".0". */
+/** Reason points are whole numbers that add up to the score; older stored scores may carry a decimal. */
 export function formatPoints(points: number): string {
   const rounded = Math.round(points * 10) / 10
   return `+${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)}`

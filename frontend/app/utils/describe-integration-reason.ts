@@ -1,5 +1,5 @@
-import { errorMessages, isErrorCode, optionalFeatures } from '@churnlens/contracts'
-import type { AuthType, IntegrationEvent, IntegrationStatus, IntegrationView, OptionalFeature } from '@churnlens/contracts'
+import { errorMessages, integrationReasonCodes, isErrorCode, optionalFeatures } from '@churnlens/contracts'
+import type { AuthType, IntegrationEvent, IntegrationReasonCode, IntegrationStatus, IntegrationView, OptionalFeature } from '@churnlens/contracts'
 import type { AppError } from './api-fetch'
 
 /*
@@ -16,8 +16,9 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }
 
-/** Reasons the backend records as `lastErrorCode` / event `errorCode` that are not API error codes. */
-const reasonTexts: Record<string, string> = {
+/** A sentence for every reason the backend records as `lastErrorCode` / event `errorCode`. */
+const reasonTexts: Record<IntegrationReasonCode, string> = {
+  missing_scopes: 'HubSpot no longer grants every permission Churnlens needs.',
   refresh_token_revoked: 'HubSpot revoked Churnlens\'s access: the app was uninstalled from the portal, or someone removed its access in HubSpot.',
   token_unreadable: 'We could no longer read the stored HubSpot credentials, so HubSpot needs to grant access again. Your data is safe.',
   api_key_rejected: 'HubSpot rejected the private-app token: it was rotated, or the private app was deleted in HubSpot.',
@@ -27,8 +28,13 @@ const reasonTexts: Record<string, string> = {
   hubspot_client_rejected: 'HubSpot rejected Churnlens\'s own app credentials. This is on our side and our team has been alerted; you do not need to do anything.',
 }
 
+function isReasonCode(code: string): code is IntegrationReasonCode {
+  return integrationReasonCodes.some(reason => reason === code)
+}
+
 /**
- * Why a connection is unhealthy, in words; null when there is no reason to give.
+ * Why a connection is unhealthy, in words; null when there is no reason to give. An API error code
+ * (or one this version does not know) still gets a sentence.
  * @example describeIntegrationReason('missing_scopes', { missingScopes: ['tickets'] })
  *   === 'HubSpot no longer grants permissions Churnlens needs: tickets.'
  */
@@ -36,12 +42,9 @@ export function describeIntegrationReason(code: string | null | undefined, optio
   if (!code) return null
   if (code === 'missing_scopes') {
     const missing = options.missingScopes ?? []
-    return missing.length > 0
-      ? `HubSpot no longer grants permissions Churnlens needs: ${listInWords(missing)}.`
-      : 'HubSpot no longer grants every permission Churnlens needs.'
+    if (missing.length > 0) return `HubSpot no longer grants permissions Churnlens needs: ${listInWords(missing)}.`
   }
-  const text = reasonTexts[code]
-  if (text) return text
+  if (isReasonCode(code)) return reasonTexts[code]
   if (isErrorCode(code)) return errorMessages[code]
   return `Something unexpected went wrong (${code}).`
 }

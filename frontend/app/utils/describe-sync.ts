@@ -1,4 +1,5 @@
-import type { IntegrationView, SyncProgress } from '@churnlens/contracts'
+import { syncErrorCodes } from '@churnlens/contracts'
+import type { IntegrationView, SyncErrorCode, SyncProgress } from '@churnlens/contracts'
 
 /*
  * Every sentence the UI says about the HubSpot sync lives here: the phase, each object type's
@@ -108,8 +109,8 @@ export function describeSyncObject(object: Pick<SyncObjectProgress, 'phase' | 'r
   return describeSyncCount(object.recordsDone, object.estimatedTotal)
 }
 
-/** Reasons the sync records as an object type's `lastErrorCode`, in words that say what happens next. */
-const syncErrorTexts: Record<string, string> = {
+/** A sentence for every reason the sync records as an object type's `lastErrorCode`, saying what happens next. */
+const syncErrorTexts: Record<SyncErrorCode, string> = {
   hubspot_unavailable: 'HubSpot is not answering; we will retry',
   hubspot_rate_limited: 'HubSpot asked us to slow down; we will retry shortly',
   hubspot_daily_limit: 'HubSpot\'s daily API allowance is used up; we continue after it resets',
@@ -120,11 +121,15 @@ const syncErrorTexts: Record<string, string> = {
   not_found: 'HubSpot could not find some of these records; we will retry',
 }
 
+function isSyncErrorCode(code: string): code is SyncErrorCode {
+  return syncErrorCodes.some(known => known === code)
+}
+
 /**
  * Why an object type's last run failed, or null when it did not.
  * @example describeSyncError('hubspot_unavailable') === 'HubSpot is not answering; we will retry'
  */
 export function describeSyncError(code: string | null | undefined): string | null {
   if (!code) return null
-  return Object.hasOwn(syncErrorTexts, code) ? syncErrorTexts[code]! : `Something went wrong (${code}); we will retry`
+  return isSyncErrorCode(code) ? syncErrorTexts[code] : `Something went wrong (${code}); we will retry`
 }

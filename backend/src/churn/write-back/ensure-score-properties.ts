@@ -1,12 +1,14 @@
-import { z } from 'zod'
-import type { HubspotClient, HubspotCallError } from '../../integrations/hubspot/client/hubspot-client'
+import type { HubspotClient } from '../../integrations/hubspot/client/hubspot-client'
+import type { CrmCallError } from '../../integrations/hubspot/crm/crm-call-error'
+import type { PropertyDefinition } from '../../integrations/hubspot/crm/create-company-property'
+import { createCompanyProperty } from '../../integrations/hubspot/crm/create-company-property'
 import type { Result } from '../../lib/result'
-import { err, ok } from '../../lib/result'
+import { ok } from '../../lib/result'
 
 export const scoreProperty = 'churnlens_risk_score'
 export const bandProperty = 'churnlens_risk_band'
 
-const definitions = [
+const definitions: PropertyDefinition[] = [
   {
     name: scoreProperty, label: 'Churnlens risk score', type: 'number', fieldType: 'number', groupName: 'companyinformation',
     description: 'Churn risk from 0 (healthy) to 100, computed by Churnlens from support tickets.',
@@ -20,18 +22,11 @@ const definitions = [
   },
 ]
 
-const created = z.object({ name: z.string() }).loose()
-
-/** Creates the two company properties once; "already exists" (409) counts as done. */
-export async function ensureScoreProperties(client: HubspotClient): Promise<Result<void, HubspotCallError | 'not_found'>> {
+/** Creates the two company properties once; one that already exists counts as done. */
+export async function ensureScoreProperties(client: HubspotClient): Promise<Result<void, CrmCallError>> {
   for (const definition of definitions) {
-    const response = await client.send('/crm/v3/properties/companies', { method: 'POST', body: definition })
-    if (!response.ok) return err(response.error)
-    const status = response.value.status
-    if (status === 409) continue
-    if (status === 403) return err('forbidden')
-    if (status !== 201 && status !== 200) return err('hubspot_invalid_response')
-    if (!created.safeParse(await response.value.json().catch(() => null)).success) return err('hubspot_invalid_response')
+    const created = await createCompanyProperty(client, definition)
+    if (!created.ok) return created
   }
   return ok(undefined)
 }

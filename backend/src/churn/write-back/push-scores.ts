@@ -1,15 +1,14 @@
 import { hasScopes, optionalFeatures } from '@churnlens/contracts'
 import { and, eq, isNull, ne, or } from 'drizzle-orm'
-import { z } from 'zod'
 import type { AppDeps } from '../../app-deps'
 import { churnScores, integrations } from '../../db/schema'
 import { HubspotClient } from '../../integrations/hubspot/client/hubspot-client'
-import type { IntegrationRow } from '../../integrations/hubspot/save-oauth-connection'
+import type { CrmCallError } from '../../integrations/hubspot/crm/crm-call-error'
+import { updateCompanies } from '../../integrations/hubspot/crm/update-companies'
+import type { IntegrationRow } from '../../integrations/hubspot/integration-row'
 import { bandProperty, ensureScoreProperties, scoreProperty } from './ensure-score-properties'
 
-const batchResult = z.object({ results: z.array(z.object({ id: z.string() })).optional() }).loose()
-
-export type PushOutcome = { status: 'off'; missingScopes: string[] } | { status: 'failed'; error: string } | { status: 'pushed'; companies: number }
+export type PushOutcome = { status: 'off'; missingScopes: string[] } | { status: 'failed'; error: CrmCallError } | { status: 'pushed'; companies: number }
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'>
 
@@ -33,20 +32,14 @@ export async function pushScores(deps: Deps, integration: IntegrationRow): Promi
       .where(and(eq(churnScores.workspaceId, integration.workspaceId), or(isNull(churnScores.writtenScore), ne(churnScores.writtenScore, churnScores.score), ne(churnScores.writtenBand, churnScores.band))))
       .limit(100)
     if (pending.length === 0) return { status: 'pushed', companies: pushed }
-    const response = await client.send('/crm/v3/objects/companies/batch/update', {
-      method: 'POST',
-      body: { inputs: pending.map((p) => ({ id: String(p.companyId), properties: { [scoreProperty]: String(p.score), [bandProperty]: p.band } })) },
-    })
-    if (!response.ok) return { status: 'failed', error: response.error }
-    if (response.value.status >= 400 && response.value.status !== 207) return { status: 'failed', error: `http_${response.value.status}` }
-    const body = batchResult.safeParse(await response.value.json().catch(() => null))
-    const accepted = new Set((body.success ? body.data.results ?? [] : []).map((r) => Number(r.id)))
+    const accepted = await updateCompanies(client, pending.map((p) => ({ id: p.companyId, properties: { [scoreProperty]: String(p.score), [bandProperty]: p.band } })))
+    if (!accepted.ok) return { status: 'failed', error: accepted.error }
     // Companies HubSpot refused (deleted meanwhile) are marked written too, so they are not retried forever.
     for (const p of pending) {
       await deps.db.update(churnScores).set({ writtenScore: p.score, writtenBand: p.band })
         .where(and(eq(churnScores.workspaceId, integration.workspaceId), eq(churnScores.companyId, p.companyId)))
     }
-    pushed += accepted.size
-    if (accepted.size === 0 && pending.length > 0) deps.logger.warn({ integrationId: integration.id }, 'write-back batch accepted no companies')
+    pushed += accepted.value.size
+    if (accepted.value.size === 0 && pending.length > 0) deps.logger.warn({ integrationId: integration.id }, 'write-back batch accepted no companies')
   }
 }

@@ -9,7 +9,7 @@ import { findHubspotIntegration } from './find-integration'
 import { introspectToken } from './oauth/introspect-token'
 import { revokeRefreshToken } from './oauth/revoke-token'
 import { requestTokens } from './oauth/token-grant'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 import { saveOAuthConnection } from './save-oauth-connection'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>
@@ -42,7 +42,7 @@ export async function completeAuthorization(deps: Deps, session: SessionInfo, bo
   const verifier = deps.cipher.open(state.value.codeVerifier, { table: 'oauth_states', rowId: state.value.stateHash, column: 'code_verifier' })
   if (!verifier.ok) throw new Error(`PKCE verifier for a fresh state failed to open: ${verifier.error}`)
 
-  const tokens = await requestTokens(deps.fetch, deps.hubspot, {
+  const tokens = await requestTokens(deps, deps.hubspot, {
     grant: 'authorization_code',
     code: body.code,
     codeVerifier: verifier.value,
@@ -53,7 +53,7 @@ export async function completeAuthorization(deps: Deps, session: SessionInfo, bo
     return err(fromOAuthError[tokens.error])
   }
 
-  const info = await introspectToken(deps.fetch, deps.hubspot, tokens.value.accessToken, 'access_token')
+  const info = await introspectToken(deps, deps.hubspot, tokens.value.accessToken, 'access_token')
   if (!info.ok) return err(fromOAuthError[info.error])
   if (!info.value.active) return err('hubspot_invalid_response')
   if (info.value.clientId !== null && info.value.clientId !== deps.hubspot.clientId) return err('hubspot_invalid_response')
@@ -63,7 +63,7 @@ export async function completeAuthorization(deps: Deps, session: SessionInfo, bo
   const switching = existing && existing.status !== 'disconnected' && existing.hubId !== null && existing.hubId !== info.value.hubId
   if (switching && !state.value.allowPortalSwitch) {
     // Not ours to keep: give the unwanted grant back rather than leave it live at HubSpot.
-    await revokeRefreshToken(deps.fetch, deps.hubspot, tokens.value.refreshToken)
+    await revokeRefreshToken(deps, deps.hubspot, tokens.value.refreshToken)
     deps.logger.info({ workspaceId: session.workspaceId, connectedHubId: existing.hubId }, 'portal switch refused without confirmation')
     return err('portal_switch_unconfirmed')
   }

@@ -1,43 +1,32 @@
 import { missingScopes, requiredApiKeyScopes } from '@churnlens/contracts'
 import { and, eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
-import { z } from 'zod'
 import type { AppDeps, SessionInfo } from '../../app-deps'
 import { recordIntegrationEvent } from '../../audit/record-integration-event'
 import { integrations } from '../../db/schema'
 import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
 import { sealSecret } from './integration-secrets'
-import { sendToHubspot } from './oauth/send-to-hubspot'
-import type { IntegrationRow } from './save-oauth-connection'
+import { probeToken } from './private-app/probe-token'
+import { readTokenInfo } from './private-app/token-info'
+import type { IntegrationRow } from './integration-row'
 import { writeIntegrationRow } from './write-integration-row'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>
 export type ApiKeyError = 'oauth_connected' | 'api_key_invalid' | 'api_key_missing_scopes' | 'hubspot_unavailable' | 'hubspot_invalid_response'
 
-const tokenInfo = z.object({ hubId: z.number().int(), scopes: z.array(z.string()), appId: z.number().optional(), userId: z.number().optional() })
-
 /**
  * Private-app token mode, the original plan's transition path (account API keys no longer exist).
  * The token is checked with HubSpot's private-app token-info call (portal and scopes) and a test
- * API call, then sealed like an OAuth token. `missing` lists scopes the token lacks.
+ * API call (private-app/), then sealed like an OAuth token. `missing` lists scopes the token lacks.
  */
 export async function connectApiKey(deps: Deps, session: SessionInfo, token: string): Promise<Result<IntegrationRow, { code: ApiKeyError; missing?: string[] }>> {
-  const infoResponse = await sendToHubspot(deps.fetch, new Request(`${deps.hubspot.apiBaseUrl}/oauth/v2/private-apps/get/access-token-info`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ tokenKey: token }),
-  }))
-  if (!infoResponse.ok || infoResponse.value.status >= 500 || infoResponse.value.status === 429) return err({ code: 'hubspot_unavailable' })
-  if (!infoResponse.value.ok) return err({ code: 'api_key_invalid' })
-  const info = tokenInfo.safeParse(await infoResponse.value.json().catch(() => null))
-  if (!info.success) return err({ code: 'hubspot_invalid_response' })
+  const info = await readTokenInfo(deps, deps.hubspot, token)
+  if (!info.ok) return err({ code: info.error })
+  const probe = await probeToken(deps, deps.hubspot, token)
+  if (!probe.ok) return err({ code: probe.error })
 
-  const probe = await sendToHubspot(deps.fetch, new Request(`${deps.hubspot.apiBaseUrl}/account-info/v3/details`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }))
-  if (!probe.ok || probe.value.status >= 500 || probe.value.status === 429) return err({ code: 'hubspot_unavailable' })
-  if (!probe.value.ok) return err({ code: 'api_key_invalid' })
-
-  const missing = missingScopes(info.data.scopes, requiredApiKeyScopes)
+  const missing = missingScopes(info.value.scopes, requiredApiKeyScopes)
   if (missing.length > 0) return err({ code: 'api_key_missing_scopes', missing })
 
   const now = deps.clock.now()
@@ -52,9 +41,9 @@ export async function connectApiKey(deps: Deps, session: SessionInfo, token: str
       existing, id, workspaceId: session.workspaceId, now,
       values: {
         authType: 'api_key',
-        hubId: info.data.hubId,
+        hubId: info.value.hubId,
         hubDomain: null,
-        grantedScopes: info.data.scopes,
+        grantedScopes: info.value.scopes,
         accessToken: null,
         refreshToken: null,
         apiKey: sealSecret(deps.cipher, id, 'api_key', token),
@@ -69,9 +58,9 @@ export async function connectApiKey(deps: Deps, session: SessionInfo, token: str
       fromStatus: existing?.status ?? null,
       toStatus: 'connected',
       actor: `user:${session.userId}`,
-      detail: { hubId: info.data.hubId, scopes: info.data.scopes, ...(existing && existing.hubId !== info.data.hubId ? { previousHubId: existing.hubId } : {}) },
+      detail: { hubId: info.value.hubId, scopes: info.value.scopes, ...(existing && existing.hubId !== info.value.hubId ? { previousHubId: existing.hubId } : {}) },
     })
-    deps.logger.info({ integrationId: id, hubId: info.data.hubId }, 'hubspot private-app token connected')
+    deps.logger.info({ integrationId: id, hubId: info.value.hubId }, 'hubspot private-app token connected')
     return ok(row)
   })
 }

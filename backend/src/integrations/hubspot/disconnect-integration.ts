@@ -7,7 +7,7 @@ import { err, ok } from '../../lib/result'
 import { findHubspotIntegration } from './find-integration'
 import { secretContext } from './integration-secrets'
 import { revokeRefreshToken } from './oauth/revoke-token'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>
 type RevokeOutcome = 'revoked' | 'already_dead' | 'not_applicable' | 'unreadable'
@@ -27,7 +27,7 @@ export async function disconnectIntegration(deps: Deps, session: SessionInfo): P
     if (!opened.ok) {
       outcome = 'unreadable'
     } else {
-      const revoked = await revokeRefreshToken(deps.fetch, deps.hubspot, opened.value)
+      const revoked = await revokeRefreshToken(deps, deps.hubspot, opened.value)
       if (!revoked.ok) {
         deps.logger.warn({ integrationId: current.id, reason: revoked.error }, 'hubspot revoke failed; integration left connected')
         return err('hubspot_unavailable')

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Queryable } from '../../db/database'
 import { integrations } from '../../db/schema'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 
 /** Always scoped by workspace: there is no way to load another workspace's integration by id. */
 export async function findHubspotIntegration(db: Queryable, workspaceId: string): Promise<IntegrationRow | null> {
@@ -19,5 +19,11 @@ export async function findIntegrationById(db: Queryable, integrationId: string):
 
 export async function connectedIntegrationIds(db: Queryable): Promise<string[]> {
   const rows = await db.select({ id: integrations.id }).from(integrations).where(inArray(integrations.status, ['connected', 'degraded']))
+  return rows.map((r) => r.id)
+}
+
+/** Workspaces whose HubSpot connection is alive (their data moves; their scores should too). */
+export async function connectedWorkspaceIds(db: Queryable): Promise<string[]> {
+  const rows = await db.selectDistinct({ id: integrations.workspaceId }).from(integrations).where(inArray(integrations.status, ['connected', 'degraded']))
   return rows.map((r) => r.id)
 }

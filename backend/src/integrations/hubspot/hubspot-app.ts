@@ -13,6 +13,15 @@ export interface HubspotApp {
 
 export const OAUTH_API_VERSION = '2026-03'
 
+/** Real HubSpot's hosts, used unless config points elsewhere. */
+export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com'
+export const HUBSPOT_AUTHORIZE_URL = 'https://app.hubspot.com/oauth/authorize'
+
+/** A company's page in HubSpot's own app, where a person can act on what Churnlens found. */
+export function hubspotCompanyUrl(hubId: number, companyId: number): string {
+  return `https://app.hubspot.com/contacts/${hubId}/company/${companyId}`
+}
+
 export function oauthUrls(app: HubspotApp) {
   const base = `${app.apiBaseUrl}/oauth/${OAUTH_API_VERSION}`
   return { token: `${base}/token`, introspect: `${base}/token/introspect`, revoke: `${base}/token/revoke` }

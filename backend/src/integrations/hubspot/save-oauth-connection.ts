@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { AppDeps, SessionInfo } from '../../app-deps'
 import { recordIntegrationEvent } from '../../audit/record-integration-event'
 import { integrations } from '../../db/schema'
+import type { IntegrationRow } from './integration-row'
 import { sealSecret } from './integration-secrets'
 import type { TokenSet } from './oauth/token-grant'
 import { writeIntegrationRow } from './write-integration-row'
@@ -12,8 +13,6 @@ export interface GrantedPortal {
   hubDomain: string | null
   scopes: string[]
 }
-
-export type IntegrationRow = typeof integrations.$inferSelect
 
 /**
  * Writes the connection: a new row, or the workspace's existing row updated in place (a

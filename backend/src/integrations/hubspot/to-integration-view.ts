@@ -1,6 +1,6 @@
 import type { IntegrationView } from '@churnlens/contracts'
 import { disabledFeatures, missingScopes, optionalScopes, requiredApiKeyScopes, requiredScopes } from '@churnlens/contracts'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Transaction } from '../../db/database'
 import { integrations } from '../../db/schema'
 import { forgetPortalData } from '../../sync/forget-portal-data'
-import type { IntegrationRow } from './save-oauth-connection'
+import type { IntegrationRow } from './integration-row'
 
 export type ConnectionValues = Pick<typeof integrations.$inferInsert,
   'authType' | 'hubId' | 'hubDomain' | 'grantedScopes' | 'accessToken' | 'refreshToken' | 'apiKey' | 'tokenExpiresAt' | 'lastRefreshedAt'>

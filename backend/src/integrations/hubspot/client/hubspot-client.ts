@@ -1,32 +1,18 @@
-import type { PortalDetails } from '@churnlens/contracts'
-import { z } from 'zod'
 import type { AppDeps } from '../../../app-deps'
 import type { Result } from '../../../lib/result'
 import { err, ok } from '../../../lib/result'
-import { sendToHubspot } from '../oauth/send-to-hubspot'
-import type { IntegrationRow } from '../save-oauth-connection'
+import type { IntegrationRow } from '../integration-row'
 import type { CredentialError, TokenKeeper } from '../tokens/token-keeper'
+import type { HubspotRequest } from './hubspot-request'
+import { toFetchRequest } from './hubspot-request'
 import type { PortalBudget } from './portal-budgets'
 import { decideRetry } from './retry-policy'
+import { sendToHubspot } from './send-to-hubspot'
 
+/** Why a call to HubSpot's API did not get an answer worth reading. */
 export type HubspotCallError = CredentialError | 'hubspot_invalid_response' | 'forbidden' | 'hubspot_daily_limit'
 
-export type ClientDeps = Pick<AppDeps, 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale'> & { tokens: TokenKeeper }
-
-export interface SendOptions {
-  method?: string
-  body?: unknown
-  /** CRM search has its own 5-per-second limit and does not count against the 10-second budget. */
-  budget?: 'api' | 'search'
-}
-
-const accountDetails = z.object({
-  portalId: z.number().int(),
-  timeZone: z.string(),
-  companyCurrency: z.string(),
-  dataHostingLocation: z.string(),
-  uiDomain: z.string(),
-})
+export type ClientDeps = Pick<AppDeps, 'fetch' | 'logger' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale'> & { tokens: TokenKeeper }
 
 const headerNumber = (headers: Headers, name: string) => {
   const value = headers.get(name)
@@ -37,7 +23,8 @@ const headerNumber = (headers: Headers, name: string) => {
  * HubSpot's API for one integration. The credential comes from `fromIntegration` by auth type
  * (an OAuth access token kept fresh, or a private-app token); nothing else in the code cares which.
  * Every call waits for the portal's rate budget, and 429s, 5xx and timeouts are retried here, so
- * callers see a rate limit only as time, never as a failure.
+ * callers see a rate limit only as time, never as a failure. The calls themselves are
+ * request/process pairs in crm/ and account/.
  */
 export class HubspotClient {
   private constructor(
@@ -50,23 +37,22 @@ export class HubspotClient {
     return new HubspotClient(deps, integration, deps.budgets.for(integration.hubId, integration.authType))
   }
 
-  async send(path: string, init: SendOptions = {}): Promise<Result<Response, HubspotCallError>> {
-    const kind = init.budget ?? 'api'
+  /** Sends a described request, then hands the answer to its process half. */
+  async call<T, E>(request: HubspotRequest, process: (response: Response) => Promise<Result<T, E>>): Promise<Result<T, HubspotCallError | E>> {
+    const response = await this.send(request)
+    return response.ok ? process(response.value) : response
+  }
+
+  /** The answer HubSpot settled on (any status the caller must interpret), after budget waits and retries. */
+  async send(request: HubspotRequest): Promise<Result<Response, HubspotCallError>> {
+    const kind = request.budget ?? 'api'
     const limiter = this.budget[kind]
     let credential = await this.deps.tokens.ensureValidToken(this.integration.id)
     let refreshedAfter401 = false
     for (let attempt = 1; ; attempt++) {
       if (!credential.ok) return err(credential.error)
       await limiter.acquire()
-      const sent = await sendToHubspot(this.deps.fetch, new Request(`${this.deps.hubspot.apiBaseUrl}${path}`, {
-        method: init.method ?? 'GET',
-        headers: {
-          authorization: `Bearer ${credential.value.token}`,
-          accept: 'application/json',
-          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      }))
+      const sent = await sendToHubspot(this.deps, toFetchRequest(this.deps.hubspot.apiBaseUrl, request, credential.value.token))
       if (!sent.ok) {
         this.deps.metrics.hubspotRequests.inc({ kind, status: sent.error.kind })
         const decision = decideRetry({ status: sent.error.kind, attempt })
@@ -96,25 +82,6 @@ export class HubspotClient {
       if (decision.pauseBudgetMs) limiter.pauseFor(decision.pauseBudgetMs * this.deps.retryDelayScale)
       await this.sleep(decision.waitMs)
     }
-  }
-
-  /** GET/POST and parse the JSON body with a schema; non-2xx answers become coded errors. */
-  async json<T extends z.ZodType>(path: string, schema: T, init: SendOptions = {}): Promise<Result<z.infer<T>, HubspotCallError | 'not_found'>> {
-    const response = await this.send(path, init)
-    if (!response.ok) return response
-    const res = response.value
-    if (res.status === 403) return err('forbidden')
-    if (res.status === 404) return err('not_found')
-    if (!res.ok && res.status !== 207) return err('hubspot_invalid_response')
-    const parsed = schema.safeParse(await res.json().catch(() => null))
-    return parsed.success ? ok(parsed.data) : err('hubspot_invalid_response')
-  }
-
-  async getAccountDetails(): Promise<Result<PortalDetails, HubspotCallError>> {
-    const details = await this.json('/account-info/v3/details', accountDetails)
-    if (!details.ok) return err(details.error === 'not_found' ? 'hubspot_invalid_response' : details.error)
-    const { portalId, timeZone, companyCurrency, dataHostingLocation, uiDomain } = details.value
-    return ok({ portalId, timeZone, currency: companyCurrency, dataHostingLocation, uiDomain })
   }
 
   private sleep(ms: number): Promise<void> {

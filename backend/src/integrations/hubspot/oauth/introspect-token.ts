@@ -5,7 +5,8 @@ import type { HubspotApp } from '../hubspot-app'
 import { oauthUrls } from '../hubspot-app'
 import type { OAuthErrorCode } from './interpret-oauth-error'
 import { interpretOAuthError, readJson } from './interpret-oauth-error'
-import { sendToHubspot } from './send-to-hubspot'
+import type { HubspotTransport } from '../client/send-to-hubspot'
+import { sendToHubspot } from '../client/send-to-hubspot'
 
 const activeToken = z.object({
   active: z.literal(true),
@@ -39,8 +40,8 @@ export async function processIntrospectResponse(response: Response): Promise<Res
   return ok({ active: true, clientId: info.client_id ?? null, hubId: info.hub_id, hubDomain: info.hub_domain ?? null, scopes: info.scopes })
 }
 
-export async function introspectToken(fetchFn: typeof fetch, app: HubspotApp, token: string, hint: 'access_token' | 'refresh_token'): Promise<Result<TokenInfo, OAuthErrorCode>> {
-  const sent = await sendToHubspot(fetchFn, introspectRequest(app, token, hint))
+export async function introspectToken(transport: HubspotTransport, app: HubspotApp, token: string, hint: 'access_token' | 'refresh_token'): Promise<Result<TokenInfo, OAuthErrorCode>> {
+  const sent = await sendToHubspot(transport, introspectRequest(app, token, hint))
   if (!sent.ok) return err('unavailable')
   return processIntrospectResponse(sent.value)
 }

@@ -4,7 +4,8 @@ import type { HubspotApp } from '../hubspot-app'
 import { oauthUrls } from '../hubspot-app'
 import type { OAuthErrorCode } from './interpret-oauth-error'
 import { interpretOAuthError, readJson } from './interpret-oauth-error'
-import { sendToHubspot } from './send-to-hubspot'
+import type { HubspotTransport } from '../client/send-to-hubspot'
+import { sendToHubspot } from '../client/send-to-hubspot'
 
 export function revokeRequest(app: HubspotApp, refreshToken: string): Request {
   return new Request(oauthUrls(app).revoke, {
@@ -21,8 +22,8 @@ export async function processRevokeResponse(response: Response): Promise<Result<
   return code === 'invalid_refresh_token' ? ok('already_dead') : err(code)
 }
 
-export async function revokeRefreshToken(fetchFn: typeof fetch, app: HubspotApp, refreshToken: string): Promise<Result<'revoked' | 'already_dead', OAuthErrorCode>> {
-  const sent = await sendToHubspot(fetchFn, revokeRequest(app, refreshToken))
+export async function revokeRefreshToken(transport: HubspotTransport, app: HubspotApp, refreshToken: string): Promise<Result<'revoked' | 'already_dead', OAuthErrorCode>> {
+  const sent = await sendToHubspot(transport, revokeRequest(app, refreshToken))
   if (!sent.ok) return err('unavailable')
   return processRevokeResponse(sent.value)
 }

@@ -5,7 +5,8 @@ import type { HubspotApp } from '../hubspot-app'
 import { oauthUrls } from '../hubspot-app'
 import type { OAuthErrorCode } from './interpret-oauth-error'
 import { interpretOAuthError, readJson } from './interpret-oauth-error'
-import { sendToHubspot } from './send-to-hubspot'
+import type { HubspotTransport } from '../client/send-to-hubspot'
+import { sendToHubspot } from '../client/send-to-hubspot'
 
 export type TokenGrant =
   | { grant: 'authorization_code'; code: string; codeVerifier: string; redirectUri: string }
@@ -50,8 +51,8 @@ export async function processTokenResponse(response: Response, grant: TokenGrant
   return ok({ accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token, expiresInSeconds: parsed.data.expires_in })
 }
 
-export async function requestTokens(fetchFn: typeof fetch, app: HubspotApp, grant: TokenGrant): Promise<Result<TokenSet, OAuthErrorCode>> {
-  const sent = await sendToHubspot(fetchFn, tokenGrantRequest(app, grant))
+export async function requestTokens(transport: HubspotTransport, app: HubspotApp, grant: TokenGrant): Promise<Result<TokenSet, OAuthErrorCode>> {
+  const sent = await sendToHubspot(transport, tokenGrantRequest(app, grant))
   if (!sent.ok) return err('unavailable')
   return processTokenResponse(sent.value, grant.grant)
 }

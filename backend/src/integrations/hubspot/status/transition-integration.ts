@@ -1,10 +1,10 @@
-import type { IntegrationStatus } from '@churnlens/contracts'
+import type { IntegrationReasonCode, IntegrationStatus } from '@churnlens/contracts'
 import { eq } from 'drizzle-orm'
 import type { IntegrationEventType } from '../../../audit/record-integration-event'
 import { recordIntegrationEvent } from '../../../audit/record-integration-event'
 import type { Transaction } from '../../../db/database'
 import { integrations } from '../../../db/schema'
-import type { IntegrationRow } from '../save-oauth-connection'
+import type { IntegrationRow } from '../integration-row'
 
 /**
  * The connection's state machine. `degraded` is transient and retried with backoff;
@@ -32,7 +32,7 @@ export function transitionEventType(from: IntegrationStatus, to: IntegrationStat
 export interface TransitionInput {
   to: IntegrationStatus
   actor: string
-  errorCode?: string | null
+  errorCode?: IntegrationReasonCode | null
   detail?: Record<string, unknown>
   /** Other columns written in the same UPDATE. */
   set?: Partial<typeof integrations.$inferInsert>

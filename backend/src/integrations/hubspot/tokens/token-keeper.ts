@@ -1,16 +1,21 @@
+import type { IntegrationReasonCode } from '@churnlens/contracts'
 import { missingScopes } from '@churnlens/contracts'
 import { and, eq, sql } from 'drizzle-orm'
-import type { AppDeps } from '../../../app-deps'
-import type { Transaction } from '../../../db/database'
+import type { Logger } from 'pino'
+import type { TokenCipher } from '../../../crypto/token-cipher'
+import type { Database, Transaction } from '../../../db/database'
 import { integrations } from '../../../db/schema'
 import type { Result } from '../../../lib/result'
 import { err, ok } from '../../../lib/result'
+import type { Clock } from '../../../lib/clock'
+import type { Metrics } from '../../../observability/create-metrics'
 import type { NeedsReauthAlert } from '../../../observability/send-alert'
 import { findIntegrationById } from '../find-integration'
+import type { HubspotApp } from '../hubspot-app'
 import { sealSecret, secretContext } from '../integration-secrets'
 import { introspectToken } from '../oauth/introspect-token'
 import { requestTokens } from '../oauth/token-grant'
-import type { IntegrationRow } from '../save-oauth-connection'
+import type { IntegrationRow } from '../integration-row'
 import { transitionIntegration } from '../status/transition-integration'
 import { requiredScopesFor } from '../to-integration-view'
 import { classifyRefreshFailure } from './classify-refresh-failure'
@@ -36,7 +41,17 @@ export interface EnsureOptions {
   marginMs?: number
 }
 
-type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'fetch' | 'clock' | 'logger' | 'metrics'> & { onNeedsReauth?: (alert: NeedsReauthAlert) => void }
+/** What the keeper works with; the app's deps hold the keeper, so it names its own rather than picking from them. */
+export interface TokenKeeperDeps {
+  db: Database
+  cipher: TokenCipher
+  hubspot: HubspotApp
+  fetch: typeof fetch
+  clock: Clock
+  logger: Logger
+  metrics: Metrics
+  onNeedsReauth?: (alert: NeedsReauthAlert) => void
+}
 
 /**
  * Keeps OAuth tokens valid. In one process, concurrent callers share one refresh (a promise per
@@ -45,7 +60,7 @@ type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'fetch' | 'clock' | 'log
  * write is a compare-and-set on token_version, and the new refresh token is committed before the
  * new access token is handed to anyone.
  */
-export function createTokenKeeper(deps: Deps) {
+export function createTokenKeeper(deps: TokenKeeperDeps) {
   const inFlight = new Map<string, Promise<Result<Credential, CredentialError>>>()
 
   function openCredential(row: IntegrationRow): Result<Credential, 'unreadable'> {
@@ -70,20 +85,20 @@ export function createTokenKeeper(deps: Deps) {
     row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() - deps.clock.now().getTime() > marginFor(row, marginMs)
   const isUsable = (row: IntegrationRow) => row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() > deps.clock.now().getTime()
 
-  async function markNeedsReauth(tx: Transaction, row: IntegrationRow, errorCode: string, detail: Record<string, unknown> = {}) {
+  async function markNeedsReauth(tx: Transaction, row: IntegrationRow, errorCode: IntegrationReasonCode, detail: Record<string, unknown> = {}) {
     const updated = await transitionIntegration(tx, row, { to: 'needs_reauth', actor: 'system', errorCode, detail, now: deps.clock.now(), set: { nextRefreshAttemptAt: null } })
     deps.metrics.statusTransitions.inc({ from: row.status, to: 'needs_reauth' })
     return updated
   }
 
-  function alertNeedsReauth(row: IntegrationRow, reason: string) {
+  function alertNeedsReauth(row: IntegrationRow, reason: IntegrationReasonCode) {
     deps.logger.warn({ integrationId: row.id, workspaceId: row.workspaceId, reason }, 'integration needs reauthorization')
     deps.onNeedsReauth?.({ type: 'integration.needs_reauth', integrationId: row.id, workspaceId: row.workspaceId, hubId: row.hubId, reason, occurredAt: deps.clock.now().toISOString() })
   }
 
   async function refreshUnderLock(integrationId: string, seenVersion: number, options: EnsureOptions): Promise<Result<Credential, CredentialError>> {
     const started = performance.now()
-    let alert: { row: IntegrationRow; reason: string } | null = null
+    let alert: { row: IntegrationRow; reason: IntegrationReasonCode } | null = null
     const result = await deps.db.transaction(async (tx): Promise<Result<Credential, CredentialError>> => {
       const [row] = await tx.select().from(integrations).where(eq(integrations.id, integrationId)).for('update')
       if (!row || row.status === 'disconnected') return err('not_connected')
@@ -104,7 +119,7 @@ export function createTokenKeeper(deps: Deps) {
       }
 
       deps.metrics.refreshAttempts.inc()
-      const tokens = await requestTokens(deps.fetch, deps.hubspot, { grant: 'refresh_token', refreshToken: refreshToken.value })
+      const tokens = await requestTokens(deps, deps.hubspot, { grant: 'refresh_token', refreshToken: refreshToken.value })
       deps.metrics.hubspotRequests.inc({ kind: 'oauth', status: tokens.ok ? '200' : tokens.error })
       const now = deps.clock.now()
       if (!tokens.ok) {
@@ -130,7 +145,7 @@ export function createTokenKeeper(deps: Deps) {
       }
 
       // Scopes can drift (app settings changed, a scope revoked): check on every refresh.
-      const info = await introspectToken(deps.fetch, deps.hubspot, tokens.value.accessToken, 'access_token')
+      const info = await introspectToken(deps, deps.hubspot, tokens.value.accessToken, 'access_token')
       const scopes = info.ok && info.value.active ? info.value.scopes : row.grantedScopes
       const [saved] = await tx
         .update(integrations)
@@ -165,7 +180,7 @@ export function createTokenKeeper(deps: Deps) {
       return credentialOrReauth(tx, saved)
     })
     deps.metrics.refreshDuration.observe((performance.now() - started) / 1000)
-    const raised = alert as { row: IntegrationRow; reason: string } | null
+    const raised = alert as { row: IntegrationRow; reason: IntegrationReasonCode } | null
     if (raised) alertNeedsReauth(raised.row, raised.reason)
     return result
   }
@@ -205,7 +220,7 @@ export function createTokenKeeper(deps: Deps) {
   }
 
   /** HubSpot refused a credential we cannot refresh (a deleted private-app token): ask for a reconnect. */
-  async function reportRejectedCredential(integrationId: string, reason: string): Promise<void> {
+  async function reportRejectedCredential(integrationId: string, reason: IntegrationReasonCode): Promise<void> {
     const raised = await deps.db.transaction(async (tx) => {
       const [row] = await tx.select().from(integrations).where(eq(integrations.id, integrationId)).for('update')
       if (!row || row.status === 'needs_reauth' || row.status === 'disconnected') return null

@@ -1,4 +1,4 @@
-/** What we read of each HubSpot object type. Contacts name their last-modified property differently. */
+/** The HubSpot object types Churnlens reads, and what it reads of each. Contacts name their last-modified property differently. */
 export const crmObjectTypes = ['companies', 'contacts', 'tickets'] as const
 export type CrmObjectType = (typeof crmObjectTypes)[number]
 
@@ -21,16 +21,4 @@ export const lastModifiedProperty: Record<CrmObjectType, string> = {
 export const companyAssociation: Partial<Record<CrmObjectType, { primaryTypeId: number }>> = {
   tickets: { primaryTypeId: 26 },
   contacts: { primaryTypeId: 1 },
-}
-
-/**
- * How the first full pass reads each type. Tickets (the bulk) page through search in keyset lanes,
- * on search's own 5-per-second budget; companies and contacts page through the list API (contacts
- * with their company inline), on the 10-second budget that the ticket association reads share.
- * Running both budgets at once is what makes a first import fast.
- */
-export const fullSyncStrategy: Record<CrmObjectType, 'search-lanes' | 'list'> = {
-  companies: 'list',
-  contacts: 'list',
-  tickets: 'search-lanes',
 }

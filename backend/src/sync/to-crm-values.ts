@@ -1,9 +1,16 @@
+import { readTicketCues } from '../churn/language/read-ticket-cues'
+import { TICKET_CUES_VERSION } from '../churn/language/ticket-cues'
 import type { crmCompanies, crmContacts, crmTickets } from '../db/schema'
-import type { CrmObject } from './crm-schemas'
+import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 
-type CompanyRow = typeof crmCompanies.$inferInsert
-type ContactRow = typeof crmContacts.$inferInsert
-type TicketRow = typeof crmTickets.$inferInsert
+/*
+ * HubSpot records → the values we store: `to…Values` names these mappers, as `ConnectionValues`
+ * names what a connection writes. (`toCompanyRow` is the database → API mapper in churn/.)
+ */
+
+export type CrmCompanyValues = typeof crmCompanies.$inferInsert
+export type CrmContactValues = typeof crmContacts.$inferInsert
+export type CrmTicketValues = typeof crmTickets.$inferInsert
 
 /** HubSpot sends every value as a string; dates as ISO text or epoch milliseconds. */
 export function parseHubspotDate(value: string | null | undefined): Date | null {
@@ -25,7 +32,7 @@ export function mergedIds(object: CrmObject): number[] {
   return (object.properties.hs_merged_object_ids ?? '').split(';').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)
 }
 
-export function toCompanyRow(workspaceId: string, o: CrmObject, now: Date): CompanyRow {
+export function toCrmCompanyValues(workspaceId: string, o: CrmObject, now: Date): CrmCompanyValues {
   const p = o.properties
   return {
     workspaceId, hubspotId: Number(o.id), name: text(p.name), domain: text(p.domain), industry: text(p.industry),
@@ -34,7 +41,7 @@ export function toCompanyRow(workspaceId: string, o: CrmObject, now: Date): Comp
   }
 }
 
-export function toContactRow(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): ContactRow {
+export function toCrmContactValues(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): CrmContactValues {
   const p = o.properties
   return {
     workspaceId, hubspotId: Number(o.id), email: text(p.email), firstName: text(p.firstname), lastName: text(p.lastname), companyId,
@@ -43,13 +50,15 @@ export function toContactRow(workspaceId: string, o: CrmObject, companyId: numbe
   }
 }
 
-export function toTicketRow(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): TicketRow {
+export function toCrmTicketValues(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): CrmTicketValues {
   const p = o.properties
   return {
     workspaceId, hubspotId: Number(o.id), subject: text(p.subject), content: text(p.content), pipeline: text(p.hs_pipeline),
     stage: text(p.hs_pipeline_stage), priority: text(p.hs_ticket_priority), category: text(p.hs_ticket_category), sourceType: text(p.source_type),
     companyId, hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
     closedAt: parseHubspotDate(p.closed_date), timeToCloseMs: parseNumber(p.time_to_close),
+    // Read once here, where a ticket's text changes, rather than on every scoring pass.
+    textCues: readTicketCues(text(p.subject), text(p.content)), textCuesVersion: TICKET_CUES_VERSION,
     archived: o.archived ?? false, mergedInto: null, syncedAt: now,
   }
 }

@@ -1,0 +1,14 @@
+import { authApi } from './auth-endpoints'
+import { churnApi, companiesApi } from './churn-endpoints'
+import type { Endpoint } from './endpoint'
+import { hubspotApi } from './integration-endpoints'
+import { syncApi } from './sync-endpoints'
+
+/** Every endpoint of the API, for checks that must see them all (each is registered once, each lists its errors). */
+export const apiEndpoints: readonly Endpoint[] = [
+  ...Object.values(authApi),
+  ...Object.values(hubspotApi),
+  ...Object.values(syncApi),
+  ...Object.values(companiesApi),
+  ...Object.values(churnApi),
+]

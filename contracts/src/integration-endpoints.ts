@@ -1,0 +1,76 @@
+import { endpoint } from './endpoint'
+import {
+  apiKeyBodySchema,
+  apiKeyErrors,
+  authorizeErrors,
+  authorizeQuerySchema,
+  authorizeResponseSchema,
+  callbackBodySchema,
+  callbackErrors,
+  disconnectErrors,
+  eventsErrors,
+  getIntegrationErrors,
+  integrationEventsResponseSchema,
+  integrationResponseSchema,
+  portalDetailsErrors,
+  portalDetailsResponseSchema,
+} from './integrations'
+
+/** The workspace's HubSpot connection. */
+export const hubspotApi = {
+  getIntegration: endpoint({
+    method: 'GET',
+    path: '/api/v1/integrations/hubspot',
+    auth: 'session',
+    response: integrationResponseSchema,
+    errors: getIntegrationErrors,
+  }),
+  /** HubSpot's consent URL, with a fresh state and PKCE challenge. */
+  startAuthorization: endpoint({
+    method: 'GET',
+    path: '/api/v1/integrations/hubspot/authorize',
+    auth: 'session',
+    query: authorizeQuerySchema,
+    response: authorizeResponseSchema,
+    errors: authorizeErrors,
+  }),
+  /** What HubSpot sent back to the callback page, passed on as it came. */
+  completeAuthorization: endpoint({
+    method: 'POST',
+    path: '/api/v1/integrations/hubspot/callback',
+    auth: 'session',
+    body: callbackBodySchema,
+    response: integrationResponseSchema,
+    errors: callbackErrors,
+  }),
+  connectApiKey: endpoint({
+    method: 'POST',
+    path: '/api/v1/integrations/hubspot/api-key',
+    auth: 'session',
+    body: apiKeyBodySchema,
+    response: integrationResponseSchema,
+    errors: apiKeyErrors,
+  }),
+  disconnect: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/integrations/hubspot',
+    auth: 'session',
+    response: integrationResponseSchema,
+    errors: disconnectErrors,
+  }),
+  listEvents: endpoint({
+    method: 'GET',
+    path: '/api/v1/integrations/hubspot/events',
+    auth: 'session',
+    response: integrationEventsResponseSchema,
+    errors: eventsErrors,
+  }),
+  /** Live from HubSpot on every call. */
+  getPortalDetails: endpoint({
+    method: 'GET',
+    path: '/api/v1/integrations/hubspot/portal',
+    auth: 'session',
+    response: portalDetailsResponseSchema,
+    errors: portalDetailsErrors,
+  }),
+}
