@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint'
 import vueParser from 'vue-eslint-parser'
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/.nuxt/**', '**/.output/**', '**/.data/**', 'backend/drizzle/**', '**/test-results/**', '**/playwright-report/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/.nuxt/**',
+      '**/.output/**',
+      '**/.data/**',
+      'backend/drizzle/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/essential'],
@@ -19,7 +29,10 @@ export default tseslint.config(
       // Nuxt auto-imports composables and utils; vue-tsc is what checks that every name exists.
       'no-undef': 'off',
       // Links go through NuxtLink (in-app navigation, rel for new tabs), as Elk's components do.
-      'vue/no-restricted-html-elements': ['error', { element: 'a', message: 'Use <NuxtLink>; a raw <a> needs an eslint-disable comment saying why.' }],
+      'vue/no-restricted-html-elements': [
+        'error',
+        { element: 'a', message: 'Use <NuxtLink>; a raw <a> needs an eslint-disable comment saying why.' },
+      ],
     },
   },
   // Pages and layouts are named by their file (a route, a layout); components keep the multi-word rule.
@@ -33,7 +46,7 @@ export default tseslint.config(
       'import-x/extensions': ['.ts', '.vue', '.js', '.mjs', '.cjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'], 'vue-eslint-parser': ['.vue'] },
       // Imports name files without their extension, as TypeScript's bundler resolution allows.
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.vue', '.js', '.mjs', '.json']})],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.vue', '.js', '.mjs', '.json'] })],
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

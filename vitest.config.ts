@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['{contracts,backend,hubspot-simulator,frontend}/{src,test}/**/*.unit.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['{contracts,backend,hubspot-simulator,frontend}/{src,test}/**/*.unit.test.ts'],
+        },
+      },
       { test: { name: 'simulator', include: ['hubspot-simulator/{src,test}/**/*.sim.test.ts'], testTimeout: 20_000 } },
       {
         test: {

@@ -18,11 +18,19 @@ function columnAuc(set: ConvertedSet, values: Map<string, number>): string {
   const ids = [...set.churned.keys()]
   const outcomes = ids.map((id) => ({ score: values.get(id) ?? 0, positive: set.churned.get(id)! }))
   const auc = rocAuc(outcomes)
-  const interval = bootstrapInterval(ids.length, (weights) => rocAuc(outcomes.map((o, i) => ({ ...o, weight: weights[i]! }))), { resamples: 300 })
+  const interval = bootstrapInterval(
+    ids.length,
+    (weights) => rocAuc(outcomes.map((o, i) => ({ ...o, weight: weights[i]! }))),
+    { resamples: 300 },
+  )
   return auc === null ? '—' : `${auc.toFixed(3)} (${interval?.low.toFixed(3)}–${interval?.high.toFixed(3)})`
 }
 
-export interface RealDataResult { name: string; report: ReturnType<typeof runBacktest>; churnedAt: (number | null)[] }
+export interface RealDataResult {
+  name: string
+  report: ReturnType<typeof runBacktest>
+  churnedAt: (number | null)[]
+}
 
 /**
  * The backtest on data nobody here generated. Prints every conversion assumption, the score's AUC
@@ -45,12 +53,20 @@ export async function benchRealChurnData(): Promise<RealDataResult[]> {
     const input = await readBacktestFiles(set.ticketsFile, set.outcomesFile)
     if (!input.ok) throw new Error(`conversion produced a file the backtest refuses: ${JSON.stringify(input.error)}`)
     const started = performance.now()
-    const report = runBacktest(input.value.companies, { horizonDays: set.horizonDays, cutoffs: [set.cutoff], asOf: set.asOf, resamples: 500 })
-    console.log(`\n--- Real data: ${set.name} (${input.value.tickets.toLocaleString('en-US')} tickets, backtest ${((performance.now() - started) / 1000).toFixed(1)} s) ---`)
+    const report = runBacktest(input.value.companies, {
+      horizonDays: set.horizonDays,
+      cutoffs: [set.cutoff],
+      asOf: set.asOf,
+      resamples: 500,
+    })
+    console.log(
+      `\n--- Real data: ${set.name} (${input.value.tickets.toLocaleString('en-US')} tickets, backtest ${((performance.now() - started) / 1000).toFixed(1)} s) ---`,
+    )
     console.log('Assumptions of the conversion:')
     for (const assumption of set.assumptions) console.log(`  - ${assumption}`)
     console.log(formatBacktestReport(report))
-    for (const extra of set.extraBaselines) console.log(`Other baseline, ${extra.name}: AUC ${columnAuc(set, extra.values)}`)
+    for (const extra of set.extraBaselines)
+      console.log(`Other baseline, ${extra.name}: AUC ${columnAuc(set, extra.values)}`)
     results.push({ name: set.name, report, churnedAt: input.value.companies.map((c) => c.churnedAt) })
   }
   // Learned weights need data to learn from that is not the data they are judged on. Cell2cell
@@ -58,11 +74,24 @@ export async function benchRealChurnData(): Promise<RealDataResult[]> {
   // one, judge on the other. The Iranian set has one period and no holdout: nothing honest to learn on.
   const [validation, calibration] = results
   if (validation && calibration) {
-    const learned = evaluateLearnedWeights(calibration.report.observationsData, validation.report.observationsData, validation.churnedAt, { trainCutoffs: [0], testCutoffs: [0], resamples: 500 })
-    console.log('\n--- Real data: default versus learned weights, cell2cell (fitted on the calibration sample, tested on the validation sample) ---')
-    for (const line of formatLearned(learned, 'Learned weights (fitted on the calibration sample, tested on the validation sample):')) console.log(line)
+    const learned = evaluateLearnedWeights(
+      calibration.report.observationsData,
+      validation.report.observationsData,
+      validation.churnedAt,
+      { trainCutoffs: [0], testCutoffs: [0], resamples: 500 },
+    )
+    console.log(
+      '\n--- Real data: default versus learned weights, cell2cell (fitted on the calibration sample, tested on the validation sample) ---',
+    )
+    for (const line of formatLearned(
+      learned,
+      'Learned weights (fitted on the calibration sample, tested on the validation sample):',
+    ))
+      console.log(line)
   }
-  console.log('\nIranian telecom: learned weights not evaluated; the set has one period and no holdout sample to test them on.')
+  console.log(
+    '\nIranian telecom: learned weights not evaluated; the set has one period and no holdout sample to test them on.',
+  )
   return results
 }
 

@@ -55,10 +55,14 @@ export function convertCell2cell(source: string, outDir: string, sample: 'valida
     care.set(id, careCalls)
     retention.set(id, retentionCalls)
     for (const at of spread(random, careCalls, windowStart, observed)) {
-      tickets.push(`${id},${++ticketId},${iso(at)},${iso(at + 3_600_000)},,Customer care call,${cell('Customer care call about the account.')}`)
+      tickets.push(
+        `${id},${++ticketId},${iso(at)},${iso(at + 3_600_000)},,Customer care call,${cell('Customer care call about the account.')}`,
+      )
     }
     for (const at of spread(random, retentionCalls, windowStart, observed)) {
-      tickets.push(`${id},${++ticketId},${iso(at)},${iso(at + 3_600_000)},,Call to the retention team,${cell('Considering whether to renew; reporting a competitive offer.')}`)
+      tickets.push(
+        `${id},${++ticketId},${iso(at)},${iso(at + 3_600_000)},,Call to the retention team,${cell('Considering whether to renew; reporting a competitive offer.')}`,
+      )
     }
   }
   const ticketsFile = join(outDir, `cell2cell-${sample}-tickets.csv`)
@@ -67,7 +71,11 @@ export function convertCell2cell(source: string, outDir: string, sample: 'valida
   writeFileSync(outcomesFile, `${outcomes.join('\n')}\n`)
   return {
     name: `cell2cell, ${sample} sample${sample === 'validation' ? ' (real churn rate)' : ' (churners oversampled to 50%)'}`,
-    ticketsFile, outcomesFile, cutoff: observed, asOf: observed + 60 * DAY, horizonDays: 60,
+    ticketsFile,
+    outcomesFile,
+    cutoff: observed,
+    asOf: observed + 60 * DAY,
+    horizonDays: 60,
     assumptions: [
       'observation date set to 2002-01-01 (the data describe the second half of 2001; any fixed date gives the same result)',
       'each customer is a company; custcare × 3 (a 3-month mean of customer-care calls) becomes that many tickets spread evenly, with jitter, over the 90 days before the observation date, text "Customer care call about the account."',
@@ -77,7 +85,13 @@ export function convertCell2cell(source: string, outDir: string, sample: 'valida
       'churn happened 31–60 days after the observation date: churned_at is set to day 45; one cut-off at the observation date, 60-day horizon',
       'only the support columns are used (custcare, retcalls); network quality, usage and revenue are not tickets',
     ],
-    extraBaselines: [{ name: 'called the retention team (0/1)', values: new Map([...retention].map(([id, n]) => [id, n > 0 ? 1 : 0])) }, { name: 'customer-care calls', values: care }],
+    extraBaselines: [
+      {
+        name: 'called the retention team (0/1)',
+        values: new Map([...retention].map(([id, n]) => [id, n > 0 ? 1 : 0])),
+      },
+      { name: 'customer-care calls', values: care },
+    ],
     churned,
   }
 }
@@ -87,7 +101,9 @@ export function convertIranian(source: string, outDir: string): ConvertedSet {
   // 300 rows are exact duplicates of others: drop them before counting anything.
   const unique = [...new Set(raw.trim().split(/\r?\n/).slice(1))]
   const header = raw.split(/\r?\n/)[0]!
-  const rows = parse(`${header}\n${unique.join('\n')}`, { columns: (h: string[]) => h.map((c) => c.replace(/\s+/g, ' ').trim()) }) as Record<string, string>[]
+  const rows = parse(`${header}\n${unique.join('\n')}`, {
+    columns: (h: string[]) => h.map((c) => c.replace(/\s+/g, ' ').trim()),
+  }) as Record<string, string>[]
   const random = seededRandom(2020)
   const start = Date.UTC(2020, 0, 1)
   const observed = start + 270 * DAY
@@ -108,7 +124,9 @@ export function convertIranian(source: string, outDir: string): ConvertedSet {
     failures.set(id, callFailures)
     if (complaint) {
       const [at] = spread(random, 1, start, observed)
-      tickets.push(`${id},${++ticketId},${iso(at!)},${iso(at! + DAY)},,Complaint,${cell('I want to file a complaint about my service.')}`)
+      tickets.push(
+        `${id},${++ticketId},${iso(at!)},${iso(at! + DAY)},,Complaint,${cell('I want to file a complaint about my service.')}`,
+      )
     }
     for (const at of spread(random, callFailures, start, observed)) {
       tickets.push(`${id},${++ticketId},${iso(at)},${iso(at + 3_600_000)},,Call failure,${cell('A call failed.')}`)
@@ -120,7 +138,11 @@ export function convertIranian(source: string, outDir: string): ConvertedSet {
   writeFileSync(outcomesFile, `${outcomes.join('\n')}\n`)
   return {
     name: 'Iranian telecom (UCI 563, duplicates dropped)',
-    ticketsFile, outcomesFile, cutoff: observed, asOf: observed + 90 * DAY, horizonDays: 90,
+    ticketsFile,
+    outcomesFile,
+    cutoff: observed,
+    asOf: observed + 90 * DAY,
+    horizonDays: 90,
     assumptions: [
       '300 exact duplicate rows dropped (2,850 customers); each customer is a company, customer since the start of month 1 (2020-01-01, arbitrary)',
       'Complains = 1 becomes one ticket at a random time in months 1–9, text "I want to file a complaint about my service."',
@@ -128,7 +150,10 @@ export function convertIranian(source: string, outDir: string): ConvertedSet {
       'the label is the state at month 12: churners get churned_at 45 days after the end of month 9; one cut-off at the end of month 9, 90-day horizon',
       'no priorities, categories or open tickets; usage, charges and value columns are not tickets',
     ],
-    extraBaselines: [{ name: 'complained (0/1)', values: complained }, { name: 'call failures', values: failures }],
+    extraBaselines: [
+      { name: 'complained (0/1)', values: complained },
+      { name: 'call failures', values: failures },
+    ],
     churned,
   }
 }

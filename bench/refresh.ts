@@ -40,7 +40,10 @@ async function validTokenLatency() {
     await fn()
     sample.push(performance.now() - started)
   }
-  for (let i = 0; i < 300; i++) { await readDirectly(); await ctx.deps.tokens.ensureValidToken(id) } // warm-up
+  for (let i = 0; i < 300; i++) {
+    await readDirectly()
+    await ctx.deps.tokens.ensureValidToken(id)
+  } // warm-up
   // Interleaved, so both see the same machine and cache conditions.
   for (let i = 0; i < rounds; i++) {
     await timed(baseline, readDirectly)
@@ -48,15 +51,23 @@ async function validTokenLatency() {
   }
   await ctx.close()
   console.log('\nensureValidToken on a valid token (%d calls each, Postgres)', rounds)
-  console.log(`  baseline (load row + open token): p50 ${ms(percentile(baseline, 50))}  p99 ${ms(percentile(baseline, 99))}`)
-  console.log(`  ensureValidToken:                 p50 ${ms(percentile(keeper, 50))}  p99 ${ms(percentile(keeper, 99))}`)
-  console.log(`  added latency:                    p50 ${ms(percentile(keeper, 50) - percentile(baseline, 50))}  p99 ${ms(percentile(keeper, 99) - percentile(baseline, 99))}  (ratio p50 ${(percentile(keeper, 50) / percentile(baseline, 50)).toFixed(2)}x)`)
+  console.log(
+    `  baseline (load row + open token): p50 ${ms(percentile(baseline, 50))}  p99 ${ms(percentile(baseline, 99))}`,
+  )
+  console.log(
+    `  ensureValidToken:                 p50 ${ms(percentile(keeper, 50))}  p99 ${ms(percentile(keeper, 99))}`,
+  )
+  console.log(
+    `  added latency:                    p50 ${ms(percentile(keeper, 50) - percentile(baseline, 50))}  p99 ${ms(percentile(keeper, 99) - percentile(baseline, 99))}  (ratio p50 ${(percentile(keeper, 50) / percentile(baseline, 50)).toFixed(2)}x)`,
+  )
 }
 
 async function burstAcrossProcesses() {
   const sim = createSimulator({ seed: 'bench-refresh' })
   const simUrl = await new Promise<string>((resolve) => {
-    serve({ fetch: sim.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`))
+    serve({ fetch: sim.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve(`http://127.0.0.1:${info.port}`),
+    )
   })
   const { openTestDatabase } = await import('../backend/test/open-test-database')
   const database = await openTestDatabase()
@@ -71,23 +82,35 @@ async function burstAcrossProcesses() {
   const backends: BackendProcess[] = await Promise.all(Array.from({ length: 8 }, () => spawnBackend(env)))
   const agent = httpAgent()
   const first = backends[0]!.url
-  await agent.fetch(`${first}/api/v1/auth/signup`, { json: { email: 'bench@example.com', password: 'correct horse battery' } })
-  const { url } = (await (await agent.fetch(`${first}/api/v1/integrations/hubspot/authorize`)).json()) as { url: string }
+  await agent.fetch(`${first}/api/v1/auth/signup`, {
+    json: { email: 'bench@example.com', password: 'correct horse battery' },
+  })
+  const { url } = (await (await agent.fetch(`${first}/api/v1/integrations/hubspot/authorize`)).json()) as {
+    url: string
+  }
   const query = await driveConsentPage(fetch, url, { decision: 'Grant access' })
   await agent.fetch(`${first}/api/v1/integrations/hubspot/callback`, { json: Object.fromEntries(query) })
 
   const burst = 200
-  console.log(`\nExpired-token burst: ${burst} concurrent API calls (baseline without coordination: up to ${burst} token-endpoint calls)`)
+  console.log(
+    `\nExpired-token burst: ${burst} concurrent API calls (baseline without coordination: up to ${burst} token-endpoint calls)`,
+  )
   for (const processes of [1, 4, 8]) {
     await database.db.update(integrations).set({ tokenExpiresAt: sql`now() - interval '1 minute'` })
     sim.control.expireAccessTokens()
     const before = sim.control.requestLog().filter((r) => r.path === '/oauth/2026-03/token').length
     const started = performance.now()
-    const responses = await Promise.all(Array.from({ length: burst }, (_, i) => agent.fetch(`${backends[i % processes]!.url}/api/v1/integrations/hubspot/portal`)))
+    const responses = await Promise.all(
+      Array.from({ length: burst }, (_, i) =>
+        agent.fetch(`${backends[i % processes]!.url}/api/v1/integrations/hubspot/portal`),
+      ),
+    )
     const elapsed = performance.now() - started
     const calls = sim.control.requestLog().filter((r) => r.path === '/oauth/2026-03/token').length - before
     const failed = responses.filter((r) => r.status !== 200).length
-    console.log(`  ${processes} process(es): ${calls} token-endpoint call(s), ${failed} failed calls, burst took ${elapsed.toFixed(0)} ms  (${(burst / Math.max(calls, 1)).toFixed(0)}x fewer calls than baseline)`)
+    console.log(
+      `  ${processes} process(es): ${calls} token-endpoint call(s), ${failed} failed calls, burst took ${elapsed.toFixed(0)} ms  (${(burst / Math.max(calls, 1)).toFixed(0)}x fewer calls than baseline)`,
+    )
   }
   await Promise.all(backends.map((b) => b.stop()))
   await database.close()

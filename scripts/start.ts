@@ -33,7 +33,11 @@ function prefixed(name: string, stream: NodeJS.ReadableStream, out: NodeJS.Writa
 }
 
 function run(name: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: options.cwd ?? root, env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? root,
+    env: { ...env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   prefixed(name, child.stdout!, process.stdout)
   prefixed(name, child.stderr!, process.stderr)
   return child
@@ -63,11 +67,19 @@ function newestMtime(path: string): number {
 
 async function buildFrontendIfStale() {
   const output = join(root, 'frontend/.output/server/index.mjs')
-  const sources = ['frontend/app', 'frontend/server', 'frontend/nuxt.config.ts', 'contracts/src', 'package-lock.json'].map((p) => newestMtime(join(root, p)))
+  const sources = [
+    'frontend/app',
+    'frontend/server',
+    'frontend/nuxt.config.ts',
+    'contracts/src',
+    'package-lock.json',
+  ].map((p) => newestMtime(join(root, p)))
   if (existsSync(output) && statSync(output).mtimeMs > Math.max(...sources)) return
   console.log('Building the frontend (first start, or its sources changed)…')
   // Nuxt's CLI through the installed bin link, run on this same Node (22).
-  const nuxt = [join(root, 'frontend/node_modules/.bin/nuxt'), join(root, 'node_modules/.bin/nuxt')].find((p) => existsSync(p))
+  const nuxt = [join(root, 'frontend/node_modules/.bin/nuxt'), join(root, 'node_modules/.bin/nuxt')].find((p) =>
+    existsSync(p),
+  )
   if (!nuxt) throw new Error('nuxt is not installed: run npm install')
   const build = run('build', [nuxt, 'build'], { cwd: join(root, 'frontend'), env: { NUXT_TELEMETRY_DISABLED: '1' } })
   const code = await new Promise<number | null>((resolve) => build.on('exit', resolve))
@@ -93,7 +105,9 @@ async function stop(code: number) {
   if (stopping) return
   stopping = true
   for (const { child } of children) child.kill('SIGTERM')
-  await Promise.all(children.map(({ child }) => child.exitCode !== null ? null : new Promise((r) => child.on('exit', r))))
+  await Promise.all(
+    children.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on('exit', r)))),
+  )
   process.exit(code)
 }
 process.on('SIGINT', () => void stop(0))
@@ -112,7 +126,11 @@ try {
   }
   await buildFrontendIfStale()
   service('backend', [...tsx, 'backend/src/main.ts'], {
-    env: { PORT: String(backendPort), PUBLIC_URL: publicUrl, ...(useSimulator ? { HUBSPOT_SIMULATOR_URL: simulatorUrl } : {}) },
+    env: {
+      PORT: String(backendPort),
+      PUBLIC_URL: publicUrl,
+      ...(useSimulator ? { HUBSPOT_SIMULATOR_URL: simulatorUrl } : {}),
+    },
   })
   service('frontend', ['.output/server/index.mjs'], {
     cwd: join(root, 'frontend'),
@@ -120,7 +138,9 @@ try {
   })
   await waitFor(`http://127.0.0.1:${backendPort}/healthz`, 'backend')
   await waitFor(`http://127.0.0.1:${frontendPort}/`, 'frontend')
-  console.log(`\n  Churnlens is running: open ${publicUrl}\n  ${useSimulator ? `HubSpot simulator: ${simulatorUrl}` : 'Using real HubSpot'}\n  Press Ctrl-C to stop.\n`)
+  console.log(
+    `\n  Churnlens is running: open ${publicUrl}\n  ${useSimulator ? `HubSpot simulator: ${simulatorUrl}` : 'Using real HubSpot'}\n  Press Ctrl-C to stop.\n`,
+  )
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   await stop(1)

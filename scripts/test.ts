@@ -14,7 +14,13 @@ const reports = join(root, '.tmp/test-reports')
 rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
-interface Outcome { suite: string; passed: number; failed: number; skipped: number; note?: string }
+interface Outcome {
+  suite: string
+  passed: number
+  failed: number
+  skipped: number
+  note?: string
+}
 const outcomes: Outcome[] = []
 
 function exec(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
@@ -35,12 +41,33 @@ async function check(suite: string, command: string, args: string[]) {
 async function vitest(suite: string, projects: string[], env: Record<string, string> = {}) {
   console.log(`\n=== ${suite} ===`)
   const file = join(reports, `${suite.replace(/\W+/g, '-')}.json`)
-  const code = await exec(bin('vitest'), ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env)
+  const code = await exec(
+    bin('vitest'),
+    [
+      'run',
+      ...projects.flatMap((p) => ['--project', p]),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    env,
+  )
   try {
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean }
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      numPassedTests: number
+      numFailedTests: number
+      numPendingTests: number
+      numTodoTests: number
+      success: boolean
+    }
     // A file that fails to load counts no tests but fails the run: count it as a failure.
     const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0)
-    outcomes.push({ suite, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests })
+    outcomes.push({
+      suite,
+      passed: report.numPassedTests,
+      failed,
+      skipped: report.numPendingTests + report.numTodoTests,
+    })
   } catch {
     outcomes.push({ suite, passed: 0, failed: 1, skipped: 0, note: `no report (exit ${code})` })
   }
@@ -49,11 +76,20 @@ async function vitest(suite: string, projects: string[], env: Record<string, str
 async function playwright() {
   console.log('\n=== end-to-end (Playwright, Chromium) ===')
   const file = join(reports, 'e2e.json')
-  const code = await exec(bin('playwright'), ['test', '--config', 'e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file })
+  const code = await exec(bin('playwright'), ['test', '--config', 'e2e/playwright.config.ts'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+  })
   try {
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number }
+    }
     const failed = report.stats.unexpected + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0)
-    outcomes.push({ suite: 'e2e', passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped })
+    outcomes.push({
+      suite: 'e2e',
+      passed: report.stats.expected + report.stats.flaky,
+      failed,
+      skipped: report.stats.skipped,
+    })
   } catch {
     outcomes.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, note: `no report (exit ${code})` })
   }
@@ -83,12 +119,22 @@ if (wanted('integration')) await vitest('integration (PGlite)', ['integration'],
 if (wanted('integration')) {
   const url = await postgresUrl()
   if (url) await vitest('integration (Postgres)', ['integration'], { TEST_DB: 'postgres', TEST_DATABASE_URL: url })
-  else outcomes.push({ suite: 'integration (Postgres)', passed: 0, failed: 0, skipped: 0, note: 'skipped: no Postgres at TEST_DATABASE_URL or 127.0.0.1:5432' })
+  else
+    outcomes.push({
+      suite: 'integration (Postgres)',
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      note: 'skipped: no Postgres at TEST_DATABASE_URL or 127.0.0.1:5432',
+    })
 }
 if (wanted('e2e')) await playwright()
 
 console.log('\n=== summary ===')
-for (const o of outcomes) console.log(`${o.suite.padEnd(26)} ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? `  (${o.note})` : ''}`)
+for (const o of outcomes)
+  console.log(
+    `${o.suite.padEnd(26)} ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? `  (${o.note})` : ''}`,
+  )
 const passed = outcomes.reduce((n, o) => n + o.passed, 0)
 const failed = outcomes.reduce((n, o) => n + o.failed, 0)
 console.log(`${passed} passed, ${failed} failed`)

@@ -20,7 +20,10 @@ export function createApp(deps: AppDeps) {
     const started = performance.now()
     await next()
     // Path only: query strings and bodies may carry codes or states.
-    deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
+    deps.logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    )
   })
   app.get('/healthz', async (c) => {
     try {
@@ -33,7 +36,8 @@ export function createApp(deps: AppDeps) {
   })
   app.get('/metrics', async (c) => {
     // Optional bearer token, for deployments where the metrics port is not private.
-    if (deps.config.metricsToken && c.req.header('authorization') !== `Bearer ${deps.config.metricsToken}`) return apiError(c, 'unauthenticated')
+    if (deps.config.metricsToken && c.req.header('authorization') !== `Bearer ${deps.config.metricsToken}`)
+      return apiError(c, 'unauthenticated')
     return c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType })
   })
 
@@ -41,7 +45,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/webhooks/hubspot', webhookRoutes(deps))
   app.use('/api/*', loadSession(deps))
   // Every other route takes its method and path from its definition in contracts/.
-  for (const routes of [authRoutes, hubspotIntegrationRoutes, syncRoutes, companyRoutes, churnRoutes]) app.route('/', routes(deps))
+  for (const routes of [authRoutes, hubspotIntegrationRoutes, syncRoutes, companyRoutes, churnRoutes])
+    app.route('/', routes(deps))
 
   app.notFound((c) => apiError(c, 'not_found'))
   app.onError((error, c) => {

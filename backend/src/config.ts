@@ -33,7 +33,14 @@ export interface Config {
 }
 
 export type HubspotConfig =
-  | { mode: 'hubspot'; clientId: string; clientSecret: string; redirectUri: string; apiBaseUrl: string; authorizeUrl: string }
+  | {
+      mode: 'hubspot'
+      clientId: string
+      clientSecret: string
+      redirectUri: string
+      apiBaseUrl: string
+      authorizeUrl: string
+    }
   | { mode: 'simulator'; simulatorUrl: string; redirectUri: string }
 
 export class ConfigError extends Error {
@@ -72,8 +79,13 @@ const envSchema = z.object({
 })
 
 const productionRequired = [
-  'DATABASE_URL', 'HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_REDIRECT_URI',
-  'TOKEN_ENCRYPTION_KEYS', 'SESSION_SECRET', 'PUBLIC_URL',
+  'DATABASE_URL',
+  'HUBSPOT_CLIENT_ID',
+  'HUBSPOT_CLIENT_SECRET',
+  'HUBSPOT_REDIRECT_URI',
+  'TOKEN_ENCRYPTION_KEYS',
+  'SESSION_SECRET',
+  'PUBLIC_URL',
 ] as const
 
 export function parseConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): Config {
@@ -97,22 +109,28 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     if (ring.ok) keyRing = ring.ring
     else problems.push(...ring.problems.map((p) => `TOKEN_ENCRYPTION_KEYS: ${p}`))
   }
-  if (e.ALERT_WEBHOOK_URL && !e.ALERT_WEBHOOK_SECRET) problems.push('ALERT_WEBHOOK_SECRET: required when ALERT_WEBHOOK_URL is set (it signs each alert)')
+  if (e.ALERT_WEBHOOK_URL && !e.ALERT_WEBHOOK_SECRET)
+    problems.push('ALERT_WEBHOOK_SECRET: required when ALERT_WEBHOOK_URL is set (it signs each alert)')
   const publicUrl = (e.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
   if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https in production')
   if (problems.length > 0) throw new ConfigError(problems)
 
   const redirectUri = e.HUBSPOT_REDIRECT_URI ?? `${publicUrl}/oauth/hubspot/callback`
-  const hubspot: HubspotConfig = e.HUBSPOT_CLIENT_ID && e.HUBSPOT_CLIENT_SECRET
-    ? {
-        mode: 'hubspot',
-        clientId: e.HUBSPOT_CLIENT_ID,
-        clientSecret: e.HUBSPOT_CLIENT_SECRET,
-        redirectUri,
-        apiBaseUrl: (e.HUBSPOT_API_BASE_URL ?? HUBSPOT_API_BASE_URL).replace(/\/+$/, ''),
-        authorizeUrl: e.HUBSPOT_AUTHORIZE_URL ?? HUBSPOT_AUTHORIZE_URL,
-      }
-    : { mode: 'simulator', simulatorUrl: (e.HUBSPOT_SIMULATOR_URL ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''), redirectUri }
+  const hubspot: HubspotConfig =
+    e.HUBSPOT_CLIENT_ID && e.HUBSPOT_CLIENT_SECRET
+      ? {
+          mode: 'hubspot',
+          clientId: e.HUBSPOT_CLIENT_ID,
+          clientSecret: e.HUBSPOT_CLIENT_SECRET,
+          redirectUri,
+          apiBaseUrl: (e.HUBSPOT_API_BASE_URL ?? HUBSPOT_API_BASE_URL).replace(/\/+$/, ''),
+          authorizeUrl: e.HUBSPOT_AUTHORIZE_URL ?? HUBSPOT_AUTHORIZE_URL,
+        }
+      : {
+          mode: 'simulator',
+          simulatorUrl: (e.HUBSPOT_SIMULATOR_URL ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''),
+          redirectUri,
+        }
 
   return {
     production,
@@ -122,12 +140,17 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     secureCookies: publicUrl.startsWith('https://'),
     // The backend binds to loopback behind the frontend's proxy by default, so X-Forwarded-For is ours.
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY === 'true' : true,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 } : { kind: 'pglite', dataDir: e.DATA_DIR ?? defaults.dataDir },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 }
+      : { kind: 'pglite', dataDir: e.DATA_DIR ?? defaults.dataDir },
     keyRing,
     sessionSecret: e.SESSION_SECRET ?? null,
     hubspot,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
-    alert: e.ALERT_WEBHOOK_URL && e.ALERT_WEBHOOK_SECRET ? { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET } : null,
+    alert:
+      e.ALERT_WEBHOOK_URL && e.ALERT_WEBHOOK_SECRET
+        ? { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET }
+        : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     webhooksAcceptV1: e.HUBSPOT_WEBHOOK_ACCEPT_V1 === 'true',
     runWorker: e.RUN_WORKER !== 'false',

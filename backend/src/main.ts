@@ -29,16 +29,31 @@ if (!keyRing || !sessionSecret) {
   )
 }
 
-const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
+const database = await openDatabase(
+  config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
+)
 const hubspot = await resolveHubspotApp(config.hubspot, fetch)
 const scheduler = createDeferredScheduler()
-const deps = createDeps({ config, db: database.db, keyRing, hubspot, fetch, clock: systemClock, logger, sessionSecret, scheduler })
+const deps = createDeps({
+  config,
+  db: database.db,
+  keyRing,
+  hubspot,
+  fetch,
+  clock: systemClock,
+  logger,
+  sessionSecret,
+  scheduler,
+})
 const app = createApp(deps)
 const jobs = await startJobs(deps, database.jobs, { work: config.runWorker })
 await scheduler.attach(jobs)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  logger.info({ port: info.port, database: database.kind, hubspot: config.hubspot.mode, apiBaseUrl: hubspot.apiBaseUrl }, 'backend listening')
+  logger.info(
+    { port: info.port, database: database.kind, hubspot: config.hubspot.mode, apiBaseUrl: hubspot.apiBaseUrl },
+    'backend listening',
+  )
 })
 
 let stopping = false

@@ -3,20 +3,32 @@ import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 describe('accounts', () => {
   it('signs up, reads /me through the session cookie, signs out', async () => {
     const agent = ctx.agent()
-    const signup = await agent.json<{ user: { email: string }; workspace: { id: string; name: string } }>('/api/v1/auth/signup', {
-      json: { email: '  Ada@Example.COM ', password: 'correct horse battery' },
-    })
+    const signup = await agent.json<{ user: { email: string }; workspace: { id: string; name: string } }>(
+      '/api/v1/auth/signup',
+      {
+        json: { email: '  Ada@Example.COM ', password: 'correct horse battery' },
+      },
+    )
     expect(signup.status).toBe(201)
     expect(signup.body.user.email).toBe('ada@example.com')
     expect(signup.body.workspace.name).toBe('example.com')
 
-    const setCookie = (await ctx.agent().request('/api/v1/auth/login', { json: { email: 'ada@example.com', password: 'correct horse battery' } })).headers.get('set-cookie') ?? ''
+    const setCookie =
+      (
+        await ctx
+          .agent()
+          .request('/api/v1/auth/login', { json: { email: 'ada@example.com', password: 'correct horse battery' } })
+      ).headers.get('set-cookie') ?? ''
     expect(setCookie).toMatch(/HttpOnly/i)
     expect(setCookie).toMatch(/SameSite=Lax/i)
 
@@ -24,12 +36,17 @@ describe('accounts', () => {
     expect(me).toEqual({ status: 200, body: signup.body })
 
     expect((await agent.request('/api/v1/auth/logout', { json: {} })).status).toBe(204)
-    expect(await agent.json('/api/v1/me')).toEqual({ status: 401, body: { error: { code: 'unauthenticated', message: 'Please sign in to continue.' } } })
+    expect(await agent.json('/api/v1/me')).toEqual({
+      status: 401,
+      body: { error: { code: 'unauthenticated', message: 'Please sign in to continue.' } },
+    })
   })
 
   it('refuses a second account with the same email', async () => {
     await ctx.signedUpAgent('twice@example.com')
-    const again = await ctx.agent().json('/api/v1/auth/signup', { json: { email: 'TWICE@example.com', password: 'another long password' } })
+    const again = await ctx
+      .agent()
+      .json('/api/v1/auth/signup', { json: { email: 'TWICE@example.com', password: 'another long password' } })
     expect(again.status).toBe(409)
     expect(again.body).toMatchObject({ error: { code: 'email_taken' } })
   })
@@ -37,8 +54,15 @@ describe('accounts', () => {
   it('names each bad field', async () => {
     const res = await ctx.agent().json('/api/v1/auth/signup', { json: { email: 'not-an-email', password: 'short' } })
     expect(res.status).toBe(400)
-    expect(res.body).toMatchObject({ error: { code: 'invalid_body', issues: [{ path: 'email' }, { path: 'password', message: 'Use at least 10 characters.' }] } })
-    const extra = await ctx.agent().json('/api/v1/auth/signup', { json: { email: 'a@b.co', password: 'long enough pw', admin: true } })
+    expect(res.body).toMatchObject({
+      error: {
+        code: 'invalid_body',
+        issues: [{ path: 'email' }, { path: 'password', message: 'Use at least 10 characters.' }],
+      },
+    })
+    const extra = await ctx
+      .agent()
+      .json('/api/v1/auth/signup', { json: { email: 'a@b.co', password: 'long enough pw', admin: true } })
     expect(extra.body).toMatchObject({ error: { code: 'invalid_body' } })
   })
 
@@ -50,31 +74,53 @@ describe('accounts', () => {
     })
     expect(res.status).toBe(415)
     expect(await res.json()).toMatchObject({ error: { code: 'unsupported_media_type' } })
-    const broken = await ctx.app.request('http://localhost/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' })
+    const broken = await ctx.app.request('http://localhost/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    })
     expect(broken.status).toBe(400)
   })
 
   it('does not tell a wrong password from an unknown email', async () => {
     await ctx.signedUpAgent('known@example.com')
-    const wrong = await ctx.agent().json('/api/v1/auth/login', { json: { email: 'known@example.com', password: 'wrong password!' } })
-    const unknown = await ctx.agent().json('/api/v1/auth/login', { json: { email: 'nobody@example.com', password: 'wrong password!' } })
-    expect(wrong).toEqual({ status: 401, body: { error: { code: 'invalid_credentials', message: 'That email and password do not match an account.' } } })
+    const wrong = await ctx
+      .agent()
+      .json('/api/v1/auth/login', { json: { email: 'known@example.com', password: 'wrong password!' } })
+    const unknown = await ctx
+      .agent()
+      .json('/api/v1/auth/login', { json: { email: 'nobody@example.com', password: 'wrong password!' } })
+    expect(wrong).toEqual({
+      status: 401,
+      body: { error: { code: 'invalid_credentials', message: 'That email and password do not match an account.' } },
+    })
     expect(unknown).toEqual(wrong)
   })
 
   it('throttles repeated sign-in attempts for one email, with Retry-After', async () => {
     await ctx.signedUpAgent('target@example.com')
-    const attempt = () => ctx.agent().request('/api/v1/auth/login', { json: { email: 'target@example.com', password: 'guess guess guess' } })
+    const attempt = () =>
+      ctx
+        .agent()
+        .request('/api/v1/auth/login', { json: { email: 'target@example.com', password: 'guess guess guess' } })
     for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401)
     const blocked = await attempt()
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(await blocked.json()).toMatchObject({ error: { code: 'too_many_attempts' } })
     // Even the right password waits: the limiter runs before the check.
-    const right = await ctx.agent().request('/api/v1/auth/login', { json: { email: 'target@example.com', password: 'correct horse battery' } })
+    const right = await ctx
+      .agent()
+      .request('/api/v1/auth/login', { json: { email: 'target@example.com', password: 'correct horse battery' } })
     expect(right.status).toBe(429)
     ctx.clock.advance(15 * 60 * 1000)
-    expect((await ctx.agent().request('/api/v1/auth/login', { json: { email: 'target@example.com', password: 'correct horse battery' } })).status).toBe(200)
+    expect(
+      (
+        await ctx
+          .agent()
+          .request('/api/v1/auth/login', { json: { email: 'target@example.com', password: 'correct horse battery' } })
+      ).status,
+    ).toBe(200)
   })
 
   it('answers 401 on every workspace endpoint without a session, and ignores a forged cookie', async () => {
@@ -88,13 +134,18 @@ describe('accounts', () => {
       ['DELETE', '/api/v1/integrations/hubspot'],
     ] as const) {
       const init = method === 'POST' ? { json: { code: 'x', state: 'y' } } : { method }
-      expect((await anonymous.json(path, init)).body).toEqual({ error: { code: 'unauthenticated', message: 'Please sign in to continue.' } })
+      expect((await anonymous.json(path, init)).body).toEqual({
+        error: { code: 'unauthenticated', message: 'Please sign in to continue.' },
+      })
       const res = await forged.request(path, { ...init, headers: { cookie: 'churnlens_session=abc.def' } })
       expect(res.status).toBe(401)
     }
   })
 
   it('answers unknown API paths with a coded 404', async () => {
-    expect(await ctx.agent().json('/api/v1/nope')).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } })
+    expect(await ctx.agent().json('/api/v1/nope')).toEqual({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'Not found.' } },
+    })
   })
 })

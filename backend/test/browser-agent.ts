@@ -37,7 +37,10 @@ export class BrowserAgent {
     return { ok, status: response.status, body, response } as CallResult<E>
   }
 
-  async request(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    path: string,
+    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers = new Headers(init.headers)
     if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', this.address)
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
@@ -61,7 +64,10 @@ export class BrowserAgent {
     return response
   }
 
-  async json<T = unknown>(path: string, init: Parameters<BrowserAgent['request']>[1] = {}): Promise<{ status: number; body: T }> {
+  async json<T = unknown>(
+    path: string,
+    init: Parameters<BrowserAgent['request']>[1] = {},
+  ): Promise<{ status: number; body: T }> {
     const response = await this.request(path, init)
     const text = await response.text()
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T }

@@ -13,7 +13,11 @@ let dir: string
 /** The command as a person runs it, through tsx on the project's Node. */
 async function backtest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'backend/src/cli/churn-backtest.ts', ...args], { cwd: root })
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'backend/src/cli/churn-backtest.ts', ...args],
+      { cwd: root },
+    )
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
@@ -44,14 +48,24 @@ function fixture(): { tickets: string; outcomes: string } {
     for (let t = 0; t < 12; t++) {
       const created = 10 + t * 35 + (c % 7)
       if (churns && created >= churnDay) break
-      tickets.push(`acme-${c},${id++},${day(created)},${day(created + 1)},LOW,"Question, about exports",How do I export a report?`)
+      tickets.push(
+        `acme-${c},${id++},${day(created)},${day(created + 1)},LOW,"Question, about exports",How do I export a report?`,
+      )
     }
-    if (churns) tickets.push(`acme-${c},${id++},${day(churnDay - 20)},,HIGH,Renewal,"We have decided to cancel our subscription."`)
+    if (churns)
+      tickets.push(
+        `acme-${c},${id++},${day(churnDay - 20)},,HIGH,Renewal,"We have decided to cancel our subscription."`,
+      )
   }
-  return { tickets: file('tickets.csv', `${tickets.join('\n')}\n`), outcomes: file('outcomes.csv', `${outcomes.join('\n')}\n`) }
+  return {
+    tickets: file('tickets.csv', `${tickets.join('\n')}\n`),
+    outcomes: file('outcomes.csv', `${outcomes.join('\n')}\n`),
+  }
 }
 
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'churn-backtest-')) })
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'churn-backtest-'))
+})
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('npm run churn:backtest', () => {
@@ -64,23 +78,47 @@ describe('npm run churn:backtest', () => {
     expect(report.churnEvents).toBeGreaterThanOrEqual(20)
     expect(report.cutoffs).toBeGreaterThan(5)
     for (const side of [report.current, report.baseline]) {
-      expect(Object.keys(side)).toEqual(expect.arrayContaining(['auc', 'aucLow', 'aucHigh', 'topDecileLift', 'medianLeadDays', 'bandChurnRates']))
+      expect(Object.keys(side)).toEqual(
+        expect.arrayContaining(['auc', 'aucLow', 'aucHigh', 'topDecileLift', 'medianLeadDays', 'bandChurnRates']),
+      )
     }
     expect(report.current.auc).toBeGreaterThan(report.baseline.auc)
     expect(report.current.aucLow).toBeLessThanOrEqual(report.current.auc)
     // Learned weights are fitted and judged the same way, with their own verdict.
-    expect(Object.keys(report.learned)).toEqual(expect.arrayContaining(['auc', 'aucLow', 'aucHigh', 'topDecileLift', 'medianLeadDays', 'bandChurnRates', 'adopted', 'reason']))
+    expect(Object.keys(report.learned)).toEqual(
+      expect.arrayContaining([
+        'auc',
+        'aucLow',
+        'aucHigh',
+        'topDecileLift',
+        'medianLeadDays',
+        'bandChurnRates',
+        'adopted',
+        'reason',
+      ]),
+    )
     expect(report.learned.adopted).toBe(false)
   })
 
   it('prints a readable report, and writes scores as of the end of the data', async () => {
     const { tickets, outcomes } = fixture()
     const scores = join(dir, 'scores.csv')
-    const { code, stdout } = await backtest('--tickets', tickets, '--outcomes', outcomes, '--horizon-days', '60', '--scores-out', scores)
+    const { code, stdout } = await backtest(
+      '--tickets',
+      tickets,
+      '--outcomes',
+      outcomes,
+      '--horizon-days',
+      '60',
+      '--scores-out',
+      scores,
+    )
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Churn backtest: 60 companies/)
     expect(stdout).toMatch(/ROC AUC \(95% interval\)\s+0\.\d{3} \(0\.\d{3}–[01]\.\d{3}\)/)
-    expect(stdout).toMatch(/Learned weights \(fitted on earlier cut-offs, tested on later ones\):\n[\s\S]*Not adopted: /)
+    expect(stdout).toMatch(
+      /Learned weights \(fitted on earlier cut-offs, tested on later ones\):\n[\s\S]*Not adopted: /,
+    )
     const lines = readFileSync(scores, 'utf8').trim().split('\n')
     expect(lines[0]).toBe('company_id,score,band')
     // Only the 30 companies that stayed are still customers at the end.
@@ -101,12 +139,36 @@ describe('npm run churn:backtest', () => {
   })
 
   it.each([
-    ['a malformed date', 'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01,,LOW,x,y\na,2,yesterday,,LOW,x,y\n', /tickets\.csv, line 3: created_at "yesterday" is not an ISO-8601 date or time/],
-    ['an unknown priority', 'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01,,SEVERE,x,y\n', /line 2: priority "SEVERE" is not one of LOW, MEDIUM, HIGH, URGENT/],
-    ['a close before the creation', 'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-02-01,2025-01-01,,x,y\n', /line 2: closed_at is before created_at/],
-    ['a missing column', 'company_id,ticket_id,created_at,priority,subject,content\na,1,2025-01-01,LOW,x,y\n', /line 1: the header lacks closed_at/],
-    ['an unclosed quote', 'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01,,LOW,"x,y\n', /tickets\.csv, line \d+: unclosed quote/i],
-    ['a short row', 'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01\n', /tickets\.csv, line 2:/],
+    [
+      'a malformed date',
+      'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01,,LOW,x,y\na,2,yesterday,,LOW,x,y\n',
+      /tickets\.csv, line 3: created_at "yesterday" is not an ISO-8601 date or time/,
+    ],
+    [
+      'an unknown priority',
+      'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01,,SEVERE,x,y\n',
+      /line 2: priority "SEVERE" is not one of LOW, MEDIUM, HIGH, URGENT/,
+    ],
+    [
+      'a close before the creation',
+      'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-02-01,2025-01-01,,x,y\n',
+      /line 2: closed_at is before created_at/,
+    ],
+    [
+      'a missing column',
+      'company_id,ticket_id,created_at,priority,subject,content\na,1,2025-01-01,LOW,x,y\n',
+      /line 1: the header lacks closed_at/,
+    ],
+    [
+      'an unclosed quote',
+      'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01,,LOW,"x,y\n',
+      /tickets\.csv, line \d+: unclosed quote/i,
+    ],
+    [
+      'a short row',
+      'company_id,ticket_id,created_at,closed_at,priority,subject,content\na,1,2025-01-01\n',
+      /tickets\.csv, line 2:/,
+    ],
   ])('rejects %s with the line and what is wrong, never a stack trace', async (_, text, message) => {
     const outcomes = file('outcomes-ok.csv', 'company_id,churned_at\na,\n')
     const { code, stdout, stderr } = await backtest('--tickets', file('tickets.csv', text), '--outcomes', outcomes)
@@ -118,13 +180,25 @@ describe('npm run churn:backtest', () => {
 
   it('rejects a bad outcomes file, a missing file and bad arguments', async () => {
     const { tickets } = fixture()
-    const dup = await backtest('--tickets', tickets, '--outcomes', file('dup.csv', 'company_id,churned_at\na,\na,2025-01-01\n'))
+    const dup = await backtest(
+      '--tickets',
+      tickets,
+      '--outcomes',
+      file('dup.csv', 'company_id,churned_at\na,\na,2025-01-01\n'),
+    )
     expect(dup).toMatchObject({ code: 65 })
     expect(dup.stderr).toMatch(/dup\.csv, line 3: company a appears twice/)
-    const missing = await backtest('--tickets', join(dir, 'nope.csv'), '--outcomes', file('o.csv', 'company_id,churned_at\n'))
+    const missing = await backtest(
+      '--tickets',
+      join(dir, 'nope.csv'),
+      '--outcomes',
+      file('o.csv', 'company_id,churned_at\n'),
+    )
     expect(missing.code).toBe(65)
     expect(missing.stderr).toMatch(/o\.csv|nope\.csv/)
     expect((await backtest('--tickets', tickets)).code).toBe(64)
-    expect((await backtest('--tickets', tickets, '--outcomes', tickets, '--horizon-days', 'soon')).stderr).toMatch(/--horizon-days must be a whole number/)
+    expect((await backtest('--tickets', tickets, '--outcomes', tickets, '--horizon-days', 'soon')).stderr).toMatch(
+      /--horizon-days must be a whole number/,
+    )
   })
 })

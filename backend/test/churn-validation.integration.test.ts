@@ -7,8 +7,12 @@ import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 /**
  * The simulator's seeded portals come from a model of customer health that knows nothing of our signals,
@@ -25,7 +29,10 @@ const floors: Record<string, { auc: number; precisionAtTop10: number }> = {
 }
 
 describe('churn scores against the seeded ground truth: which current customers leave within 90 days', () => {
-  it.each([[0, 'northwind'], [1, 'globex']])('portal %i (%s): ROC AUC and precision at the top 10%', async (index) => {
+  it.each([
+    [0, 'northwind'],
+    [1, 'globex'],
+  ])('portal %i (%s): ROC AUC and precision at the top 10%', async (index) => {
     const portal = ctx.sim.portals[index]!
     const agent = await ctx.signedUpAgent()
     const connected = await ctx.connect(agent, portal.portalId)
@@ -33,10 +40,17 @@ describe('churn scores against the seeded ground truth: which current customers 
     expect(outcome).toMatchObject({ status: 'done', failures: [] })
     const truth = ctx.sim.control.groundTruth(portal.portalId)!
     expect(truth.asOf).toBe(ctx.clock.now().toISOString())
-    const customers = new Map(truth.companies.filter((t) => t.churnedAt === null).map((t) => [Number(t.companyId), t.churnsWithinHorizon]))
-    const scores = await ctx.database.db.select().from(churnScores).where(eq(churnScores.workspaceId, agent.workspaceId))
+    const customers = new Map(
+      truth.companies.filter((t) => t.churnedAt === null).map((t) => [Number(t.companyId), t.churnsWithinHorizon]),
+    )
+    const scores = await ctx.database.db
+      .select()
+      .from(churnScores)
+      .where(eq(churnScores.workspaceId, agent.workspaceId))
     expect(scores.length).toBe(truth.companies.length)
-    const judged = scores.filter((s) => customers.has(s.companyId)).map((s) => ({ score: s.score, churning: customers.get(s.companyId) ?? false }))
+    const judged = scores
+      .filter((s) => customers.has(s.companyId))
+      .map((s) => ({ score: s.score, churning: customers.get(s.companyId) ?? false }))
     expect(judged.length).toBe(customers.size)
     const quality = rankingQuality(judged)
     console.info(

@@ -27,7 +27,9 @@ export async function driveConsentPage(
       fields.append(name, value)
     }
   }
-  const button = [...form[2].matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)].find((b) => b[2]?.replace(/<[^>]+>/g, '').trim() === choice.decision)
+  const button = [...form[2].matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)].find(
+    (b) => b[2]?.replace(/<[^>]+>/g, '').trim() === choice.decision,
+  )
   if (!button) throw new Error(`no "${choice.decision}" button on the consent page`)
   const buttonName = /name="([^"]*)"/.exec(button[1] ?? '')?.[1]
   const buttonValue = /value="([^"]*)"/.exec(button[1] ?? '')?.[1]
@@ -40,10 +42,16 @@ export async function driveConsentPage(
     redirect: 'manual',
   })
   const location = decision.headers.get('location')
-  if (decision.status !== 302 || !location) throw new Error(`consent decision answered ${decision.status}: ${(await decision.text()).slice(0, 300)}`)
+  if (decision.status !== 302 || !location)
+    throw new Error(`consent decision answered ${decision.status}: ${(await decision.text()).slice(0, 300)}`)
   return new URL(location).searchParams
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
 }

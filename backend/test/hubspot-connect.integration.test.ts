@@ -7,16 +7,23 @@ import type { TestContext } from './test-context'
 import { REDIRECT_URI, SIMULATOR_URL, createTestContext } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 const callback = (agent: Awaited<ReturnType<TestContext['signedUpAgent']>>, body: unknown) =>
-  agent.json<{ integration?: Record<string, unknown>; error?: { code: string; message: string } }>('/api/v1/integrations/hubspot/callback', { json: body })
+  agent.json<{ integration?: Record<string, unknown>; error?: { code: string; message: string } }>(
+    '/api/v1/integrations/hubspot/callback',
+    { json: body },
+  )
 
 const integrationRow = (workspaceId: string) => ctx.integrationRow(workspaceId)
 
 describe('authorize', () => {
-  it('builds HubSpot\'s authorize URL with scopes, a 256-bit state and PKCE S256, storing only the state hash', async () => {
+  it("builds HubSpot's authorize URL with scopes, a 256-bit state and PKCE S256, storing only the state hash", async () => {
     const agent = await ctx.signedUpAgent()
     const { body } = await agent.json<{ url: string }>('/api/v1/integrations/hubspot/authorize')
     const url = new URL(body.url)
@@ -29,7 +36,10 @@ describe('authorize', () => {
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const state = url.searchParams.get('state') ?? ''
     expect(Buffer.from(state, 'base64url')).toHaveLength(32)
-    const rows = await ctx.database.db.select().from(oauthStates).where(eq(oauthStates.stateHash, sha256(state)))
+    const rows = await ctx.database.db
+      .select()
+      .from(oauthStates)
+      .where(eq(oauthStates.stateHash, sha256(state)))
     expect(rows).toHaveLength(1)
     expect(JSON.stringify(rows)).not.toContain(state)
     expect(rows[0]?.expiresAt.getTime()).toBe(ctx.clock.now().getTime() + 10 * 60 * 1000)
@@ -43,10 +53,17 @@ describe('callback: success', () => {
     const res = await ctx.connect(agent, portal.portalId)
     expect(res.status).toBe(200)
     expect(res.body.integration).toMatchObject({
-      provider: 'hubspot', status: 'connected', authType: 'oauth', hubId: portal.portalId, hubDomain: portal.hubDomain,
-      missingRequiredScopes: [], lastErrorCode: null,
+      provider: 'hubspot',
+      status: 'connected',
+      authType: 'oauth',
+      hubId: portal.portalId,
+      hubDomain: portal.hubDomain,
+      missingRequiredScopes: [],
+      lastErrorCode: null,
     })
-    expect(res.body.integration?.grantedScopes).toEqual(expect.arrayContaining([...requiredScopes, 'crm.objects.companies.write']))
+    expect(res.body.integration?.grantedScopes).toEqual(
+      expect.arrayContaining([...requiredScopes, 'crm.objects.companies.write']),
+    )
     expect(Date.parse(String(res.body.integration?.tokenExpiresAt))).toBe(ctx.clock.now().getTime() + 1800 * 1000)
 
     const view = await agent.json<{ integration: unknown }>('/api/v1/integrations/hubspot')
@@ -55,7 +72,10 @@ describe('callback: success', () => {
     const row = await integrationRow(agent.workspaceId)
     expect(row?.accessToken).toMatch(/^v1\.k1\./)
     expect(row?.refreshToken).toMatch(/^v1\.k1\./)
-    const events = await ctx.database.db.select().from(integrationEvents).where(eq(integrationEvents.integrationId, row!.id))
+    const events = await ctx.database.db
+      .select()
+      .from(integrationEvents)
+      .where(eq(integrationEvents.integrationId, row!.id))
     expect(events.map((e) => e.type)).toEqual(['connected'])
   })
 
@@ -74,7 +94,10 @@ describe('callback: success', () => {
     const second = await ctx.connect(agent)
     expect(second.status).toBe(200)
     expect(second.body.integration?.id).toBe(first.body.integration?.id)
-    const rows = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, agent.workspaceId))
+    const rows = await ctx.database.db
+      .select()
+      .from(integrations)
+      .where(eq(integrations.workspaceId, agent.workspaceId))
     expect(rows).toHaveLength(1)
     expect(rows[0]?.tokenVersion).toBe(1)
   })
@@ -98,7 +121,10 @@ describe('callback: every failure has its own code and writes nothing', () => {
     const { query } = await ctx.consent(agent, { decision: 'Deny' })
     expect(query.error).toBe('access_denied')
     const res = await callback(agent, query)
-    expect(res).toEqual({ status: 400, body: { error: { code: 'oauth_access_denied', message: expect.stringContaining('not granted') } } })
+    expect(res).toEqual({
+      status: 400,
+      body: { error: { code: 'oauth_access_denied', message: expect.stringContaining('not granted') } },
+    })
   })
 
   it('state missing, unknown, already used, expired', async () => {
@@ -130,9 +156,18 @@ describe('callback: every failure has its own code and writes nothing', () => {
 
     // Same person, another browser: the state is bound to the session, not just the user.
     const sameUserOtherBrowser = ctx.agent()
-    await sameUserOtherBrowser.request('/api/v1/auth/login', { json: { email: owner.email, password: 'correct horse battery' } })
+    await sameUserOtherBrowser.request('/api/v1/auth/login', {
+      json: { email: owner.email, password: 'correct horse battery' },
+    })
     const second = await ctx.consent(owner)
-    expect((await callback(Object.assign(sameUserOtherBrowser, { email: owner.email, workspaceId: owner.workspaceId }), second.query)).body.error?.code).toBe('state_session_mismatch')
+    expect(
+      (
+        await callback(
+          Object.assign(sameUserOtherBrowser, { email: owner.email, workspaceId: owner.workspaceId }),
+          second.query,
+        )
+      ).body.error?.code,
+    ).toBe('state_session_mismatch')
   })
 
   it('a bad code and an expired code', async () => {
@@ -151,7 +186,10 @@ describe('callback: every failure has its own code and writes nothing', () => {
     const agent = await ctx.signedUpAgent()
     const { query } = await ctx.consent(agent)
     // As if HUBSPOT_REDIRECT_URI changed between the authorize step and the callback.
-    await ctx.database.db.update(oauthStates).set({ redirectUri: 'http://localhost:3000/elsewhere' }).where(eq(oauthStates.stateHash, sha256(query.state!)))
+    await ctx.database.db
+      .update(oauthStates)
+      .set({ redirectUri: 'http://localhost:3000/elsewhere' })
+      .where(eq(oauthStates.stateHash, sha256(query.state!)))
     const res = await callback(agent, query)
     expect(res.status).toBe(502)
     expect(res.body.error?.code).toBe('redirect_uri_mismatch')
@@ -190,7 +228,11 @@ describe('callback: every failure has its own code and writes nothing', () => {
       const res = await callback(agent, query)
       expect(res.body.error?.code).toBe('missing_scopes')
     } finally {
-      ctx.sim.control.setGrantedScopes(portal.portalId, [...requiredScopes, 'crm.objects.companies.write', 'crm.schemas.companies.write'])
+      ctx.sim.control.setGrantedScopes(portal.portalId, [
+        ...requiredScopes,
+        'crm.objects.companies.write',
+        'crm.schemas.companies.write',
+      ])
     }
     expect(await integrationRow(agent.workspaceId)).toBeNull()
   })

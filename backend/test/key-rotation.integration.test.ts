@@ -11,8 +11,12 @@ import { createTestContext, testKeyRing } from './test-context'
 
 const k1 = testKeyRing('k1')
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext({ keyRing: k1 }) })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext({ keyRing: k1 })
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 function ring(...rings: KeyRing[]): KeyRing {
   const parsed = parseKeyRing(formatKeyRing(rings.flatMap((r) => [...r.byId.values()])))
@@ -34,7 +38,10 @@ describe('key rotation', () => {
     const rotated = instanceWith(ring(k2, k1))
     ctx.clock.advance(26 * 60_000) // tokens due for refresh during the rotation
 
-    const call = (agent: (typeof agents)[number]) => rotated.app.request('http://localhost/api/v1/integrations/hubspot/portal', { headers: { cookie: agent.cookieHeader() } })
+    const call = (agent: (typeof agents)[number]) =>
+      rotated.app.request('http://localhost/api/v1/integrations/hubspot/portal', {
+        headers: { cookie: agent.cookieHeader() },
+      })
     const traffic = Promise.all(agents.flatMap((agent) => Array.from({ length: 10 }, () => call(agent))))
     const [report, responses] = await Promise.all([rotateSealedSecrets(rotated.deps, { batchSize: 1 }), traffic])
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200))
@@ -50,7 +57,9 @@ describe('key rotation', () => {
     // The old key can now leave the ring.
     const onlyNew = instanceWith(k2)
     for (const agent of agents) {
-      const res = await onlyNew.app.request('http://localhost/api/v1/integrations/hubspot/portal', { headers: { cookie: agent.cookieHeader() } })
+      const res = await onlyNew.app.request('http://localhost/api/v1/integrations/hubspot/portal', {
+        headers: { cookie: agent.cookieHeader() },
+      })
       expect(res.status).toBe(200)
     }
   })
@@ -59,10 +68,15 @@ describe('key rotation', () => {
     const agent = await ctx.signedUpAgent()
     await ctx.connect(agent)
     const lost = instanceWith(testKeyRing('k9'))
-    const res = await lost.app.request('http://localhost/api/v1/integrations/hubspot/portal', { headers: { cookie: agent.cookieHeader() } })
+    const res = await lost.app.request('http://localhost/api/v1/integrations/hubspot/portal', {
+      headers: { cookie: agent.cookieHeader() },
+    })
     expect(res.status).toBe(409)
     expect(await res.json()).toMatchObject({ error: { code: 'needs_reauth' } })
-    const [row] = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, agent.workspaceId))
+    const [row] = await ctx.database.db
+      .select()
+      .from(integrations)
+      .where(eq(integrations.workspaceId, agent.workspaceId))
     expect(row).toMatchObject({ status: 'needs_reauth', lastErrorCode: 'token_unreadable' })
   })
 
@@ -71,7 +85,10 @@ describe('key rotation', () => {
     await ctx.connect(agent)
     const report = await rotateSealedSecrets(instanceWith(testKeyRing('k7')).deps)
     expect(report.unreadable).toBeGreaterThanOrEqual(1)
-    const [row] = await ctx.database.db.select().from(integrations).where(eq(integrations.workspaceId, agent.workspaceId))
+    const [row] = await ctx.database.db
+      .select()
+      .from(integrations)
+      .where(eq(integrations.workspaceId, agent.workspaceId))
     expect(row).toMatchObject({ status: 'needs_reauth', lastErrorCode: 'token_unreadable' })
   })
 })

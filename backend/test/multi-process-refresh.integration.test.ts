@@ -26,7 +26,8 @@ describe.skipIf(!onPostgres)('many backend processes, one token refresh', () => 
   const agent = httpAgent()
 
   const tokenCalls = async () => {
-    const log = (await (await fetch(`${simUrl}/_simulator/requests?pathPrefix=/oauth/2026-03/token`)).json()) as { requests?: { path: string; method: string }[] } | { path: string; method: string }[]
+    const log = (await (await fetch(`${simUrl}/_simulator/requests?pathPrefix=/oauth/2026-03/token`)).json()) as
+      { requests?: { path: string; method: string }[] } | { path: string; method: string }[]
     const entries = Array.isArray(log) ? log : (log.requests ?? [])
     return entries.filter((r) => r.path === '/oauth/2026-03/token' && r.method === 'POST').length
   }
@@ -50,10 +51,20 @@ describe.skipIf(!onPostgres)('many backend processes, one token refresh', () => 
     }
     backends.push(...(await Promise.all(Array.from({ length: 4 }, () => spawnBackend(env)))))
     const first = backends[0]!.url
-    expect((await agent.fetch(`${first}/api/v1/auth/signup`, { json: { email: 'multi@example.com', password: 'correct horse battery' } })).status).toBe(201)
-    const { url } = (await (await agent.fetch(`${first}/api/v1/integrations/hubspot/authorize`)).json()) as { url: string }
+    expect(
+      (
+        await agent.fetch(`${first}/api/v1/auth/signup`, {
+          json: { email: 'multi@example.com', password: 'correct horse battery' },
+        })
+      ).status,
+    ).toBe(201)
+    const { url } = (await (await agent.fetch(`${first}/api/v1/integrations/hubspot/authorize`)).json()) as {
+      url: string
+    }
     const query = await driveConsentPage(fetch, url, { decision: 'Grant access' })
-    expect((await agent.fetch(`${first}/api/v1/integrations/hubspot/callback`, { json: Object.fromEntries(query) })).status).toBe(200)
+    expect(
+      (await agent.fetch(`${first}/api/v1/integrations/hubspot/callback`, { json: Object.fromEntries(query) })).status,
+    ).toBe(200)
   }, 120_000)
 
   afterAll(async () => {
@@ -66,9 +77,11 @@ describe.skipIf(!onPostgres)('many backend processes, one token refresh', () => 
     await expireOurCopy()
     sim.control.expireAccessTokens()
     const before = await tokenCalls()
-    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => agent.fetch(`${backends[i % 4]!.url}/api/v1/integrations/hubspot/portal`)))
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => agent.fetch(`${backends[i % 4]!.url}/api/v1/integrations/hubspot/portal`)),
+    )
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200))
-    expect(await tokenCalls() - before).toBe(1)
+    expect((await tokenCalls()) - before).toBe(1)
   })
 
   it('a process killed in the middle of a refresh leaves the integration usable', async () => {
@@ -83,47 +96,69 @@ describe.skipIf(!onPostgres)('many backend processes, one token refresh', () => 
     await doomed
     const res = await agent.fetch(`${survivor.url}/api/v1/integrations/hubspot/portal`)
     expect(res.status).toBe(200)
-    const view = (await (await agent.fetch(`${survivor.url}/api/v1/integrations/hubspot`)).json()) as { integration: { status: string } }
+    const view = (await (await agent.fetch(`${survivor.url}/api/v1/integrations/hubspot`)).json()) as {
+      integration: { status: string }
+    }
     expect(view.integration.status).toBe('connected')
     // The victim's refresh reached HubSpot (it is logged when its slow answer completes); the survivor's took over.
     await expect.poll(async () => (await tokenCalls()) - before, { timeout: 10_000 }).toBe(2)
   })
 
-  it('a process killed mid-sync leaves a checkpoint the next run resumes from: no duplicate, no gap', { timeout: 180_000 }, async () => {
-    const portal = sim.control.createPortal({ companies: 40, tickets: 4000, seed: 'killed-mid-sync' })
-    const owner = httpAgent()
-    const api = backends[3]!.url
-    expect((await owner.fetch(`${api}/api/v1/auth/signup`, { json: { email: 'sync-killed@example.com', password: 'correct horse battery' } })).status).toBe(201)
-    const { url } = (await (await owner.fetch(`${api}/api/v1/integrations/hubspot/authorize`)).json()) as { url: string }
-    const query = await driveConsentPage(fetch, url, { decision: 'Grant access', portalId: portal.portalId })
-    const connected = (await (await owner.fetch(`${api}/api/v1/integrations/hubspot/callback`, { json: Object.fromEntries(query) })).json()) as { integration: { id: string } }
-    const integrationId = connected.integration.id
-    // The connect queued the import, but these instances are API-only: the sync below runs in a
-    // process of its own, which we kill.
-    const ticketsFor = async () => {
-      const result = await database.db.execute(sql`select count(*)::int as n, count(distinct hubspot_id)::int as d from crm_tickets where workspace_id = (select workspace_id from integrations where id = ${integrationId})`) as unknown as { rows: { n: number; d: number }[] }
-      return result.rows[0]!
-    }
-    sim.control.updateSettings({ latencyMs: 40 }) // a distant HubSpot, so the import takes a while
-    const worker = spawnSyncProcess(integrationId)
-    await expect.poll(async () => (await ticketsFor()).n, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0)
-    worker.kill('SIGKILL')
-    await new Promise((resolve) => worker.once('exit', resolve))
-    const atKill = await ticketsFor()
-    expect(atKill.n).toBeLessThan(4000)
-    sim.control.updateSettings({ latencyMs: 0 })
+  it(
+    'a process killed mid-sync leaves a checkpoint the next run resumes from: no duplicate, no gap',
+    { timeout: 180_000 },
+    async () => {
+      const portal = sim.control.createPortal({ companies: 40, tickets: 4000, seed: 'killed-mid-sync' })
+      const owner = httpAgent()
+      const api = backends[3]!.url
+      expect(
+        (
+          await owner.fetch(`${api}/api/v1/auth/signup`, {
+            json: { email: 'sync-killed@example.com', password: 'correct horse battery' },
+          })
+        ).status,
+      ).toBe(201)
+      const { url } = (await (await owner.fetch(`${api}/api/v1/integrations/hubspot/authorize`)).json()) as {
+        url: string
+      }
+      const query = await driveConsentPage(fetch, url, { decision: 'Grant access', portalId: portal.portalId })
+      const connected = (await (
+        await owner.fetch(`${api}/api/v1/integrations/hubspot/callback`, { json: Object.fromEntries(query) })
+      ).json()) as { integration: { id: string } }
+      const integrationId = connected.integration.id
+      // The connect queued the import, but these instances are API-only: the sync below runs in a
+      // process of its own, which we kill.
+      const ticketsFor = async () => {
+        const result = (await database.db.execute(
+          sql`select count(*)::int as n, count(distinct hubspot_id)::int as d from crm_tickets where workspace_id = (select workspace_id from integrations where id = ${integrationId})`,
+        )) as unknown as { rows: { n: number; d: number }[] }
+        return result.rows[0]!
+      }
+      sim.control.updateSettings({ latencyMs: 40 }) // a distant HubSpot, so the import takes a while
+      const worker = spawnSyncProcess(integrationId)
+      await expect.poll(async () => (await ticketsFor()).n, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0)
+      worker.kill('SIGKILL')
+      await new Promise((resolve) => worker.once('exit', resolve))
+      const atKill = await ticketsFor()
+      expect(atKill.n).toBeLessThan(4000)
+      sim.control.updateSettings({ latencyMs: 0 })
 
-    // Restarted: the same sync resumes from the committed checkpoint.
-    const rerun = spawnSyncProcess(integrationId)
-    const code = await new Promise<number | null>((resolve) => rerun.once('exit', resolve))
-    expect(code).toBe(0)
-    expect(await ticketsFor()).toEqual({ n: 4000, d: 4000 })
-  })
+      // Restarted: the same sync resumes from the committed checkpoint.
+      const rerun = spawnSyncProcess(integrationId)
+      const code = await new Promise<number | null>((resolve) => rerun.once('exit', resolve))
+      expect(code).toBe(0)
+      expect(await ticketsFor()).toEqual({ n: 4000, d: 4000 })
+    },
+  )
 
   function spawnSyncProcess(integrationId: string) {
-    return spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/cli/sync-integration.ts', import.meta.url)), integrationId], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-      stdio: 'ignore',
-    })
+    return spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../src/cli/sync-integration.ts', import.meta.url)), integrationId],
+      {
+        env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+        stdio: 'ignore',
+      },
+    )
   }
 })

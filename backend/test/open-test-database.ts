@@ -8,10 +8,14 @@ import { openDatabase } from '../src/db/open-database'
  * (TEST_DATABASE_URL names a server where we may create databases). Each call gets a fresh,
  * migrated database that is dropped on close.
  */
-export async function openTestDatabase(options: { poolSize?: number } = {}): Promise<DatabaseHandle & { url: string | null }> {
-  if (process.env.TEST_DB !== 'postgres') return { ...(await openDatabase({ kind: 'pglite', dataDir: null })), url: null }
+export async function openTestDatabase(
+  options: { poolSize?: number } = {},
+): Promise<DatabaseHandle & { url: string | null }> {
+  if (process.env.TEST_DB !== 'postgres')
+    return { ...(await openDatabase({ kind: 'pglite', dataDir: null })), url: null }
   const adminUrl = process.env.TEST_DATABASE_URL
-  if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test')
+  if (!adminUrl)
+    throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test')
   const name = `churnlens_t_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
@@ -19,7 +23,11 @@ export async function openTestDatabase(options: { poolSize?: number } = {}): Pro
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), ...(options.poolSize ? { poolSize: options.poolSize } : {}) })
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: url.toString(),
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+  })
   return {
     ...handle,
     url: url.toString(),

@@ -7,8 +7,12 @@ import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 type Agent = Awaited<ReturnType<TestContext['signedUpAgent']>>
 const MINUTE = 60_000
@@ -22,12 +26,20 @@ async function connectedTo(portalId: number): Promise<{ agent: Agent; integratio
 
 async function counts(workspaceId: string) {
   const n = async (table: typeof crmCompanies | typeof crmContacts | typeof crmTickets) =>
-    (await ctx.database.db.select({ n: count() }).from(table).where(and(eq(table.workspaceId, workspaceId), eq(table.archived, false))))[0]!.n
+    (
+      await ctx.database.db
+        .select({ n: count() })
+        .from(table)
+        .where(and(eq(table.workspaceId, workspaceId), eq(table.archived, false)))
+    )[0]!.n
   return { companies: await n(crmCompanies), contacts: await n(crmContacts), tickets: await n(crmTickets) }
 }
 
 async function ticket(workspaceId: string, id: string) {
-  const [row] = await ctx.database.db.select().from(crmTickets).where(and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.hubspotId, Number(id))))
+  const [row] = await ctx.database.db
+    .select()
+    .from(crmTickets)
+    .where(and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.hubspotId, Number(id))))
   return row ?? null
 }
 
@@ -39,10 +51,19 @@ describe('sync', () => {
     const outcome = await runSync(ctx.deps, integrationId)
     expect(outcome).toMatchObject({ status: 'done', failures: [] })
     const stats = ctx.sim.control.crmStats(portal.portalId)!
-    expect(await counts(agent.workspaceId)).toEqual({ companies: stats.companies, contacts: stats.contacts, tickets: stats.tickets })
-    const [orphans] = await ctx.database.db.select({ n: count() }).from(crmTickets).where(and(eq(crmTickets.workspaceId, agent.workspaceId), eq(crmTickets.companyId, 0)))
+    expect(await counts(agent.workspaceId)).toEqual({
+      companies: stats.companies,
+      contacts: stats.contacts,
+      tickets: stats.tickets,
+    })
+    const [orphans] = await ctx.database.db
+      .select({ n: count() })
+      .from(crmTickets)
+      .where(and(eq(crmTickets.workspaceId, agent.workspaceId), eq(crmTickets.companyId, 0)))
     expect(orphans!.n).toBe(0)
-    const progress = await agent.json<{ sync: { phase: string; percent: number; recordsDone: number; estimatedTotal: number } }>('/api/v1/integrations/hubspot/sync')
+    const progress = await agent.json<{
+      sync: { phase: string; percent: number; recordsDone: number; estimatedTotal: number }
+    }>('/api/v1/integrations/hubspot/sync')
     expect(progress.body.sync).toMatchObject({ phase: 'up_to_date', percent: 100 })
     expect(progress.body.sync.recordsDone).toBe(stats.companies + stats.contacts + stats.tickets)
     expect(outcome.status === 'done' && outcome.scored).toBe(stats.companies)
@@ -53,20 +74,36 @@ describe('sync', () => {
     const { agent, integrationId } = await connectedTo(portal.portalId)
     await runSync(ctx.deps, integrationId)
     const before = await counts(agent.workspaceId)
-    const [someTicket, otherTicket] = (await ctx.database.db.select().from(crmTickets).where(eq(crmTickets.workspaceId, agent.workspaceId)).limit(2))
+    const [someTicket, otherTicket] = await ctx.database.db
+      .select()
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+      .limit(2)
     const companyId = String(someTicket!.companyId)
 
     ctx.clock.advance(MINUTE)
-    const edited = ctx.sim.control.updateRecord(portal.portalId, 'tickets', String(someTicket!.hubspotId), { subject: 'We are going to cancel', hs_ticket_priority: 'URGENT' })
+    const edited = ctx.sim.control.updateRecord(portal.portalId, 'tickets', String(someTicket!.hubspotId), {
+      subject: 'We are going to cancel',
+      hs_ticket_priority: 'URGENT',
+    })
     expect(edited.ok).toBe(true)
-    const created = ctx.sim.control.createRecord(portal.portalId, 'tickets', { properties: { subject: 'Brand new problem', hs_pipeline_stage: '1' }, associations: [{ toType: 'companies', toId: companyId, primary: true }] })
+    const created = ctx.sim.control.createRecord(portal.portalId, 'tickets', {
+      properties: { subject: 'Brand new problem', hs_pipeline_stage: '1' },
+      associations: [{ toType: 'companies', toId: companyId, primary: true }],
+    })
     if (!created.ok) throw new Error('create failed')
     ctx.sim.control.archiveRecord(portal.portalId, 'tickets', String(otherTicket!.hubspotId))
     ctx.clock.advance(MINUTE)
 
     await runSync(ctx.deps, integrationId)
-    expect(await ticket(agent.workspaceId, String(someTicket!.hubspotId))).toMatchObject({ subject: 'We are going to cancel', priority: 'URGENT' })
-    expect(await ticket(agent.workspaceId, created.value.id)).toMatchObject({ subject: 'Brand new problem', companyId: Number(companyId) })
+    expect(await ticket(agent.workspaceId, String(someTicket!.hubspotId))).toMatchObject({
+      subject: 'We are going to cancel',
+      priority: 'URGENT',
+    })
+    expect(await ticket(agent.workspaceId, created.value.id)).toMatchObject({
+      subject: 'Brand new problem',
+      companyId: Number(companyId),
+    })
     expect(await ticket(agent.workspaceId, String(otherTicket!.hubspotId))).toMatchObject({ archived: true })
     expect(await counts(agent.workspaceId)).toEqual({ ...before, tickets: before.tickets })
 
@@ -76,16 +113,31 @@ describe('sync', () => {
     expect(await counts(agent.workspaceId)).toEqual(snapshot)
 
     // Merged companies: the loser is archived and its tickets follow the survivor.
-    const [a, b] = await ctx.database.db.select().from(crmCompanies).where(eq(crmCompanies.workspaceId, agent.workspaceId)).limit(2)
-    const merged = ctx.sim.control.mergeRecords(portal.portalId, 'companies', String(a!.hubspotId), String(b!.hubspotId))
+    const [a, b] = await ctx.database.db
+      .select()
+      .from(crmCompanies)
+      .where(eq(crmCompanies.workspaceId, agent.workspaceId))
+      .limit(2)
+    const merged = ctx.sim.control.mergeRecords(
+      portal.portalId,
+      'companies',
+      String(a!.hubspotId),
+      String(b!.hubspotId),
+    )
     expect(merged.ok).toBe(true)
     ctx.clock.advance(MINUTE)
     await runSync(ctx.deps, integrationId)
     const survivor = merged.ok ? Number(merged.value.id) : 0
     const loser = [a!.hubspotId, b!.hubspotId].find((id) => id !== survivor)!
-    const [loserRow] = await ctx.database.db.select().from(crmCompanies).where(and(eq(crmCompanies.workspaceId, agent.workspaceId), eq(crmCompanies.hubspotId, loser)))
+    const [loserRow] = await ctx.database.db
+      .select()
+      .from(crmCompanies)
+      .where(and(eq(crmCompanies.workspaceId, agent.workspaceId), eq(crmCompanies.hubspotId, loser)))
     expect(loserRow).toMatchObject({ archived: true, mergedInto: survivor })
-    const [stray] = await ctx.database.db.select({ n: count() }).from(crmTickets).where(and(eq(crmTickets.workspaceId, agent.workspaceId), eq(crmTickets.companyId, loser)))
+    const [stray] = await ctx.database.db
+      .select({ n: count() })
+      .from(crmTickets)
+      .where(and(eq(crmTickets.workspaceId, agent.workspaceId), eq(crmTickets.companyId, loser)))
     expect(stray!.n).toBe(0)
   })
 
@@ -93,14 +145,18 @@ describe('sync', () => {
     const big = ctx.sim.control.createPortal({ companies: 60, tickets: 3000, seed: 'resume' })
     const { agent, integrationId } = await connectedTo(big.portalId)
     // HubSpot starts failing partway through the ticket import, for longer than the client retries.
-    const searches = () => ctx.sim.control.requestLog().filter((r) => r.path === '/crm/v3/objects/tickets/search').length
+    const searches = () =>
+      ctx.sim.control.requestLog().filter((r) => r.path === '/crm/v3/objects/tickets/search').length
     const startedAt = searches()
     ctx.sim.control.failNext({ pathPrefix: '/crm/v3/objects/tickets/search', status: 200, count: 4 }) // let four searches through…
     ctx.sim.control.failNext({ pathPrefix: '/crm/v3/objects/tickets/search', status: 503, count: 40 }) // …then an outage
     const first = await runSync(ctx.deps, integrationId)
     expect(first.status === 'done' && first.failures.map((f) => f.type)).toEqual(['tickets'])
     expect(searches() - startedAt).toBeGreaterThan(4)
-    const [partial] = await ctx.database.db.select().from(syncState).where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
+    const [partial] = await ctx.database.db
+      .select()
+      .from(syncState)
+      .where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
     expect(partial).toMatchObject({ phase: 'full', lastErrorCode: 'hubspot_unavailable' })
     const partialCount = (await counts(agent.workspaceId)).tickets
     expect(partialCount).toBeGreaterThan(0)
@@ -112,11 +168,14 @@ describe('sync', () => {
     const second = await runSync(ctx.deps, integrationId)
     expect(second).toMatchObject({ status: 'done', failures: [] })
     expect((await counts(agent.workspaceId)).tickets).toBe(3000)
-    const [finished] = await ctx.database.db.select().from(syncState).where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
+    const [finished] = await ctx.database.db
+      .select()
+      .from(syncState)
+      .where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
     expect(finished).toMatchObject({ phase: 'incremental', recordsDone: 3000 })
   })
 
-  it('incremental search re-windows before HubSpot\'s 10,000-result cap', async () => {
+  it("incremental search re-windows before HubSpot's 10,000-result cap", async () => {
     const large = ctx.sim.control.createPortal({ companies: 100, tickets: 12_000, seed: 'windowing' })
     const { agent, integrationId } = await connectedTo(large.portalId)
     const fullStart = ctx.sim.control.requestLog().length
@@ -126,11 +185,17 @@ describe('sync', () => {
     expect(fullLog.some((r) => r.method === 'GET' && r.path === '/crm/v3/objects/tickets')).toBe(true)
     expect((await counts(agent.workspaceId)).tickets).toBe(12_000)
     // Force the next incremental pass to cover everything: more than search can page through at once.
-    await ctx.database.db.update(syncState).set({ highWaterMark: new Date(0) }).where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
+    await ctx.database.db
+      .update(syncState)
+      .set({ highWaterMark: new Date(0) })
+      .where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
     const logBefore = ctx.sim.control.requestLog().length
     const outcome = await runSync(ctx.deps, integrationId)
     expect(outcome).toMatchObject({ status: 'done', failures: [] })
-    const searches = ctx.sim.control.requestLog().slice(logBefore).filter((r) => r.path === '/crm/v3/objects/tickets/search')
+    const searches = ctx.sim.control
+      .requestLog()
+      .slice(logBefore)
+      .filter((r) => r.path === '/crm/v3/objects/tickets/search')
     expect(searches.every((r) => r.status === 200)).toBe(true)
     expect(searches.length).toBeGreaterThanOrEqual(60)
     expect((await counts(agent.workspaceId)).tickets).toBe(12_000)

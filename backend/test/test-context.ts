@@ -28,7 +28,12 @@ export function testKeyRing(...ids: string[]) {
 /** A settable clock shared by the backend and the simulator, so expiry is tested without sleeping. */
 export function testClock(start = Date.parse('2026-11-24T12:00:00Z')) {
   let now = start
-  return { now: () => new Date(now), advance: (ms: number) => { now += ms } }
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms
+    },
+  }
 }
 
 /**
@@ -58,16 +63,25 @@ export async function createTestContext(options: TestContextOptions = {}) {
       fetch: async (input, init) => {
         if (!appForWebhooks) throw new TypeError('fetch failed')
         const request = new Request(input, init)
-        return appForWebhooks.request(request.url.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:3001'), { method: request.method, headers: request.headers, body: await request.text() })
+        return appForWebhooks.request(request.url.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:3001'), {
+          method: request.method,
+          headers: request.headers,
+          body: await request.text(),
+        })
       },
       retryBaseMs: 5,
     },
-    ...(options.rateLimits ? {} : { clock: { now: () => clock.now().getTime() }, settings: { rateLimitsEnabled: false } }),
+    ...(options.rateLimits
+      ? {}
+      : { clock: { now: () => clock.now().getTime() }, settings: { rateLimitsEnabled: false } }),
   })
   const database = await openTestDatabase()
   const logs: string[] = []
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) })
-  const config = parseConfig({ NODE_ENV: 'test', HUBSPOT_SIMULATOR_URL: SIMULATOR_URL, PUBLIC_URL: 'http://localhost:3000', ...options.env }, { dataDir: '/nonexistent' })
+  const config = parseConfig(
+    { NODE_ENV: 'test', HUBSPOT_SIMULATOR_URL: SIMULATOR_URL, PUBLIC_URL: 'http://localhost:3000', ...options.env },
+    { dataDir: '/nonexistent' },
+  )
   const keyRing = options.keyRing ?? testKeyRing('k1')
   // Sync requests are recorded; sync tests run the real sync themselves, deterministically.
   const syncRequests: { integrationId: string; reason: string }[] = []
@@ -82,7 +96,9 @@ export async function createTestContext(options: TestContextOptions = {}) {
     sessionSecret: randomBytes(32).toString('base64url'),
     // Same retry decisions as production, a hundredth of the waiting.
     retryDelayScale: 0.01,
-    ...(options.rateLimits ? {} : { budgets: createPortalBudgets({ oauthPerTenSeconds: 100_000, searchPerSecond: 100_000 }) }),
+    ...(options.rateLimits
+      ? {}
+      : { budgets: createPortalBudgets({ oauthPerTenSeconds: 100_000, searchPerSecond: 100_000 }) }),
     scheduler: {
       requestSync: async (integrationId, reason) => void syncRequests.push({ integrationId, reason }),
       requestWebhookProcessing: async () => void syncRequests.push({ integrationId: '*', reason: 'webhooks' }),
@@ -94,7 +110,13 @@ export async function createTestContext(options: TestContextOptions = {}) {
   let users = 0
 
   return {
-    app, sim, clock, logs, deps, database, syncRequests,
+    app,
+    sim,
+    clock,
+    logs,
+    deps,
+    database,
+    syncRequests,
     agent: () => new BrowserAgent(app),
     /** A signed-up browser with its own workspace. */
     async signedUpAgent(email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`) {
@@ -107,12 +129,20 @@ export async function createTestContext(options: TestContextOptions = {}) {
     async consent(agent: BrowserAgent, choice: { decision?: 'Grant access' | 'Deny'; portalId?: number } = {}) {
       const authorize = await agent.call(hubspotApi.startAuthorization)
       if (!authorize.ok) throw new Error(`authorize failed: ${authorize.status}`)
-      const query = await driveConsentPage(sim.fetch, authorize.body.url, { decision: choice.decision ?? 'Grant access', ...(choice.portalId ? { portalId: choice.portalId } : {}) })
+      const query = await driveConsentPage(sim.fetch, authorize.body.url, {
+        decision: choice.decision ?? 'Grant access',
+        ...(choice.portalId ? { portalId: choice.portalId } : {}),
+      })
       return { authorizeUrl: new URL(authorize.body.url), query: Object.fromEntries(query) }
     },
-    async connect(agent: BrowserAgent, portalId?: number): Promise<{ status: number; body: AnswerBody<typeof hubspotApi.completeAuthorization> }> {
+    async connect(
+      agent: BrowserAgent,
+      portalId?: number,
+    ): Promise<{ status: number; body: AnswerBody<typeof hubspotApi.completeAuthorization> }> {
       const { query } = await this.consent(agent, portalId ? { portalId } : {})
-      const { status, body } = await agent.call(hubspotApi.completeAuthorization, { body: callbackBodySchema.parse(query) })
+      const { status, body } = await agent.call(hubspotApi.completeAuthorization, {
+        body: callbackBodySchema.parse(query),
+      })
       return { status, body }
     },
     /** The workspace's HubSpot integration row as stored (sealed values included), or null. */

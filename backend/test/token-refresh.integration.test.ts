@@ -6,18 +6,28 @@ import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 type Agent = Awaited<ReturnType<TestContext['signedUpAgent']>>
 const MINUTE = 60_000
 const allScopes = [...requiredScopes, 'crm.objects.companies.write', 'crm.schemas.companies.write']
 
-const tokenCalls = () => ctx.sim.control.requestLog().filter((r) => r.path === '/oauth/2026-03/token' && r.method === 'POST').length
-const portal = (agent: Agent) => agent.json<{ portal?: { portalId: number }; error?: { code: string } }>('/api/v1/integrations/hubspot/portal')
+const tokenCalls = () =>
+  ctx.sim.control.requestLog().filter((r) => r.path === '/oauth/2026-03/token' && r.method === 'POST').length
+const portal = (agent: Agent) =>
+  agent.json<{ portal?: { portalId: number }; error?: { code: string } }>('/api/v1/integrations/hubspot/portal')
 const rowOf = (agent: Agent) => ctx.requireIntegrationRow(agent.workspaceId)
 async function eventsOf(agent: Agent) {
-  return (await agent.json<{ events: { type: string; errorCode: string | null; actor: string }[] }>('/api/v1/integrations/hubspot/events')).body.events
+  return (
+    await agent.json<{ events: { type: string; errorCode: string | null; actor: string }[] }>(
+      '/api/v1/integrations/hubspot/events',
+    )
+  ).body.events
 }
 async function connected(portalId?: number) {
   const agent = await ctx.signedUpAgent()
@@ -125,14 +135,30 @@ describe('dead grants go to needs_reauth once, with no retry loop', () => {
       ctx.sim.control.setGrantedScopes(target, requiredScopes)
       ctx.clock.advance(26 * MINUTE)
       expect((await portal(agent)).status).toBe(200)
-      const view = await agent.json<{ integration: { status: string; disabledFeatures: unknown } }>('/api/v1/integrations/hubspot')
-      expect(view.body.integration).toMatchObject({ status: 'connected', disabledFeatures: [{ feature: 'write_back', missingScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write'] }] })
+      const view = await agent.json<{ integration: { status: string; disabledFeatures: unknown } }>(
+        '/api/v1/integrations/hubspot',
+      )
+      expect(view.body.integration).toMatchObject({
+        status: 'connected',
+        disabledFeatures: [
+          { feature: 'write_back', missingScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write'] },
+        ],
+      })
 
-      ctx.sim.control.setGrantedScopes(target, requiredScopes.filter((s) => s !== 'tickets'))
+      ctx.sim.control.setGrantedScopes(
+        target,
+        requiredScopes.filter((s) => s !== 'tickets'),
+      )
       ctx.clock.advance(26 * MINUTE)
       expect((await portal(agent)).body.error?.code).toBe('needs_reauth')
-      const after = await agent.json<{ integration: { status: string; lastErrorCode: string; missingRequiredScopes: string[] } }>('/api/v1/integrations/hubspot')
-      expect(after.body.integration).toMatchObject({ status: 'needs_reauth', lastErrorCode: 'missing_scopes', missingRequiredScopes: ['tickets'] })
+      const after = await agent.json<{
+        integration: { status: string; lastErrorCode: string; missingRequiredScopes: string[] }
+      }>('/api/v1/integrations/hubspot')
+      expect(after.body.integration).toMatchObject({
+        status: 'needs_reauth',
+        lastErrorCode: 'missing_scopes',
+        missingRequiredScopes: ['tickets'],
+      })
     } finally {
       ctx.sim.control.setGrantedScopes(target, allScopes)
     }
@@ -159,7 +185,12 @@ describe('transient failures degrade, back off, and recover', () => {
 
     ctx.clock.advance(MINUTE)
     expect((await portal(agent)).status).toBe(200)
-    expect(await rowOf(agent)).toMatchObject({ status: 'connected', refreshFailures: 0, lastErrorCode: null, nextRefreshAttemptAt: null })
+    expect(await rowOf(agent)).toMatchObject({
+      status: 'connected',
+      refreshFailures: 0,
+      lastErrorCode: null,
+      nextRefreshAttemptAt: null,
+    })
     const types = (await eventsOf(agent)).map((e) => e.type)
     expect(types.slice(0, 2)).toEqual(['recovered', 'degraded'])
   })
@@ -216,7 +247,12 @@ describe('reconnect', () => {
     await portal(agent)
     expect(await rowOf(agent)).toMatchObject({ status: 'degraded', refreshFailures: 1 })
     await ctx.connect(agent, (await rowOf(agent)).hubId!)
-    expect(await rowOf(agent)).toMatchObject({ status: 'connected', refreshFailures: 0, nextRefreshAttemptAt: null, lastErrorCode: null })
+    expect(await rowOf(agent)).toMatchObject({
+      status: 'connected',
+      refreshFailures: 0,
+      nextRefreshAttemptAt: null,
+      lastErrorCode: null,
+    })
     ctx.clock.advance(31 * MINUTE) // an expired token right away must refresh, not wait out the old backoff
     expect((await portal(agent)).status).toBe(200)
   })
@@ -230,8 +266,14 @@ describe('reconnect', () => {
 
     const authorize = await agent.json<{ url: string }>('/api/v1/integrations/hubspot/authorize?allowPortalSwitch=true')
     const { driveConsentPage } = await import('./drive-consent-page')
-    const query = await driveConsentPage(ctx.sim.fetch, authorize.body.url, { decision: 'Grant access', portalId: ctx.sim.portals[1]!.portalId })
-    const switched = await agent.json<{ integration: { hubId: number; id: string } }>('/api/v1/integrations/hubspot/callback', { json: Object.fromEntries(query) })
+    const query = await driveConsentPage(ctx.sim.fetch, authorize.body.url, {
+      decision: 'Grant access',
+      portalId: ctx.sim.portals[1]!.portalId,
+    })
+    const switched = await agent.json<{ integration: { hubId: number; id: string } }>(
+      '/api/v1/integrations/hubspot/callback',
+      { json: Object.fromEntries(query) },
+    )
     expect(switched.status).toBe(200)
     expect(switched.body.integration).toMatchObject({ id: before.id, hubId: ctx.sim.portals[1]!.portalId })
   })
@@ -260,8 +302,14 @@ describe('alerts and metrics', () => {
       await expect.poll(() => received.length).toBe(1)
       const { createHmac } = await import('node:crypto')
       const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(received[0]!.signature ?? '') ?? []
-      expect(createHmac('sha256', 'a-very-long-alert-secret').update(`${t}.${received[0]!.body}`).digest('hex')).toBe(v1)
-      expect(JSON.parse(received[0]!.body)).toMatchObject({ type: 'integration.needs_reauth', workspaceId: agent.workspaceId, reason: 'refresh_token_revoked' })
+      expect(createHmac('sha256', 'a-very-long-alert-secret').update(`${t}.${received[0]!.body}`).digest('hex')).toBe(
+        v1,
+      )
+      expect(JSON.parse(received[0]!.body)).toMatchObject({
+        type: 'integration.needs_reauth',
+        workspaceId: agent.workspaceId,
+        reason: 'refresh_token_revoked',
+      })
       expect(received[0]!.body).not.toMatch(/access|refresh_token"/)
     } finally {
       await alerting.close()
@@ -280,12 +328,17 @@ describe('alerts and metrics', () => {
     expect(text).toMatch(/^churnlens_hubspot_requests_total\{kind="api",status="200"\} [1-9]/m)
     expect(text).toMatch(/^churnlens_integrations\{status="needs_reauth",auth_type="oauth"\} [1-9]/m)
     expect(text).toMatch(/^churnlens_integrations\{status="connected",auth_type="oauth"\} [1-9]/m)
-    for (const token of [...ctx.sim.control.issuedTokens().accessTokens, ...ctx.sim.control.issuedTokens().refreshTokens]) expect(text).not.toContain(token)
+    for (const token of [
+      ...ctx.sim.control.issuedTokens().accessTokens,
+      ...ctx.sim.control.issuedTokens().refreshTokens,
+    ])
+      expect(text).not.toContain(token)
     expect((await ctx.app.request('http://localhost/healthz')).status).toBe(200)
   })
 })
 
 it('every audit event of this file carries no token', async () => {
   const events = JSON.stringify(await ctx.database.db.select().from(integrationEvents))
-  for (const token of [...ctx.sim.control.issuedTokens().accessTokens, ...ctx.sim.control.issuedTokens().refreshTokens]) expect(events).not.toContain(token)
+  for (const token of [...ctx.sim.control.issuedTokens().accessTokens, ...ctx.sim.control.issuedTokens().refreshTokens])
+    expect(events).not.toContain(token)
 })

@@ -7,8 +7,12 @@ import type { TestContext } from './test-context'
 import { createTestContext, testKeyRing } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 const rowOf = (workspaceId: string) => ctx.requireIntegrationRow(workspaceId)
 
@@ -26,29 +30,47 @@ describe('tokens at rest', () => {
     expect(opened.ok && issued.accessTokens.includes(opened.value)).toBe(true)
 
     // Moved to another row, or to another column of the same row.
-    expect(ctx.deps.cipher.open(rowA.accessToken!, secretContext(rowB.id, 'access_token'))).toEqual({ ok: false, error: 'tampered' })
-    expect(ctx.deps.cipher.open(rowA.accessToken!, secretContext(rowA.id, 'refresh_token'))).toEqual({ ok: false, error: 'tampered' })
+    expect(ctx.deps.cipher.open(rowA.accessToken!, secretContext(rowB.id, 'access_token'))).toEqual({
+      ok: false,
+      error: 'tampered',
+    })
+    expect(ctx.deps.cipher.open(rowA.accessToken!, secretContext(rowA.id, 'refresh_token'))).toEqual({
+      ok: false,
+      error: 'tampered',
+    })
 
     // A flipped byte in the ciphertext.
     const parts = rowA.refreshToken!.split('.')
     const body = Buffer.from(parts[3]!, 'base64url')
     body[0] = body[0]! ^ 0x01
     parts[3] = body.toString('base64url')
-    expect(ctx.deps.cipher.open(parts.join('.'), secretContext(rowA.id, 'refresh_token'))).toEqual({ ok: false, error: 'tampered' })
+    expect(ctx.deps.cipher.open(parts.join('.'), secretContext(rowA.id, 'refresh_token'))).toEqual({
+      ok: false,
+      error: 'tampered',
+    })
 
     // A key ring that no longer holds the key.
     const otherRing = createTokenCipher(testKeyRing('k2'))
-    expect(otherRing.open(rowA.refreshToken!, secretContext(rowA.id, 'refresh_token'))).toEqual({ ok: false, error: 'unknown_key' })
-    expect(ctx.deps.cipher.open('plain-token', secretContext(rowA.id, 'refresh_token'))).toEqual({ ok: false, error: 'malformed' })
+    expect(otherRing.open(rowA.refreshToken!, secretContext(rowA.id, 'refresh_token'))).toEqual({
+      ok: false,
+      error: 'unknown_key',
+    })
+    expect(ctx.deps.cipher.open('plain-token', secretContext(rowA.id, 'refresh_token'))).toEqual({
+      ok: false,
+      error: 'malformed',
+    })
   })
 
-  it('a sealed token swapped into another workspace\'s row is refused when that workspace disconnects', async () => {
+  it("a sealed token swapped into another workspace's row is refused when that workspace disconnects", async () => {
     const victim = await ctx.signedUpAgent()
     const intruder = await ctx.signedUpAgent()
     await ctx.connect(victim)
     await ctx.connect(intruder)
     const victimRow = await rowOf(victim.workspaceId)
-    await ctx.database.db.update(integrations).set({ refreshToken: victimRow.refreshToken }).where(eq(integrations.workspaceId, intruder.workspaceId))
+    await ctx.database.db
+      .update(integrations)
+      .set({ refreshToken: victimRow.refreshToken })
+      .where(eq(integrations.workspaceId, intruder.workspaceId))
     const res = await intruder.json('/api/v1/integrations/hubspot', { method: 'DELETE' })
     // The intruder's row is wiped, but the victim's token never opened there, so it was never revoked.
     expect(res.status).toBe(200)
@@ -61,7 +83,9 @@ describe('tokens at rest', () => {
       body: new URLSearchParams({ client_id: app.clientId, client_secret: app.clientSecret, token: victimToken.value }),
     })
     expect(await introspection.json()).toMatchObject({ active: true })
-    expect((await victim.json<{ integration: { status: string } }>('/api/v1/integrations/hubspot')).body.integration.status).toBe('connected')
+    expect(
+      (await victim.json<{ integration: { status: string } }>('/api/v1/integrations/hubspot')).body.integration.status,
+    ).toBe('connected')
   })
 
   it('no token the simulator issued appears in the database, the logs or any response', async () => {
@@ -81,9 +105,19 @@ describe('tokens at rest', () => {
     expect(secrets.length).toBeGreaterThan(4)
 
     const dump: string[] = []
-    for (const table of ['users', 'workspaces', 'sessions', 'oauth_states', 'integrations', 'integration_events', 'rate_limit_counters']) {
+    for (const table of [
+      'users',
+      'workspaces',
+      'sessions',
+      'oauth_states',
+      'integrations',
+      'integration_events',
+      'rate_limit_counters',
+    ]) {
       // Both drivers answer raw SQL with `{ rows }`.
-      const result = (await ctx.database.db.execute(sql.raw(`select * from ${table}`))) as unknown as { rows: unknown[] }
+      const result = (await ctx.database.db.execute(sql.raw(`select * from ${table}`))) as unknown as {
+        rows: unknown[]
+      }
       dump.push(JSON.stringify(result.rows))
     }
     const haystacks = { database: dump.join('\n'), logs: ctx.logs.join(''), responses: responses.join('\n') }

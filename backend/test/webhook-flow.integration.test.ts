@@ -7,8 +7,12 @@ import type { TestContext } from './test-context'
 import { REDIRECT_URI, createTestContext } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 describe('HubSpot webhooks, end to end through the simulator', () => {
   it('a ticket edited in HubSpot arrives signed, is applied, and re-scores only its company', async () => {
@@ -26,11 +30,22 @@ describe('HubSpot webhooks, end to end through the simulator', () => {
       ],
     })
     // A recent ticket, so the new wording falls inside the language signals' 90-day window.
-    const [target] = await ctx.database.db.select().from(crmTickets).where(eq(crmTickets.workspaceId, agent.workspaceId)).orderBy(desc(crmTickets.hsCreatedAt)).limit(1)
-    const scoresBefore = await ctx.database.db.select().from(churnScores).where(eq(churnScores.workspaceId, agent.workspaceId))
+    const [target] = await ctx.database.db
+      .select()
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+      .orderBy(desc(crmTickets.hsCreatedAt))
+      .limit(1)
+    const scoresBefore = await ctx.database.db
+      .select()
+      .from(churnScores)
+      .where(eq(churnScores.workspaceId, agent.workspaceId))
 
     ctx.clock.advance(60_000)
-    const edit = ctx.sim.control.updateRecord(portal.portalId, 'tickets', String(target!.hubspotId), { subject: 'Cancel our contract, this is unacceptable', hs_ticket_priority: 'URGENT' })
+    const edit = ctx.sim.control.updateRecord(portal.portalId, 'tickets', String(target!.hubspotId), {
+      subject: 'Cancel our contract, this is unacceptable',
+      hs_ticket_priority: 'URGENT',
+    })
     expect(edit.ok).toBe(true)
     await ctx.sim.webhooks.flush()
     const deliveries = ctx.sim.webhooks.deliveries()
@@ -41,11 +56,19 @@ describe('HubSpot webhooks, end to end through the simulator', () => {
 
     const run = await processWebhookInbox(ctx.deps)
     expect(run).toMatchObject({ applied: inbox.length, unknownPortal: 0, retried: 0 })
-    const [after] = await ctx.database.db.select().from(crmTickets).where(and(eq(crmTickets.workspaceId, agent.workspaceId), eq(crmTickets.hubspotId, target!.hubspotId)))
+    const [after] = await ctx.database.db
+      .select()
+      .from(crmTickets)
+      .where(and(eq(crmTickets.workspaceId, agent.workspaceId), eq(crmTickets.hubspotId, target!.hubspotId)))
     expect(after).toMatchObject({ subject: 'Cancel our contract, this is unacceptable', priority: 'URGENT' })
 
-    const scoresAfter = await ctx.database.db.select().from(churnScores).where(eq(churnScores.workspaceId, agent.workspaceId))
-    const moved = scoresAfter.filter((s) => s.computedAt.getTime() !== scoresBefore.find((b) => b.companyId === s.companyId)?.computedAt.getTime())
+    const scoresAfter = await ctx.database.db
+      .select()
+      .from(churnScores)
+      .where(eq(churnScores.workspaceId, agent.workspaceId))
+    const moved = scoresAfter.filter(
+      (s) => s.computedAt.getTime() !== scoresBefore.find((b) => b.companyId === s.companyId)?.computedAt.getTime(),
+    )
     expect(moved.map((s) => s.companyId)).toEqual([target!.companyId])
     expect(moved[0]!.reasons.map((r) => r.signal)).toContain('cancellation_language')
 

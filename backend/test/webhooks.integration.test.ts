@@ -7,25 +7,49 @@ import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
 
 let ctx: TestContext
-beforeAll(async () => { ctx = await createTestContext() })
-afterAll(async () => { await ctx.close() })
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(async () => {
+  await ctx.close()
+})
 
 const path = '/api/v1/webhooks/hubspot'
 const publicUrl = 'http://localhost:3000'
 let nextEventId = 1000
 
 function event(overrides: Record<string, unknown> = {}) {
-  return { eventId: nextEventId++, subscriptionId: 7, portalId: 999_999, appId: 1, occurredAt: ctx.clock.now().getTime(), subscriptionType: 'ticket.propertyChange', attemptNumber: 0, objectId: 42, propertyName: 'hs_pipeline_stage', propertyValue: '4', changeSource: 'CRM', ...overrides }
+  return {
+    eventId: nextEventId++,
+    subscriptionId: 7,
+    portalId: 999_999,
+    appId: 1,
+    occurredAt: ctx.clock.now().getTime(),
+    subscriptionType: 'ticket.propertyChange',
+    attemptNumber: 0,
+    objectId: 42,
+    propertyName: 'hs_pipeline_stage',
+    propertyValue: '4',
+    changeSource: 'CRM',
+    ...overrides,
+  }
 }
 
 function post(body: string, headers: Record<string, string>) {
-  return ctx.app.request(`http://127.0.0.1:3001${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+  return ctx.app.request(`http://127.0.0.1:3001${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  })
 }
 
 function signedV3(body: string, options: { secret?: string; timestamp?: number; url?: string } = {}) {
   const timestamp = String(options.timestamp ?? ctx.clock.now().getTime())
   const secret = options.secret ?? ctx.deps.hubspot.clientSecret
-  return { 'x-hubspot-signature-v3': signatureV3(secret, 'POST', options.url ?? `${publicUrl}${path}`, body, timestamp), 'x-hubspot-request-timestamp': timestamp }
+  return {
+    'x-hubspot-signature-v3': signatureV3(secret, 'POST', options.url ?? `${publicUrl}${path}`, body, timestamp),
+    'x-hubspot-request-timestamp': timestamp,
+  }
 }
 
 const inboxCount = async () => (await ctx.database.db.select().from(webhookInbox)).length
@@ -49,7 +73,13 @@ describe('webhook ingress', () => {
     ['a stale timestamp', (body: string) => signedV3(body, { timestamp: ctx.clock.now().getTime() - 6 * 60_000 })],
     ['a signature over another URL', (body: string) => signedV3(body, { url: `${publicUrl}/api/v1/webhooks/other` })],
     ['no signature', () => ({})],
-    ['a v1 signature while v1 is not allowed', (body: string) => ({ 'x-hubspot-signature': signatureV1(ctx.deps.hubspot.clientSecret, body), 'x-hubspot-signature-version': 'v1' })],
+    [
+      'a v1 signature while v1 is not allowed',
+      (body: string) => ({
+        'x-hubspot-signature': signatureV1(ctx.deps.hubspot.clientSecret, body),
+        'x-hubspot-signature-version': 'v1',
+      }),
+    ],
   ])('refuses %s and stores nothing', async (_label, headers) => {
     const body = JSON.stringify([event()])
     const before = await inboxCount()

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter a valid email address.' }))
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'Enter a valid email address.' }))
 
 export const signupBodySchema = z.strictObject({
   email,
@@ -21,5 +26,10 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>
 
 export const signupErrors = ['invalid_body', 'unsupported_media_type', 'email_taken', 'too_many_attempts'] as const
-export const loginErrors = ['invalid_body', 'unsupported_media_type', 'invalid_credentials', 'too_many_attempts'] as const
+export const loginErrors = [
+  'invalid_body',
+  'unsupported_media_type',
+  'invalid_credentials',
+  'too_many_attempts',
+] as const
 export const meErrors = ['unauthenticated'] as const

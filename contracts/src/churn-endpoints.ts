@@ -37,7 +37,12 @@ export const companiesApi = {
     path: '/api/v1/companies/:id',
     auth: 'session',
     // HubSpot record ids: anything else names no company.
-    params: z.strictObject({ id: z.string().regex(/^[0-9]{1,15}$/).transform(Number) }),
+    params: z.strictObject({
+      id: z
+        .string()
+        .regex(/^[0-9]{1,15}$/)
+        .transform(Number),
+    }),
     response: companyDetailResponseSchema,
     errors: companyDetailErrors,
   }),

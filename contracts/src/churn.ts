@@ -5,7 +5,14 @@ export type RiskBand = (typeof riskBands)[number]
 
 /** Every signal the churn score is built from; the UI has a name for each. */
 export const churnSignals = [
-  'volume_trend', 'silence', 'open_backlog', 'urgent_share', 'time_to_close', 'reopened', 'cancellation_language', 'frustration_language',
+  'volume_trend',
+  'silence',
+  'open_backlog',
+  'urgent_share',
+  'time_to_close',
+  'reopened',
+  'cancellation_language',
+  'frustration_language',
 ] as const
 export type ChurnSignal = (typeof churnSignals)[number]
 
@@ -57,16 +64,18 @@ export const companyDetailResponseSchema = z.object({
     computedAt: z.iso.datetime(),
   }),
   history: z.array(z.object({ score: z.number().int(), at: z.iso.datetime() })),
-  tickets: z.array(z.object({
-    id: z.number().int(),
-    subject: z.string().nullable(),
-    priority: z.string().nullable(),
-    open: z.boolean(),
-    createdAt: z.iso.datetime().nullable(),
-    closedAt: z.iso.datetime().nullable(),
-    /** Cited by at least one reason. */
-    evidence: z.boolean(),
-  })),
+  tickets: z.array(
+    z.object({
+      id: z.number().int(),
+      subject: z.string().nullable(),
+      priority: z.string().nullable(),
+      open: z.boolean(),
+      createdAt: z.iso.datetime().nullable(),
+      closedAt: z.iso.datetime().nullable(),
+      /** Cited by at least one reason. */
+      evidence: z.boolean(),
+    }),
+  ),
 })
 export type CompanyDetailResponse = z.infer<typeof companyDetailResponseSchema>
 

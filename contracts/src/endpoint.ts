@@ -58,22 +58,30 @@ type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${i
 export type EndpointParams<E extends Endpoint> = Record<ParamNames<E['path']>, string>
 
 /** Query parameters as they go in the URL: the query schema's keys, each a string. */
-export type EndpointQuery<E extends Endpoint> = E extends { query: infer Q extends z.ZodType } ? { [K in keyof z.input<Q>]?: string } : never
+export type EndpointQuery<E extends Endpoint> = E extends { query: infer Q extends z.ZodType }
+  ? { [K in keyof z.input<Q>]?: string }
+  : never
 
 /** What a caller sends: path parameters, query and body, each only where the endpoint has one. */
-export type EndpointInput<E extends Endpoint> = ([ParamNames<E['path']>] extends [never] ? { params?: undefined } : { params: EndpointParams<E> }) &
+export type EndpointInput<E extends Endpoint> = ([ParamNames<E['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: EndpointParams<E> }) &
   (E extends { query: z.ZodType } ? { query?: EndpointQuery<E> } : { query?: undefined }) &
   (E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined })
 
 /** `[input]` when the endpoint needs one, `[input?]` when everything in it is optional. */
-export type EndpointArgs<E extends Endpoint> = object extends EndpointInput<E> ? [input?: EndpointInput<E>] : [input: EndpointInput<E>]
+export type EndpointArgs<E extends Endpoint> =
+  object extends EndpointInput<E> ? [input?: EndpointInput<E>] : [input: EndpointInput<E>]
 
 /**
  * The URL a call goes to: path parameters filled in, query parameters appended in the order given
  * (undefined ones left out).
  * @example endpointUrl(getCompanyDetail, { params: { id: '42' } }) === '/api/v1/companies/42'
  */
-export function endpointUrl<E extends Endpoint>(definition: E, input: { params?: Record<string, string>; query?: Record<string, string | undefined> } = {}): string {
+export function endpointUrl<E extends Endpoint>(
+  definition: E,
+  input: { params?: Record<string, string>; query?: Record<string, string | undefined> } = {},
+): string {
   const path = definition.path.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
     const value = input.params?.[name]
     if (value === undefined) throw new Error(`${definition.method} ${definition.path}: missing path parameter ${name}`)

@@ -28,7 +28,9 @@ describe('endpoint definitions', () => {
 
   it('fills in path parameters and appends the query in order, leaving out what is undefined', () => {
     expect(endpointUrl(companiesApi.getDetail, { params: { id: '42' } })).toBe('/api/v1/companies/42')
-    expect(endpointUrl(companiesApi.list, { query: { sort: 'name', band: undefined, q: 'a&b' } })).toBe('/api/v1/companies?sort=name&q=a%26b')
+    expect(endpointUrl(companiesApi.list, { query: { sort: 'name', band: undefined, q: 'a&b' } })).toBe(
+      '/api/v1/companies?sort=name&q=a%26b',
+    )
     expect(endpointUrl(hubspotApi.getIntegration)).toBe('/api/v1/integrations/hubspot')
     expect(() => endpointUrl(companiesApi.getDetail)).toThrow('missing path parameter id')
   })

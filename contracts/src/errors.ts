@@ -56,27 +56,37 @@ export const errorMessages: Record<ErrorCode, string> = {
   email_taken: 'An account with this email already exists. Try signing in instead.',
   invalid_credentials: 'That email and password do not match an account.',
   too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
-  oauth_access_denied: 'HubSpot access was not granted, so Churnlens cannot read your tickets yet. You can try again whenever you are ready.',
+  oauth_access_denied:
+    'HubSpot access was not granted, so Churnlens cannot read your tickets yet. You can try again whenever you are ready.',
   oauth_provider_error: 'HubSpot could not complete the connection. Please try again.',
   state_missing: 'The link back from HubSpot was incomplete. Please start the connection again.',
   state_unknown: 'We did not recognise this connection attempt. Please start the connection again from Churnlens.',
   state_expired: 'This connection attempt took too long and expired. Please start again.',
   state_already_used: 'This connection link was already used. Please start the connection again.',
-  state_session_mismatch: 'This connection was started from a different sign-in. Please start it again from this browser.',
+  state_session_mismatch:
+    'This connection was started from a different sign-in. Please start it again from this browser.',
   code_invalid: 'HubSpot did not accept the authorization. Please start the connection again.',
   code_expired: 'The authorization from HubSpot expired before we could use it. Please start again.',
-  missing_scopes: 'HubSpot granted fewer permissions than Churnlens needs. Please connect again and approve every permission.',
-  redirect_uri_mismatch: 'Churnlens and its HubSpot app disagree on the redirect URL. An administrator needs to fix the app set-up.',
-  hubspot_client_rejected: 'HubSpot rejected Churnlens\'s app credentials. An administrator needs to check the app set-up.',
+  missing_scopes:
+    'HubSpot granted fewer permissions than Churnlens needs. Please connect again and approve every permission.',
+  redirect_uri_mismatch:
+    'Churnlens and its HubSpot app disagree on the redirect URL. An administrator needs to fix the app set-up.',
+  hubspot_client_rejected:
+    "HubSpot rejected Churnlens's app credentials. An administrator needs to check the app set-up.",
   hubspot_invalid_response: 'HubSpot sent a response we could not understand. Please try again in a moment.',
   hubspot_unavailable: 'HubSpot is not reachable right now. Nothing was changed; please try again in a moment.',
-  portal_switch_unconfirmed: 'You picked a different HubSpot portal than the one this workspace is connected to. Nothing was changed. To switch portals, confirm the switch and connect again.',
-  hubspot_daily_limit: 'This HubSpot portal has used its daily API allowance. Churnlens will continue after HubSpot resets it at midnight in the portal\'s time zone.',
+  portal_switch_unconfirmed:
+    'You picked a different HubSpot portal than the one this workspace is connected to. Nothing was changed. To switch portals, confirm the switch and connect again.',
+  hubspot_daily_limit:
+    "This HubSpot portal has used its daily API allowance. Churnlens will continue after HubSpot resets it at midnight in the portal's time zone.",
   not_connected: 'No HubSpot portal is connected to this workspace.',
   needs_reauth: 'HubSpot no longer accepts this connection. Please reconnect HubSpot.',
-  oauth_connected: 'This workspace is connected through HubSpot OAuth. Disconnect it before switching to a private-app token.',
-  api_key_invalid: 'HubSpot did not accept that private-app token. Check that you copied the whole token and that the app is still installed.',
-  api_key_missing_scopes: 'That private-app token is missing scopes Churnlens needs. Add them to the private app in HubSpot, then paste the token again.',
+  oauth_connected:
+    'This workspace is connected through HubSpot OAuth. Disconnect it before switching to a private-app token.',
+  api_key_invalid:
+    'HubSpot did not accept that private-app token. Check that you copied the whole token and that the app is still installed.',
+  api_key_missing_scopes:
+    'That private-app token is missing scopes Churnlens needs. Add them to the private app in HubSpot, then paste the token again.',
 }
 
 export const apiErrorSchema = z.object({

@@ -13,12 +13,38 @@ export interface ScopeSpec {
 export type OptionalFeature = 'write_back'
 
 export const hubspotScopes: readonly ScopeSpec[] = [
-  { scope: 'oauth', required: true, reason: 'HubSpot\'s baseline scope for connected apps; it also lets us uninstall cleanly when you disconnect.' },
-  { scope: 'tickets', required: true, reason: 'Read your support tickets: their volume, priority, age and wording are the churn signals.' },
-  { scope: 'crm.objects.companies.read', required: true, reason: 'Read companies, so tickets are grouped by the customer they came from.' },
-  { scope: 'crm.objects.contacts.read', required: true, reason: 'Read contacts, to link tickets filed by people to their company.' },
-  { scope: 'crm.objects.companies.write', required: false, feature: 'write_back', reason: 'Optional: write each company\'s churn-risk score back to HubSpot.' },
-  { scope: 'crm.schemas.companies.write', required: false, feature: 'write_back', reason: 'Optional: create the two Churnlens score properties on companies.' },
+  {
+    scope: 'oauth',
+    required: true,
+    reason: "HubSpot's baseline scope for connected apps; it also lets us uninstall cleanly when you disconnect.",
+  },
+  {
+    scope: 'tickets',
+    required: true,
+    reason: 'Read your support tickets: their volume, priority, age and wording are the churn signals.',
+  },
+  {
+    scope: 'crm.objects.companies.read',
+    required: true,
+    reason: 'Read companies, so tickets are grouped by the customer they came from.',
+  },
+  {
+    scope: 'crm.objects.contacts.read',
+    required: true,
+    reason: 'Read contacts, to link tickets filed by people to their company.',
+  },
+  {
+    scope: 'crm.objects.companies.write',
+    required: false,
+    feature: 'write_back',
+    reason: "Optional: write each company's churn-risk score back to HubSpot.",
+  },
+  {
+    scope: 'crm.schemas.companies.write',
+    required: false,
+    feature: 'write_back',
+    reason: 'Optional: create the two Churnlens score properties on companies.',
+  },
 ]
 
 export const requiredScopes = hubspotScopes.filter((s) => s.required).map((s) => s.scope)

@@ -8,8 +8,14 @@ export type IntegrationStatus = (typeof integrationStatuses)[number]
  * Closed, so the UI's sentence for each is a typed record and a new reason cannot ship without one.
  */
 export const integrationReasonCodes = [
-  'refresh_token_revoked', 'token_unreadable', 'api_key_rejected', 'missing_scopes',
-  'hubspot_unavailable', 'hubspot_rate_limited', 'hubspot_invalid_response', 'hubspot_client_rejected',
+  'refresh_token_revoked',
+  'token_unreadable',
+  'api_key_rejected',
+  'missing_scopes',
+  'hubspot_unavailable',
+  'hubspot_rate_limited',
+  'hubspot_invalid_response',
+  'hubspot_client_rejected',
 ] as const
 export type IntegrationReasonCode = (typeof integrationReasonCodes)[number]
 
@@ -96,14 +102,42 @@ export type ApiKeyBody = z.infer<typeof apiKeyBodySchema>
 
 export const authorizeErrors = ['invalid_query', 'unauthenticated'] as const
 export const eventsErrors = ['unauthenticated'] as const
-export const portalDetailsErrors = ['unauthenticated', 'not_connected', 'needs_reauth', 'hubspot_unavailable', 'hubspot_daily_limit', 'hubspot_invalid_response'] as const
-export const apiKeyErrors = ['invalid_body', 'unsupported_media_type', 'unauthenticated', 'oauth_connected', 'api_key_invalid', 'api_key_missing_scopes', 'hubspot_unavailable', 'hubspot_invalid_response'] as const
+export const portalDetailsErrors = [
+  'unauthenticated',
+  'not_connected',
+  'needs_reauth',
+  'hubspot_unavailable',
+  'hubspot_daily_limit',
+  'hubspot_invalid_response',
+] as const
+export const apiKeyErrors = [
+  'invalid_body',
+  'unsupported_media_type',
+  'unauthenticated',
+  'oauth_connected',
+  'api_key_invalid',
+  'api_key_missing_scopes',
+  'hubspot_unavailable',
+  'hubspot_invalid_response',
+] as const
 export const callbackErrors = [
-  'invalid_body', 'unsupported_media_type', 'unauthenticated',
-  'oauth_access_denied', 'oauth_provider_error',
-  'state_missing', 'state_unknown', 'state_expired', 'state_already_used', 'state_session_mismatch',
-  'code_invalid', 'code_expired', 'missing_scopes',
-  'redirect_uri_mismatch', 'hubspot_client_rejected', 'hubspot_invalid_response', 'hubspot_unavailable',
+  'invalid_body',
+  'unsupported_media_type',
+  'unauthenticated',
+  'oauth_access_denied',
+  'oauth_provider_error',
+  'state_missing',
+  'state_unknown',
+  'state_expired',
+  'state_already_used',
+  'state_session_mismatch',
+  'code_invalid',
+  'code_expired',
+  'missing_scopes',
+  'redirect_uri_mismatch',
+  'hubspot_client_rejected',
+  'hubspot_invalid_response',
+  'hubspot_unavailable',
   'portal_switch_unconfirmed',
 ] as const
 export type CallbackErrorCode = (typeof callbackErrors)[number]

@@ -5,8 +5,14 @@ import { z } from 'zod'
  * with. Closed, so the UI's sentence for each is a typed record.
  */
 export const syncErrorCodes = [
-  'not_connected', 'needs_reauth', 'forbidden', 'not_found',
-  'hubspot_unavailable', 'hubspot_rate_limited', 'hubspot_daily_limit', 'hubspot_invalid_response',
+  'not_connected',
+  'needs_reauth',
+  'forbidden',
+  'not_found',
+  'hubspot_unavailable',
+  'hubspot_rate_limited',
+  'hubspot_daily_limit',
+  'hubspot_invalid_response',
 ] as const
 export type SyncErrorCode = (typeof syncErrorCodes)[number]
 

@@ -16,7 +16,8 @@ test('onboarding ends on the ten riskiest customers, each with its top reason', 
   await expect(riskiest).toHaveCount(10, { timeout: 30_000 })
   await expect(page.getByTestId('riskiest')).toContainText(/\d/)
   // Which band the riskiest customer falls in depends on the score and the data; filter by that one.
-  const band = (await page.getByTestId('riskiest').getByTestId('band-badge').first().getAttribute('data-band')) ?? 'high'
+  const band =
+    (await page.getByTestId('riskiest').getByTestId('band-badge').first().getAttribute('data-band')) ?? 'high'
   // UPDATE_SCREENSHOTS=1 refreshes the README's pictures.
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/analyze.png', fullPage: true })
 
@@ -47,7 +48,10 @@ test('onboarding ends on the ten riskiest customers, each with its top reason', 
   await expect(page).toHaveURL(/\/companies\/\d+$/)
   await expect(page.getByTestId('reasons').locator('li').first()).toBeVisible()
   await expect(page.getByTestId('company-tickets')).toBeVisible()
-  await expect(page.getByRole('link', { name: /Open in HubSpot/ })).toHaveAttribute('href', /^https:\/\/app\.hubspot\.com\/contacts\/2000001\/company\/\d+$/)
+  await expect(page.getByRole('link', { name: /Open in HubSpot/ })).toHaveAttribute(
+    'href',
+    /^https:\/\/app\.hubspot\.com\/contacts\/2000001\/company\/\d+$/,
+  )
   await expect(page.getByTestId('score-history-chart')).toBeVisible()
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/company.png', fullPage: true })
 })

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { consent, signUp } from './helpers'
 
-test('sign up, connect a portal through HubSpot\'s consent page, survive a reload, disconnect', async ({ page }) => {
+test("sign up, connect a portal through HubSpot's consent page, survive a reload, disconnect", async ({ page }) => {
   await signUp(page)
   await expect(page.getByText('We need access to your support tickets to analyze churn risk.')).toBeVisible()
 
@@ -15,10 +15,14 @@ test('sign up, connect a portal through HubSpot\'s consent page, survive a reloa
   await page.reload()
   await expect(page.getByTestId('hub-domain')).toHaveText('globex-demo.com')
 
-
   await page.getByRole('button', { name: 'Disconnect' }).click()
   await page.getByRole('button', { name: 'Yes, disconnect' }).click()
-  await expect(page.getByRole('link', { name: 'Connect HubSpot' }).or(page.getByRole('button', { name: 'Connect HubSpot' })).first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('link', { name: 'Connect HubSpot' })
+      .or(page.getByRole('button', { name: 'Connect HubSpot' }))
+      .first(),
+  ).toBeVisible()
   await page.reload()
   await expect(page.getByTestId('hub-domain')).toHaveCount(0)
 })
@@ -35,7 +39,9 @@ test('denying consent ends on a clear message with a way to try again', async ({
 test('a replayed callback is refused with its own message', async ({ page }) => {
   await signUp(page)
   const callbackUrls: string[] = []
-  page.on('framenavigated', (frame) => { if (frame.url().includes('/oauth/hubspot/callback')) callbackUrls.push(frame.url()) })
+  page.on('framenavigated', (frame) => {
+    if (frame.url().includes('/oauth/hubspot/callback')) callbackUrls.push(frame.url())
+  })
   await consent(page, { decision: 'Grant access' })
   await expect(page).toHaveURL(/\/onboarding\/analyze$/)
   expect(callbackUrls[0]).toContain('code=')

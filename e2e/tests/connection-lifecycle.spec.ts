@@ -5,7 +5,10 @@ import { consent, signUp } from './helpers'
 const simulator = `http://127.0.0.1:${ports.simulator}/_simulator`
 const initech = 2000003
 
-test('an app uninstalled in HubSpot ends in needs_reauth with a clear reason, and reconnecting brings it back', async ({ page, request }) => {
+test('an app uninstalled in HubSpot ends in needs_reauth with a clear reason, and reconnecting brings it back', async ({
+  page,
+  request,
+}) => {
   await signUp(page)
   await consent(page, { portal: 'initech-demo.com', decision: 'Grant access' })
   await expect(page.getByTestId('integration-status')).toHaveText('connected')
@@ -30,7 +33,10 @@ test('an app uninstalled in HubSpot ends in needs_reauth with a clear reason, an
 
 test('a private-app token connects the workspace without OAuth', async ({ page, request }) => {
   await signUp(page)
-  const portals = (await (await request.get(`${simulator}/portals`)).json()) as { portalId: number; privateAppToken: string }[]
+  const portals = (await (await request.get(`${simulator}/portals`)).json()) as {
+    portalId: number
+    privateAppToken: string
+  }[]
   const globex = portals.find((p) => p.portalId === 2000002)!
   await page.goto('/settings/integrations')
   await page.getByLabel('Private-app token').fill(globex.privateAppToken)

@@ -71,7 +71,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   registerOAuthRoutes(routes, state)
   registerApiRoutes(routes, state)
   registerControlRoutes(routes, state, control)
-  const webhooks = createWebhookSender({ state, feed: state.changes, ...(options.webhooks ? { options: options.webhooks } : {}) })
+  const webhooks = createWebhookSender({
+    state,
+    feed: state.changes,
+    ...(options.webhooks ? { options: options.webhooks } : {}),
+  })
   const resetState = control.reset
   control.reset = () => {
     resetState()
@@ -79,7 +83,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   }
   webhooks.registerRoutes(routes)
   // A catch-all route rather than notFound(): it runs inside `routes`, where the correlation id is typed and set.
-  routes.all('*', (c) => hubspotError(c, 404, { message: `No route for ${c.req.method} ${c.req.path}`, category: 'OBJECT_NOT_FOUND' }))
+  routes.all('*', (c) =>
+    hubspotError(c, 404, { message: `No route for ${c.req.method} ${c.req.path}`, category: 'OBJECT_NOT_FOUND' }),
+  )
   routes.onError((error, c) => {
     console.error('hubspot-simulator: unhandled error', error)
     return hubspotError(c, 500, { message: 'internal error', category: 'INTERNAL_ERROR' })
@@ -91,7 +97,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const simFetch: typeof fetch = async (input, init) => {
     const response = await app.request(input, init)
     // Faults with status 0 model a dropped connection, which fetch reports by throwing.
-    if (response.headers.get(droppedHeader)) throw new TypeError('fetch failed', { cause: new Error('simulated dropped connection') })
+    if (response.headers.get(droppedHeader))
+      throw new TypeError('fetch failed', { cause: new Error('simulated dropped connection') })
     return response
   }
 

@@ -58,7 +58,12 @@ function takeMatchingRule(state: SimState, path: string): FaultRule | undefined 
 
 function faultResponse(c: Context<SimEnv>, status: number): Response {
   if (status === 0) {
-    return hubspotError(c, 504, { message: 'Simulated dropped connection', category: 'GATEWAY_TIMEOUT' }, { [droppedHeader]: 'true' })
+    return hubspotError(
+      c,
+      504,
+      { message: 'Simulated dropped connection', category: 'GATEWAY_TIMEOUT' },
+      { [droppedHeader]: 'true' },
+    )
   }
   const httpStatus = status as ContentfulStatusCode
   if (status === 429) {
@@ -75,7 +80,12 @@ function faultResponse(c: Context<SimEnv>, status: number): Response {
     )
   }
   const headers: Record<string, string> = status === 477 ? { 'Retry-After': '1' } : {}
-  return hubspotError(c, httpStatus, { message: faultMessages[status] ?? `Simulated failure (HTTP ${status})`, category: 'SIMULATED_FAULT' }, headers)
+  return hubspotError(
+    c,
+    httpStatus,
+    { message: faultMessages[status] ?? `Simulated failure (HTTP ${status})`, category: 'SIMULATED_FAULT' },
+    headers,
+  )
 }
 
 const faultMessages: Record<number, string> = {

@@ -28,4 +28,10 @@ export type { PrivateAppTier } from './settings'
 export { generatePortalData } from './data/generate-portal-data'
 export type { PortalDataOptions } from './data/generate-portal-data'
 export { signatureV1 as webhookSignatureV1, signatureV3 as webhookSignatureV3 } from './webhooks/index'
-export type { DeliveryRecord, WebhookSender, WebhookSenderOptions, WebhookSettings, WebhookSubscription } from './webhooks/index'
+export type {
+  DeliveryRecord,
+  WebhookSender,
+  WebhookSenderOptions,
+  WebhookSettings,
+  WebhookSubscription,
+} from './webhooks/index'

@@ -8,7 +8,12 @@ const envSchema = z.object({
   SIMULATOR_REDIRECT_URIS: z
     .string()
     .optional()
-    .transform((value) => value?.split(',').map((uri) => uri.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        ?.split(',')
+        .map((uri) => uri.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url()).min(1).optional()),
   SIMULATOR_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().optional(),
   /** Where the default app's webhooks go (npm start points it at the frontend's /api proxy). */
@@ -17,8 +22,14 @@ const envSchema = z.object({
 
 // What a Churnlens app subscribes to in HubSpot's app settings (see the root README).
 const defaultSubscriptions = [
-  ...['creation', 'deletion', 'merge', 'restore', 'associationChange'].flatMap((action) => ['ticket', 'company', 'contact'].map((object) => ({ eventType: `${object}.${action}`, active: true }))),
-  ...['subject', 'content', 'hs_pipeline_stage', 'hs_ticket_priority', 'hs_ticket_category'].map((propertyName) => ({ eventType: 'ticket.propertyChange', propertyName, active: true })),
+  ...['creation', 'deletion', 'merge', 'restore', 'associationChange'].flatMap((action) =>
+    ['ticket', 'company', 'contact'].map((object) => ({ eventType: `${object}.${action}`, active: true })),
+  ),
+  ...['subject', 'content', 'hs_pipeline_stage', 'hs_ticket_priority', 'hs_ticket_category'].map((propertyName) => ({
+    eventType: 'ticket.propertyChange',
+    propertyName,
+    active: true,
+  })),
   ...['name', 'domain'].map((propertyName) => ({ eventType: 'company.propertyChange', propertyName, active: true })),
 ]
 
@@ -32,11 +43,17 @@ const env = parsed.data
 const simulator = createSimulator({
   seed: env.SIMULATOR_SEED,
   ...(env.SIMULATOR_REDIRECT_URIS ? { redirectUris: env.SIMULATOR_REDIRECT_URIS } : {}),
-  ...(env.SIMULATOR_ACCESS_TOKEN_TTL_SECONDS ? { settings: { accessTokenTtlSeconds: env.SIMULATOR_ACCESS_TOKEN_TTL_SECONDS } } : {}),
+  ...(env.SIMULATOR_ACCESS_TOKEN_TTL_SECONDS
+    ? { settings: { accessTokenTtlSeconds: env.SIMULATOR_ACCESS_TOKEN_TTL_SECONDS } }
+    : {}),
 })
 
 if (env.SIMULATOR_WEBHOOK_TARGET_URL) {
-  for (const app of simulator.apps) simulator.webhooks.configure(app.appId, { targetUrl: env.SIMULATOR_WEBHOOK_TARGET_URL, subscriptions: defaultSubscriptions })
+  for (const app of simulator.apps)
+    simulator.webhooks.configure(app.appId, {
+      targetUrl: env.SIMULATOR_WEBHOOK_TARGET_URL,
+      subscriptions: defaultSubscriptions,
+    })
 }
 
 const server = serve({ fetch: simulator.app.fetch, port: env.SIMULATOR_PORT, hostname: '127.0.0.1' }, (info) => {

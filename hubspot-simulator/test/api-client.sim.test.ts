@@ -29,14 +29,34 @@ describe('@hubspot/api-client against the real HTTP server', () => {
     const code = await obtainCode(fetch, { base: basePath, clientId: app.clientId, portalId: '2000002' })
     const client = new Client({ basePath })
 
-    const tokens = await client.oauth.tokensApi.create('authorization_code', code, redirectUri, app.clientId, app.clientSecret)
+    const tokens = await client.oauth.tokensApi.create(
+      'authorization_code',
+      code,
+      redirectUri,
+      app.clientId,
+      app.clientSecret,
+    )
     expect(tokens).toMatchObject({ tokenType: 'bearer', expiresIn: 1800 })
     expect(tokens.accessToken).toMatch(/^C/)
 
     const info = await client.oauth.accessTokensApi.get(tokens.accessToken)
-    expect(info).toMatchObject({ hubId: 2000002, hubDomain: 'globex-demo.com', appId: app.appId, expiresIn: 1800, tokenType: 'access', scopes: requiredScope.split(' ') })
+    expect(info).toMatchObject({
+      hubId: 2000002,
+      hubDomain: 'globex-demo.com',
+      appId: app.appId,
+      expiresIn: 1800,
+      tokenType: 'access',
+      scopes: requiredScope.split(' '),
+    })
 
-    const refreshed = await client.oauth.tokensApi.create('refresh_token', undefined, undefined, app.clientId, app.clientSecret, tokens.refreshToken)
+    const refreshed = await client.oauth.tokensApi.create(
+      'refresh_token',
+      undefined,
+      undefined,
+      app.clientId,
+      app.clientSecret,
+      tokens.refreshToken,
+    )
     expect(refreshed.refreshToken).toBe(tokens.refreshToken)
     const refreshInfo = await client.oauth.refreshTokensApi.get(tokens.refreshToken)
     expect(refreshInfo).toMatchObject({ hubId: 2000002, clientId: app.clientId })
@@ -45,7 +65,9 @@ describe('@hubspot/api-client against the real HTTP server', () => {
   it('surfaces HubSpot error bodies through ApiException', async () => {
     const app = defaultApp(sim)
     const client = new Client({ basePath })
-    await expect(client.oauth.tokensApi.create('authorization_code', 'bogus', redirectUri, app.clientId, app.clientSecret)).rejects.toMatchObject({
+    await expect(
+      client.oauth.tokensApi.create('authorization_code', 'bogus', redirectUri, app.clientId, app.clientSecret),
+    ).rejects.toMatchObject({
       code: 400,
       body: { status: 'BAD_AUTH_CODE', message: 'missing or unknown auth code' },
     })

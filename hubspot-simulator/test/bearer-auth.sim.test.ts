@@ -79,7 +79,9 @@ describe('bearer auth', () => {
     const { access_token } = await connect(sim)
     expect(sim.control.expireAccessTokens({ portalId: 2000001 })).toBe(1)
     sim.control.advanceClock(elapsed)
-    const body = (await (await sim.fetch(`${apiHost}/account-info/v3/details`, bearer(access_token))).json()) as { message: string }
+    const body = (await (await sim.fetch(`${apiHost}/account-info/v3/details`, bearer(access_token))).json()) as {
+      message: string
+    }
     expect(body.message).toBe(`The OAuth token used to make this call expired ${text} ago.`)
   })
 
@@ -87,13 +89,19 @@ describe('bearer auth', () => {
     const sim = createSimulator()
     const portal = sim.portals[0]
     // Private-app tokens have no `oauth` scope, which the uninstall API requires.
-    const response = await sim.fetch(`${apiHost}/appinstalls/v3/external-install`, { method: 'DELETE', ...bearer(portal?.privateAppToken ?? '') })
+    const response = await sim.fetch(`${apiHost}/appinstalls/v3/external-install`, {
+      method: 'DELETE',
+      ...bearer(portal?.privateAppToken ?? ''),
+    })
     expect(response.status).toBe(403)
     expect(await response.json()).toEqual({
       status: 'error',
-      message: "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+      message:
+        "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
       correlationId: expect.stringMatching(uuidPattern),
-      errors: [{ message: 'One or more of the following scopes are required.', context: { requiredScopes: ['oauth'] } }],
+      errors: [
+        { message: 'One or more of the following scopes are required.', context: { requiredScopes: ['oauth'] } },
+      ],
       links: { scopes: 'https://developers.hubspot.com/scopes' },
       category: 'MISSING_SCOPES',
     })
@@ -103,7 +111,10 @@ describe('bearer auth', () => {
     const sim = createSimulator()
     const { access_token } = await connect(sim)
     expect(sim.control.setGrantedScopes(2000001, ['tickets'])).toBe(true)
-    const response = await sim.fetch(`${apiHost}/appinstalls/v3/external-install`, { method: 'DELETE', ...bearer(access_token) })
+    const response = await sim.fetch(`${apiHost}/appinstalls/v3/external-install`, {
+      method: 'DELETE',
+      ...bearer(access_token),
+    })
     expect(response.status).toBe(403)
     expect(sim.control.setGrantedScopes(2000002, ['tickets'])).toBe(false)
   })

@@ -10,7 +10,8 @@ const control = (sim: Simulator, method: string, path: string, body?: unknown) =
   })
 
 const privateToken = (sim: Simulator) => sim.portals[0]?.privateAppToken ?? ''
-const accountInfo = (sim: Simulator, token = privateToken(sim)) => sim.fetch(`${apiHost}/account-info/v3/details`, bearer(token))
+const accountInfo = (sim: Simulator, token = privateToken(sim)) =>
+  sim.fetch(`${apiHost}/account-info/v3/details`, bearer(token))
 
 describe('determinism', () => {
   it('same seed → same app credentials, portals, tokens and correlation ids', async () => {
@@ -21,7 +22,9 @@ describe('determinism', () => {
     expect(await connect(a)).toEqual(await connect(b))
     expect(await connect(a, '2000002')).toEqual(await connect(b, '2000002'))
     expect(a.control.issuedTokens()).toEqual(b.control.issuedTokens())
-    expect((await accountInfo(a)).headers.get('x-hubspot-correlation-id')).toBe((await accountInfo(b)).headers.get('x-hubspot-correlation-id'))
+    expect((await accountInfo(a)).headers.get('x-hubspot-correlation-id')).toBe(
+      (await accountInfo(b)).headers.get('x-hubspot-correlation-id'),
+    )
   })
 
   it('a different seed gives different credentials; the fixture shape stays the same', () => {
@@ -37,7 +40,7 @@ describe('determinism', () => {
     ])
   })
 
-  it('redirectUris option registers the app\'s redirect URLs', () => {
+  it("redirectUris option registers the app's redirect URLs", () => {
     const sim = createSimulator({ redirectUris: ['https://churnlens.example/cb', 'http://localhost:5173/cb'] })
     expect(sim.apps[0]?.redirectUris).toEqual(['https://churnlens.example/cb', 'http://localhost:5173/cb'])
   })
@@ -53,14 +56,17 @@ describe('fault switch', () => {
       const response = await accountInfo(sim)
       expect(response.status).toBe(503)
       expect(await response.json()).toEqual({
-        status: 'error', message: 'Service unavailable', correlationId: expect.stringMatching(uuidPattern), category: 'SIMULATED_FAULT',
+        status: 'error',
+        message: 'Service unavailable',
+        correlationId: expect.stringMatching(uuidPattern),
+        category: 'SIMULATED_FAULT',
       })
     }
     expect((await accountInfo(sim)).status).toBe(200)
     expect(sim.control.requestLog().map((entry) => entry.status)).toEqual([404, 503, 503, 200])
   })
 
-  it('429 uses HubSpot\'s rate-limit body', async () => {
+  it("429 uses HubSpot's rate-limit body", async () => {
     const sim = createSimulator()
     sim.control.failNext({ status: 429, count: 1 })
     const response = await accountInfo(sim)
@@ -96,16 +102,26 @@ describe('control API over HTTP', () => {
   it('lists apps and portals', async () => {
     const sim = createSimulator()
     expect(await (await control(sim, 'GET', '/apps')).json()).toEqual(sim.apps)
-    const portals = (await (await control(sim, 'GET', '/portals')).json()) as { portalId: number; privateAppToken: string }[]
+    const portals = (await (await control(sim, 'GET', '/portals')).json()) as {
+      portalId: number
+      privateAppToken: string
+    }[]
     expect(portals.map((portal) => portal.privateAppToken)).toEqual(sim.portals.map((portal) => portal.privateAppToken))
   })
 
   it('advances the clock, expires tokens, changes scopes and revokes installs', async () => {
     const sim = createSimulator({ clock: fixedClock(Date.parse('2026-09-01T00:00:00.000Z')) })
     const tokens = await connect(sim)
-    expect(await (await control(sim, 'POST', '/clock/advance', { ms: 60_000 })).json()).toEqual({ now: Date.parse('2026-09-01T00:01:00.000Z'), iso: '2026-09-01T00:01:00.000Z' })
-    expect(await (await control(sim, 'PUT', '/installs/2000001/scopes', { scopes: ['oauth'] })).json()).toEqual({ scopes: ['oauth'] })
-    expect(await (await control(sim, 'POST', '/tokens/expire', { accessToken: tokens.access_token })).json()).toEqual({ expired: 1 })
+    expect(await (await control(sim, 'POST', '/clock/advance', { ms: 60_000 })).json()).toEqual({
+      now: Date.parse('2026-09-01T00:01:00.000Z'),
+      iso: '2026-09-01T00:01:00.000Z',
+    })
+    expect(await (await control(sim, 'PUT', '/installs/2000001/scopes', { scopes: ['oauth'] })).json()).toEqual({
+      scopes: ['oauth'],
+    })
+    expect(await (await control(sim, 'POST', '/tokens/expire', { accessToken: tokens.access_token })).json()).toEqual({
+      expired: 1,
+    })
     expect((await accountInfo(sim, tokens.access_token)).status).toBe(401)
     expect((await control(sim, 'POST', '/installs/2000001/revoke')).status).toBe(200)
     const again = await control(sim, 'POST', '/installs/2000001/revoke')
@@ -117,24 +133,50 @@ describe('control API over HTTP', () => {
     const sim = createSimulator()
     const response = await control(sim, 'POST', '/faults', { status: 302, count: 1 })
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', errors: [{ context: { path: ['status'] } }] })
+    expect(await response.json()).toMatchObject({
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      errors: [{ context: { path: ['status'] } }],
+    })
     expect((await control(sim, 'PATCH', '/settings', { unknownSetting: true })).status).toBe(400)
     expect((await control(sim, 'POST', '/clock/advance', { ms: -1 })).status).toBe(400)
   })
 
   it('sets faults and settings, shows issued tokens and the request log, and resets', async () => {
     const sim = createSimulator()
-    expect(await (await control(sim, 'PATCH', '/settings', { accessTokenTtlSeconds: 120, rotateRefreshTokens: true })).json()).toEqual({
-      accessTokenTtlSeconds: 120, codeTtlSeconds: 300, rotateRefreshTokens: true, pkceRequired: false, denyRedirects: true, latencyMs: 0,
-      rateLimitsEnabled: true, rateLimitPerTenSeconds: null, privateAppTier: 'starter', dailyLimit: null, searchPerSecond: 5, retryAfterOn429: false,
+    expect(
+      await (
+        await control(sim, 'PATCH', '/settings', { accessTokenTtlSeconds: 120, rotateRefreshTokens: true })
+      ).json(),
+    ).toEqual({
+      accessTokenTtlSeconds: 120,
+      codeTtlSeconds: 300,
+      rotateRefreshTokens: true,
+      pkceRequired: false,
+      denyRedirects: true,
+      latencyMs: 0,
+      rateLimitsEnabled: true,
+      rateLimitPerTenSeconds: null,
+      privateAppTier: 'starter',
+      dailyLimit: null,
+      searchPerSecond: 5,
+      retryAfterOn429: false,
     })
     const tokens = await connect(sim)
     expect(tokens.expires_in).toBe(120)
-    expect(await (await control(sim, 'GET', '/issued-tokens')).json()).toEqual({ accessTokens: [tokens.access_token], refreshTokens: [tokens.refresh_token] })
+    expect(await (await control(sim, 'GET', '/issued-tokens')).json()).toEqual({
+      accessTokens: [tokens.access_token],
+      refreshTokens: [tokens.refresh_token],
+    })
 
-    expect((await control(sim, 'POST', '/faults', { pathPrefix: '/account-info', status: 502, count: 1 })).status).toBe(200)
+    expect((await control(sim, 'POST', '/faults', { pathPrefix: '/account-info', status: 502, count: 1 })).status).toBe(
+      200,
+    )
     expect((await accountInfo(sim)).status).toBe(502)
-    const log = (await (await control(sim, 'GET', '/requests?pathPrefix=/account-info')).json()) as { total: number; counts: Record<string, number> }
+    const log = (await (await control(sim, 'GET', '/requests?pathPrefix=/account-info')).json()) as {
+      total: number
+      counts: Record<string, number>
+    }
     expect(log).toMatchObject({ total: 1, counts: { 'GET /account-info/v3/details': 1 } })
     const all = (await (await control(sim, 'GET', '/requests')).json()) as { counts: Record<string, number> }
     expect(all.counts).toEqual({
@@ -158,7 +200,8 @@ describe('slow HubSpot and private-app tokens', () => {
   it('a status-200 fault answers normally, only late; latencyMs delays every API call', async () => {
     const sim = createSimulator()
     const pat = sim.portals[0]!.privateAppToken
-    const call = () => sim.fetch('https://api.hubapi.com/account-info/v3/details', { headers: { authorization: `Bearer ${pat}` } })
+    const call = () =>
+      sim.fetch('https://api.hubapi.com/account-info/v3/details', { headers: { authorization: `Bearer ${pat}` } })
     sim.control.failNext({ pathPrefix: '/account-info', status: 200, count: 1, delayMs: 150 })
     let started = performance.now()
     expect((await call()).status).toBe(200)
@@ -169,19 +212,24 @@ describe('slow HubSpot and private-app tokens', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(90)
   })
 
-  it('reads a private-app token\'s portal and scopes, and forgets a rotated token', async () => {
+  it("reads a private-app token's portal and scopes, and forgets a rotated token", async () => {
     const sim = createSimulator()
     const portal = sim.portals[1]!
-    const info = (token: string) => sim.fetch('https://api.hubapi.com/oauth/v2/private-apps/get/access-token-info', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tokenKey: token }),
-    })
+    const info = (token: string) =>
+      sim.fetch('https://api.hubapi.com/oauth/v2/private-apps/get/access-token-info', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tokenKey: token }),
+      })
     const res = await info(portal.privateAppToken)
     expect(await res.json()).toMatchObject({ hubId: portal.portalId, scopes: portal.privateAppScopes })
     const old = portal.privateAppToken
     const fresh = sim.control.rotatePrivateAppToken(portal.portalId)!
     expect((await info(old)).status).toBe(401)
     expect((await info(fresh)).status).toBe(200)
-    const api = await sim.fetch('https://api.hubapi.com/account-info/v3/details', { headers: { authorization: `Bearer ${old}` } })
+    const api = await sim.fetch('https://api.hubapi.com/account-info/v3/details', {
+      headers: { authorization: `Bearer ${old}` },
+    })
     expect(api.status).toBe(401)
   })
 })

@@ -10,7 +10,12 @@ export function movableClock(start = Date.parse('2026-09-01T12:00:00.000Z')): { 
 
 /** A simulator for CRM behaviour tests: fixed clock, rate limits off unless a test is about them. */
 export function crmSimulator(options: SimulatorOptions = {}): Simulator {
-  return createSimulator({ seed: 'crm-tests', clock: fixedClock(), ...options, settings: { rateLimitsEnabled: false, ...options.settings } })
+  return createSimulator({
+    seed: 'crm-tests',
+    clock: fixedClock(),
+    ...options,
+    settings: { rateLimitsEnabled: false, ...options.settings },
+  })
 }
 
 export function privateToken(sim: Simulator, portalId = 2000001): string {
@@ -27,14 +32,27 @@ export interface ApiAnswer {
 }
 
 /** One API call with a bearer token; JSON in and out. */
-export async function api(sim: Simulator, token: string, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+export async function api(
+  sim: Simulator,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer> {
   const response = await sim.fetch(`${apiHost}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   })
   const text = await response.text()
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as ApiAnswer['body']), headers: response.headers }
+  return {
+    status: response.status,
+    body: text === '' ? {} : (JSON.parse(text) as ApiAnswer['body']),
+    headers: response.headers,
+  }
 }
 
 export async function control(sim: Simulator, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
@@ -43,7 +61,11 @@ export async function control(sim: Simulator, method: string, path: string, body
     ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   })
   const text = await response.text()
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as ApiAnswer['body']), headers: response.headers }
+  return {
+    status: response.status,
+    body: text === '' ? {} : (JSON.parse(text) as ApiAnswer['body']),
+    headers: response.headers,
+  }
 }
 
 export function ids(answer: ApiAnswer): string[] {

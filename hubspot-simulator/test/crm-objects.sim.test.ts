@@ -12,10 +12,26 @@ describe('CRM objects v3', () => {
     expect(page.body.results).toHaveLength(10)
     const first = page.body.results?.[0] ?? {}
     expect(Object.keys(first.properties as object).sort()).toEqual(
-      ['content', 'createdate', 'hs_lastmodifieddate', 'hs_object_id', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_priority', 'subject'].sort(),
+      [
+        'content',
+        'createdate',
+        'hs_lastmodifieddate',
+        'hs_object_id',
+        'hs_pipeline',
+        'hs_pipeline_stage',
+        'hs_ticket_category',
+        'hs_ticket_priority',
+        'subject',
+      ].sort(),
     )
-    expect(first).toMatchObject({ id: '30000000001', archived: false, createdAt: expect.stringMatching(isoMs), updatedAt: expect.stringMatching(isoMs) })
-    for (const value of Object.values(first.properties as Record<string, unknown>)) expect(value === null || typeof value === 'string').toBe(true)
+    expect(first).toMatchObject({
+      id: '30000000001',
+      archived: false,
+      createdAt: expect.stringMatching(isoMs),
+      updatedAt: expect.stringMatching(isoMs),
+    })
+    for (const value of Object.values(first.properties as Record<string, unknown>))
+      expect(value === null || typeof value === 'string').toBe(true)
     const next = (page.body.paging as { next: { after: string; link: string } }).next
     expect(next.after).not.toMatch(/^\d+$/)
     expect(next.link).toContain(`after=${next.after}`)
@@ -45,8 +61,14 @@ describe('CRM objects v3', () => {
     const sim = crmSimulator()
     const tooMany = await api(sim, privateToken(sim), 'GET', '/crm/v3/objects/companies?limit=101')
     expect(tooMany.status).toBe(400)
-    expect(tooMany.body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', correlationId: expect.any(String) })
-    expect((await api(sim, privateToken(sim), 'GET', '/crm/v3/objects/companies?limit=100')).body.results).toHaveLength(100)
+    expect(tooMany.body).toMatchObject({
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      correlationId: expect.any(String),
+    })
+    expect((await api(sim, privateToken(sim), 'GET', '/crm/v3/objects/companies?limit=100')).body.results).toHaveLength(
+      100,
+    )
     expect((await api(sim, privateToken(sim), 'GET', '/crm/v3/objects/companies?after=!!!')).status).toBe(400)
   })
 
@@ -54,17 +76,43 @@ describe('CRM objects v3', () => {
     const sim = crmSimulator()
     const token = privateToken(sim)
     const comma = await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=1&properties=name,industry,nope')
-    const repeated = await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=1&properties=name&properties=industry&properties=nope')
+    const repeated = await api(
+      sim,
+      token,
+      'GET',
+      '/crm/v3/objects/companies?limit=1&properties=name&properties=industry&properties=nope',
+    )
     expect(comma.body.results).toEqual(repeated.body.results)
-    expect(Object.keys(comma.body.results?.[0]?.properties as object).sort()).toEqual(['createdate', 'hs_lastmodifieddate', 'hs_object_id', 'industry', 'name'])
+    expect(Object.keys(comma.body.results?.[0]?.properties as object).sort()).toEqual([
+      'createdate',
+      'hs_lastmodifieddate',
+      'hs_object_id',
+      'industry',
+      'name',
+    ])
     const contacts = await api(sim, token, 'GET', '/crm/v3/objects/contacts?limit=1')
-    expect(Object.keys(contacts.body.results?.[0]?.properties as object).sort()).toEqual(['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'])
+    expect(Object.keys(contacts.body.results?.[0]?.properties as object).sort()).toEqual([
+      'createdate',
+      'email',
+      'firstname',
+      'hs_object_id',
+      'lastmodifieddate',
+      'lastname',
+    ])
   })
 
   it('adds the associations block (primary and unlabeled) when asked', async () => {
     const sim = crmSimulator()
-    const page = await api(sim, privateToken(sim), 'GET', '/crm/v3/objects/tickets?limit=1&associations=companies&associations=deals')
-    const associations = page.body.results?.[0]?.associations as Record<string, { results: { id: string; type: string }[] }>
+    const page = await api(
+      sim,
+      privateToken(sim),
+      'GET',
+      '/crm/v3/objects/tickets?limit=1&associations=companies&associations=deals',
+    )
+    const associations = page.body.results?.[0]?.associations as Record<
+      string,
+      { results: { id: string; type: string }[] }
+    >
     expect(Object.keys(associations)).toEqual(['companies'])
     const [primary, unlabeled] = associations.companies?.results ?? []
     expect(primary).toEqual({ id: expect.stringMatching(/^1\d{10}$/), type: 'ticket_to_company' })
@@ -86,7 +134,9 @@ describe('CRM objects v3', () => {
       category: 'OBJECT_NOT_FOUND',
       context: { id: ['999'] },
     })
-    expect((await api(sim, token, 'GET', `/crm/v3/objects/companies/${domain}?idProperty=domain`)).body.id).toBe('10000000001')
+    expect((await api(sim, token, 'GET', `/crm/v3/objects/companies/${domain}?idProperty=domain`)).body.id).toBe(
+      '10000000001',
+    )
   })
 
   it('creates (201), updates, closes a ticket with closed_date/time_to_close, and archives (204)', async () => {
@@ -94,18 +144,33 @@ describe('CRM objects v3', () => {
     const { access_token: token } = await connect(sim)
     const created = await api(sim, token, 'POST', '/crm/v3/objects/tickets', {
       properties: { subject: 'Printer on fire', hs_pipeline_stage: '1', hs_ticket_priority: 'HIGH' },
-      associations: [{ to: { id: '10000000001' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 26 }] }],
+      associations: [
+        { to: { id: '10000000001' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 26 }] },
+      ],
     })
     expect(created.status).toBe(201)
     const id = String(created.body.id)
-    expect(created.body.properties).toMatchObject({ subject: 'Printer on fire', hs_pipeline: '0', hs_pipeline_stage: '1', hs_object_id: id })
+    expect(created.body.properties).toMatchObject({
+      subject: 'Printer on fire',
+      hs_pipeline: '0',
+      hs_pipeline_stage: '1',
+      hs_object_id: id,
+    })
 
     // 20 minutes: within the access token's 30-minute life.
     sim.control.advanceClock(1_200_000)
-    const closed = await api(sim, token, 'PATCH', `/crm/v3/objects/tickets/${id}`, { properties: { hs_pipeline_stage: '4' } })
+    const closed = await api(sim, token, 'PATCH', `/crm/v3/objects/tickets/${id}`, {
+      properties: { hs_pipeline_stage: '4' },
+    })
     expect(closed.status).toBe(200)
-    expect(closed.body.properties).toMatchObject({ hs_pipeline_stage: '4', time_to_close: '1200000', closed_date: '2026-09-01T12:20:00.000Z' })
-    const reopened = await api(sim, token, 'PATCH', `/crm/v3/objects/tickets/${id}`, { properties: { hs_pipeline_stage: '3' } })
+    expect(closed.body.properties).toMatchObject({
+      hs_pipeline_stage: '4',
+      time_to_close: '1200000',
+      closed_date: '2026-09-01T12:20:00.000Z',
+    })
+    const reopened = await api(sim, token, 'PATCH', `/crm/v3/objects/tickets/${id}`, {
+      properties: { hs_pipeline_stage: '3' },
+    })
     expect((reopened.body.properties as Record<string, unknown>).closed_date).toBeUndefined()
 
     expect((await api(sim, token, 'DELETE', `/crm/v3/objects/tickets/${id}`)).status).toBe(204)
@@ -121,46 +186,86 @@ describe('CRM objects v3', () => {
     const { access_token: token } = await connect(sim)
     const missing = await api(sim, token, 'POST', '/crm/v3/objects/tickets', { properties: { subject: 'x' } })
     expect(missing.status).toBe(400)
-    const bad = await api(sim, token, 'POST', '/crm/v3/objects/tickets', { properties: { subject: 'x', hs_pipeline_stage: '9', nope: 'y' } })
-    expect(bad.body).toMatchObject({ category: 'VALIDATION_ERROR', message: expect.stringContaining('Property values were not valid') })
+    const bad = await api(sim, token, 'POST', '/crm/v3/objects/tickets', {
+      properties: { subject: 'x', hs_pipeline_stage: '9', nope: 'y' },
+    })
+    expect(bad.body).toMatchObject({
+      category: 'VALIDATION_ERROR',
+      message: expect.stringContaining('Property values were not valid'),
+    })
     expect(String(bad.body.message)).toContain('PROPERTY_DOESNT_EXIST')
     expect(String(bad.body.message)).toContain('INVALID_OPTION')
-    const readOnly = await api(sim, token, 'PATCH', '/crm/v3/objects/tickets/30000000001', { properties: { hs_object_id: '1' } })
+    const readOnly = await api(sim, token, 'PATCH', '/crm/v3/objects/tickets/30000000001', {
+      properties: { hs_object_id: '1' },
+    })
     expect(String(readOnly.body.message)).toContain('READ_ONLY_VALUE')
   })
 
   it('batch read: 200 COMPLETE, or 207 with OBJECT_NOT_FOUND listing the missing ids; max 100 inputs', async () => {
     const sim = crmSimulator()
     const token = privateToken(sim)
-    const complete = await api(sim, token, 'POST', '/crm/v3/objects/contacts/batch/read', { inputs: [{ id: '20000000001' }, { id: '20000000002' }], properties: ['email'] })
+    const complete = await api(sim, token, 'POST', '/crm/v3/objects/contacts/batch/read', {
+      inputs: [{ id: '20000000001' }, { id: '20000000002' }],
+      properties: ['email'],
+    })
     expect(complete.status).toBe(200)
-    expect(complete.body).toMatchObject({ status: 'COMPLETE', startedAt: '2026-09-01T12:00:00.000Z', completedAt: '2026-09-01T12:00:00.000Z' })
+    expect(complete.body).toMatchObject({
+      status: 'COMPLETE',
+      startedAt: '2026-09-01T12:00:00.000Z',
+      completedAt: '2026-09-01T12:00:00.000Z',
+    })
     expect(ids(complete)).toEqual(['20000000001', '20000000002'])
-    expect(Object.keys(complete.body.results?.[0]?.properties as object).sort()).toEqual(['createdate', 'email', 'hs_object_id', 'lastmodifieddate'])
+    expect(Object.keys(complete.body.results?.[0]?.properties as object).sort()).toEqual([
+      'createdate',
+      'email',
+      'hs_object_id',
+      'lastmodifieddate',
+    ])
 
-    const partial = await api(sim, token, 'POST', '/crm/v3/objects/contacts/batch/read', { inputs: [{ id: '20000000001' }, { id: '1' }, { id: '2' }], properties: [] })
+    const partial = await api(sim, token, 'POST', '/crm/v3/objects/contacts/batch/read', {
+      inputs: [{ id: '20000000001' }, { id: '1' }, { id: '2' }],
+      properties: [],
+    })
     expect(partial.status).toBe(207)
     expect(partial.body).toMatchObject({
       status: 'COMPLETE',
       numErrors: 1,
-      errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: expect.any(String), context: { ids: ['1', '2'] } }],
+      errors: [
+        { status: 'error', category: 'OBJECT_NOT_FOUND', message: expect.any(String), context: { ids: ['1', '2'] } },
+      ],
     })
     expect(ids(partial)).toEqual(['20000000001'])
-    const tooMany = await api(sim, token, 'POST', '/crm/v3/objects/contacts/batch/read', { inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) })
+    const tooMany = await api(sim, token, 'POST', '/crm/v3/objects/contacts/batch/read', {
+      inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })),
+    })
     expect(tooMany.status).toBe(400)
   })
 
   it('batch update companies needs crm.objects.companies.write', async () => {
     const sim = crmSimulator()
-    const body = { inputs: [{ id: '10000000001', properties: { industry: 'RETAIL' } }, { id: '7', properties: { industry: 'RETAIL' } }] }
+    const body = {
+      inputs: [
+        { id: '10000000001', properties: { industry: 'RETAIL' } },
+        { id: '7', properties: { industry: 'RETAIL' } },
+      ],
+    }
     const denied = await api(sim, privateToken(sim), 'POST', '/crm/v3/objects/companies/batch/update', body)
     expect(denied.status).toBe(403)
-    expect(denied.body).toMatchObject({ category: 'MISSING_SCOPES', errors: [{ context: { requiredScopes: ['crm.objects.companies.write'] } }] })
+    expect(denied.body).toMatchObject({
+      category: 'MISSING_SCOPES',
+      errors: [{ context: { requiredScopes: ['crm.objects.companies.write'] } }],
+    })
 
-    const { access_token: token } = await connect(sim, '2000001', { optional_scope: 'crm.objects.companies.write crm.schemas.companies.write' })
+    const { access_token: token } = await connect(sim, '2000001', {
+      optional_scope: 'crm.objects.companies.write crm.schemas.companies.write',
+    })
     const updated = await api(sim, token, 'POST', '/crm/v3/objects/companies/batch/update', body)
     expect(updated.status).toBe(207)
-    expect(updated.body).toMatchObject({ status: 'COMPLETE', numErrors: 1, errors: [{ category: 'OBJECT_NOT_FOUND', context: { ids: ['7'] } }] })
+    expect(updated.body).toMatchObject({
+      status: 'COMPLETE',
+      numErrors: 1,
+      errors: [{ category: 'OBJECT_NOT_FOUND', context: { ids: ['7'] } }],
+    })
     expect((updated.body.results?.[0]?.properties as Record<string, string>).industry).toBe('RETAIL')
   })
 
@@ -173,16 +278,32 @@ describe('CRM objects v3', () => {
     expect(companies.status).toBe(403)
     expect(companies.body).toEqual({
       status: 'error',
-      message: "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+      message:
+        "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
       correlationId: expect.any(String),
-      errors: [{ message: 'One or more of the following scopes are required.', context: { requiredScopes: ['crm.objects.companies.read'] } }],
+      errors: [
+        {
+          message: 'One or more of the following scopes are required.',
+          context: { requiredScopes: ['crm.objects.companies.read'] },
+        },
+      ],
       links: { scopes: 'https://developers.hubspot.com/scopes' },
       category: 'MISSING_SCOPES',
     })
     const contactsSearch = await api(sim, token, 'POST', '/crm/v3/objects/contacts/search', {})
-    expect(contactsSearch.body).toMatchObject({ category: 'MISSING_SCOPES', errors: [{ context: { requiredScopes: ['crm.objects.contacts.read'] } }] })
-    expect((await api(sim, token, 'GET', '/crm/v3/objects/deals')).body).toMatchObject({ category: 'MISSING_SCOPES', errors: [{ context: { requiredScopes: ['crm.objects.deals.read'] } }] })
-    expect((await api(sim, token, 'GET', '/crm/v3/objects/widgets')).body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', message: 'Unable to infer object type from: widgets' })
+    expect(contactsSearch.body).toMatchObject({
+      category: 'MISSING_SCOPES',
+      errors: [{ context: { requiredScopes: ['crm.objects.contacts.read'] } }],
+    })
+    expect((await api(sim, token, 'GET', '/crm/v3/objects/deals')).body).toMatchObject({
+      category: 'MISSING_SCOPES',
+      errors: [{ context: { requiredScopes: ['crm.objects.deals.read'] } }],
+    })
+    expect((await api(sim, token, 'GET', '/crm/v3/objects/widgets')).body).toMatchObject({
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      message: 'Unable to infer object type from: widgets',
+    })
   })
 
   it('serves the date-versioned twin paths', async () => {
@@ -199,9 +320,14 @@ describe('CRM objects v3', () => {
     expect(merged.ok).toBe(true)
     const read = await api(sim, token, 'GET', '/crm/v3/objects/companies/10000000002?properties=hs_merged_object_ids')
     expect(read.body).toMatchObject({ id: '10000000001', properties: { hs_merged_object_ids: '10000000002' } })
-    const batch = await api(sim, token, 'POST', '/crm/v3/objects/companies/batch/read', { inputs: [{ id: '10000000002' }] })
+    const batch = await api(sim, token, 'POST', '/crm/v3/objects/companies/batch/read', {
+      inputs: [{ id: '10000000002' }],
+    })
     expect(ids(batch)).toEqual(['10000000001'])
-    expect(ids(await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=2'))).toEqual(['10000000001', '10000000003'])
+    expect(ids(await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=2'))).toEqual([
+      '10000000001',
+      '10000000003',
+    ])
   })
 })
 
@@ -209,7 +335,11 @@ describe('pipelines and properties', () => {
   it('serves the default ticket pipeline', async () => {
     const sim = crmSimulator()
     const pipelines = await api(sim, privateToken(sim), 'GET', '/crm/v3/pipelines/tickets')
-    const [pipeline] = (pipelines.body.results ?? []) as { id: string; label: string; stages: { id: string; label: string; metadata: { isClosed: string } }[] }[]
+    const [pipeline] = (pipelines.body.results ?? []) as {
+      id: string
+      label: string
+      stages: { id: string; label: string; metadata: { isClosed: string } }[]
+    }[]
     expect(pipeline).toMatchObject({ id: '0', label: 'Support Pipeline' })
     expect(pipeline?.stages.map((stage) => [stage.id, stage.label, stage.metadata.isClosed])).toEqual([
       ['1', 'New', 'false'],
@@ -222,18 +352,30 @@ describe('pipelines and properties', () => {
   it('lists properties and creates a custom one (201, then 409), gated by crm.schemas.companies.write', async () => {
     const sim = crmSimulator()
     const list = await api(sim, privateToken(sim), 'GET', '/crm/v3/properties/tickets')
-    expect((list.body.results ?? []).map((p) => p.name)).toEqual(expect.arrayContaining(['subject', 'hs_pipeline_stage', 'time_to_close', 'closed_date']))
-    const property = { name: 'churnlens_risk', label: 'Churn risk', type: 'number', fieldType: 'number', groupName: 'companyinformation' }
+    expect((list.body.results ?? []).map((p) => p.name)).toEqual(
+      expect.arrayContaining(['subject', 'hs_pipeline_stage', 'time_to_close', 'closed_date']),
+    )
+    const property = {
+      name: 'churnlens_risk',
+      label: 'Churn risk',
+      type: 'number',
+      fieldType: 'number',
+      groupName: 'companyinformation',
+    }
     expect((await api(sim, privateToken(sim), 'POST', '/crm/v3/properties/companies', property)).status).toBe(403)
 
-    const { access_token: token } = await connect(sim, '2000001', { optional_scope: 'crm.objects.companies.write crm.schemas.companies.write' })
+    const { access_token: token } = await connect(sim, '2000001', {
+      optional_scope: 'crm.objects.companies.write crm.schemas.companies.write',
+    })
     const created = await api(sim, token, 'POST', '/crm/v3/properties/companies', property)
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ name: 'churnlens_risk', type: 'number', hubspotDefined: false })
     const again = await api(sim, token, 'POST', '/crm/v3/properties/companies', property)
     expect(again.status).toBe(409)
     expect(again.body).toMatchObject({ status: 'error', category: 'OBJECT_ALREADY_EXISTS' })
-    const patched = await api(sim, token, 'PATCH', '/crm/v3/objects/companies/10000000001', { properties: { churnlens_risk: 0.82 } })
+    const patched = await api(sim, token, 'PATCH', '/crm/v3/objects/companies/10000000001', {
+      properties: { churnlens_risk: 0.82 },
+    })
     expect((patched.body.properties as Record<string, string>).churnlens_risk).toBe('0.82')
   })
 })
@@ -248,11 +390,33 @@ describe('control mutations', () => {
     expect(created.status).toBe(201)
     const id = String(created.body.id)
     expect(created.body.properties).toMatchObject({ hs_pipeline_stage: '1', hs_pipeline: '0' })
-    expect((await control(sim, 'PATCH', `/portals/2000003/records/tickets/${id}`, { properties: { hs_ticket_priority: 'URGENT' } })).status).toBe(200)
-    expect((await control(sim, 'DELETE', `/portals/2000003/records/tickets/${id}`)).body).toMatchObject({ archived: true })
-    expect((await control(sim, 'POST', `/portals/2000003/records/tickets/${id}/restore`)).body).toMatchObject({ archived: false })
-    expect((await control(sim, 'POST', '/portals/2000003/associations', { fromType: 'tickets', fromId: id, toType: 'contacts', toId: '20000000001' })).status).toBe(200)
+    expect(
+      (
+        await control(sim, 'PATCH', `/portals/2000003/records/tickets/${id}`, {
+          properties: { hs_ticket_priority: 'URGENT' },
+        })
+      ).status,
+    ).toBe(200)
+    expect((await control(sim, 'DELETE', `/portals/2000003/records/tickets/${id}`)).body).toMatchObject({
+      archived: true,
+    })
+    expect((await control(sim, 'POST', `/portals/2000003/records/tickets/${id}/restore`)).body).toMatchObject({
+      archived: false,
+    })
+    expect(
+      (
+        await control(sim, 'POST', '/portals/2000003/associations', {
+          fromType: 'tickets',
+          fromId: id,
+          toType: 'contacts',
+          toId: '20000000001',
+        })
+      ).status,
+    ).toBe(200)
     expect((await control(sim, 'PATCH', '/portals/2000003/records/tickets/1', { properties: {} })).status).toBe(404)
-    expect((await control(sim, 'GET', '/portals/2000003/stats')).body).toMatchObject({ companies: 40, archived: { tickets: 0 } })
+    expect((await control(sim, 'GET', '/portals/2000003/stats')).body).toMatchObject({
+      companies: 40,
+      archived: { tickets: 0 },
+    })
   })
 })

@@ -33,15 +33,22 @@ export function parseConsentForm(html: string): ConsentForm {
   for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
     hidden[unescapeHtml(match[1] ?? '')] = unescapeHtml(match[2] ?? '')
   }
-  const portals = [...html.matchAll(/<input type="radio" name="portalId" value="(\d+)" data-testid="portal-\d+"( checked)?>([^<]*)<\/label>/g)].map(
-    (match) => ({ portalId: match[1] ?? '', checked: match[2] !== undefined, label: (match[3] ?? '').trim() }),
-  )
+  const portals = [
+    ...html.matchAll(
+      /<input type="radio" name="portalId" value="(\d+)" data-testid="portal-\d+"( checked)?>([^<]*)<\/label>/g,
+    ),
+  ].map((match) => ({ portalId: match[1] ?? '', checked: match[2] !== undefined, label: (match[3] ?? '').trim() }))
   const buttons = [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((match) => match[1] ?? '')
   return { action, hidden, portals, buttons }
 }
 
 function unescapeHtml(text: string): string {
-  return text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+  return text
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&')
 }
 
 export function postForm(fetchFn: typeof fetch, url: string, body: Record<string, string>): Promise<Response> {
@@ -90,7 +97,11 @@ export interface TokenBody {
 }
 
 /** Full install of the default app into a portal: consent, then code exchange on /oauth/v3/token. */
-export async function connect(sim: Simulator, portalId = '2000001', params: Record<string, string> = {}): Promise<TokenBody> {
+export async function connect(
+  sim: Simulator,
+  portalId = '2000001',
+  params: Record<string, string> = {},
+): Promise<TokenBody> {
   const app = defaultApp(sim)
   const code = await obtainCode(sim.fetch, { clientId: app.clientId, portalId, params })
   const response = await postForm(sim.fetch, `${apiHost}/oauth/v3/token`, {

@@ -21,13 +21,20 @@ describe('GET /oauth/authorize consent page', () => {
     const sim = createSimulator()
     const { clientId } = defaultApp(sim)
     const response = await sim.fetch(
-      authorizeUrl(appHost, { client_id: clientId, redirect_uri: redirectUri, scope: requiredScope, optional_scope: optionalScope, state: 'xyz' }),
+      authorizeUrl(appHost, {
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        scope: requiredScope,
+        optional_scope: optionalScope,
+        state: 'xyz',
+      }),
     )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/html')
     const html = await response.text()
     expect(html).toContain('Connect Churnlens to your HubSpot account')
-    for (const scope of [...requiredScope.split(' '), ...optionalScope.split(' ')]) expect(html).toContain(`data-scope="${scope}"`)
+    for (const scope of [...requiredScope.split(' '), ...optionalScope.split(' ')])
+      expect(html).toContain(`data-scope="${scope}"`)
     // Self-contained: no scripts, stylesheets or images fetched from elsewhere.
     expect(html).not.toMatch(/<(script|link|img)\b/)
 
@@ -39,18 +46,30 @@ describe('GET /oauth/authorize consent page', () => {
       { portalId: '2000002', label: 'globex-demo.com (2000002)', checked: false },
       { portalId: '2000003', label: 'initech-demo.com (2000003)', checked: false },
     ])
-    expect(form.hidden).toEqual({ client_id: clientId, redirect_uri: redirectUri, scope: requiredScope, optional_scope: optionalScope, state: 'xyz' })
+    expect(form.hidden).toEqual({
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      scope: requiredScope,
+      optional_scope: optionalScope,
+      state: 'xyz',
+    })
   })
 
   it('shows only the pinned account on /oauth/{portalId}/authorize and refuses another one', async () => {
     const sim = createSimulator()
     const { clientId } = defaultApp(sim)
-    const page = await sim.fetch(authorizeUrl(appHost, { client_id: clientId, redirect_uri: redirectUri, scope: requiredScope }, 2000002))
+    const page = await sim.fetch(
+      authorizeUrl(appHost, { client_id: clientId, redirect_uri: redirectUri, scope: requiredScope }, 2000002),
+    )
     const form = parseConsentForm(await page.text())
     expect(form.portals).toEqual([{ portalId: '2000002', label: 'globex-demo.com (2000002)', checked: true }])
     expect(form.hidden.account_id).toBe('2000002')
 
-    const wrong = await postForm(sim.fetch, `${appHost}${form.action}`, { ...form.hidden, portalId: '2000001', decision: 'grant' })
+    const wrong = await postForm(sim.fetch, `${appHost}${form.action}`, {
+      ...form.hidden,
+      portalId: '2000001',
+      decision: 'grant',
+    })
     expect(wrong.status).toBe(400)
     expect(wrong.headers.get('location')).toBeNull()
     expect(await wrong.text()).toContain('data-error-code="BAD_DECISION"')
@@ -65,7 +84,12 @@ describe('consent decision', () => {
     const decision = await submitConsent(sim.fetch, {
       clientId: app.clientId,
       portalId: '2000002',
-      params: { optional_scope: optionalScope, state: 'st-1', code_challenge: challenge, code_challenge_method: 'S256' },
+      params: {
+        optional_scope: optionalScope,
+        state: 'st-1',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      },
     })
     expect(decision.status).toBe(302)
     const location = new URL(decision.headers.get('location') ?? '')
@@ -86,16 +110,29 @@ describe('consent decision', () => {
     expect(token.status).toBe(200)
     const body = (await token.json()) as Record<string, unknown>
     expect(Object.keys(body)).toEqual(['token_type', 'refresh_token', 'access_token', 'expires_in'])
-    expect(body).toEqual({ token_type: 'bearer', refresh_token: expect.stringMatching(/^na1-[0-9a-f]{4}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/), access_token: expect.stringMatching(/^C[\w-]+$/), expires_in: 1800 })
+    expect(body).toEqual({
+      token_type: 'bearer',
+      refresh_token: expect.stringMatching(/^na1-[0-9a-f]{4}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/),
+      access_token: expect.stringMatching(/^C[\w-]+$/),
+      expires_in: 1800,
+    })
     expect(String(body.access_token).length).toBeLessThanOrEqual(300)
 
     const info = await sim.fetch(`${apiHost}/oauth/v1/access-tokens/${String(body.access_token)}`)
-    expect(await info.json()).toMatchObject({ hub_id: 2000002, hub_domain: 'globex-demo.com', scopes: [...requiredScope.split(' '), ...optionalScope.split(' ')] })
+    expect(await info.json()).toMatchObject({
+      hub_id: 2000002,
+      hub_domain: 'globex-demo.com',
+      scopes: [...requiredScope.split(' '), ...optionalScope.split(' ')],
+    })
   })
 
   it('redirects Deny with access_denied, a description and the state', async () => {
     const sim = createSimulator()
-    const decision = await submitConsent(sim.fetch, { clientId: defaultApp(sim).clientId, decision: 'deny', params: { state: 'st-2' } })
+    const decision = await submitConsent(sim.fetch, {
+      clientId: defaultApp(sim).clientId,
+      decision: 'deny',
+      params: { state: 'st-2' },
+    })
     expect(decision.status).toBe(302)
     const location = new URL(decision.headers.get('location') ?? '')
     expect(Object.fromEntries(location.searchParams)).toEqual({
@@ -106,7 +143,7 @@ describe('consent decision', () => {
     expect(location.search).toContain('error_description=The+user+denied')
   })
 
-  it('sends nothing back on Deny when denyRedirects is off (HubSpot\'s older behaviour)', async () => {
+  it("sends nothing back on Deny when denyRedirects is off (HubSpot's older behaviour)", async () => {
     const sim = createSimulator({ settings: { denyRedirects: false } })
     const decision = await submitConsent(sim.fetch, { clientId: defaultApp(sim).clientId, decision: 'deny' })
     expect(decision.status).toBe(200)
@@ -117,22 +154,38 @@ describe('consent decision', () => {
   it('silently drops optional scopes the portal cannot grant (initech)', async () => {
     const sim = createSimulator()
     const app = defaultApp(sim)
-    const code = await obtainCode(sim.fetch, { clientId: app.clientId, portalId: '2000003', params: { optional_scope: optionalScope } })
+    const code = await obtainCode(sim.fetch, {
+      clientId: app.clientId,
+      portalId: '2000003',
+      params: { optional_scope: optionalScope },
+    })
     const token = await postForm(sim.fetch, `${apiHost}/oauth/v1/token`, {
-      grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, redirect_uri: redirectUri, code,
+      grant_type: 'authorization_code',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      redirect_uri: redirectUri,
+      code,
     })
     const { access_token } = (await token.json()) as { access_token: string }
-    const info = (await (await sim.fetch(`${apiHost}/oauth/v1/access-tokens/${access_token}`)).json()) as { scopes: string[]; hub_domain: string }
+    const info = (await (await sim.fetch(`${apiHost}/oauth/v1/access-tokens/${access_token}`)).json()) as {
+      scopes: string[]
+      hub_domain: string
+    }
     expect(info.hub_domain).toBe('initech-demo.com')
     expect(info.scopes).toEqual(requiredScope.split(' '))
   })
 
   it('re-validates the hidden fields instead of trusting them', async () => {
     const sim = createSimulator()
-    const page = await sim.fetch(authorizeUrl(appHost, { client_id: defaultApp(sim).clientId, redirect_uri: redirectUri, scope: requiredScope }))
+    const page = await sim.fetch(
+      authorizeUrl(appHost, { client_id: defaultApp(sim).clientId, redirect_uri: redirectUri, scope: requiredScope }),
+    )
     const form = parseConsentForm(await page.text())
     const tampered = await postForm(sim.fetch, `${appHost}${form.action}`, {
-      ...form.hidden, redirect_uri: 'https://evil.example/cb', portalId: '2000001', decision: 'grant',
+      ...form.hidden,
+      redirect_uri: 'https://evil.example/cb',
+      portalId: '2000001',
+      decision: 'grant',
     })
     expect(tampered.status).toBe(400)
     expect(tampered.headers.get('location')).toBeNull()
@@ -141,8 +194,19 @@ describe('consent decision', () => {
 })
 
 describe('authorize error pages (shown, never redirected)', () => {
-  const cases: { name: string; params: (clientId: string) => Record<string, string>; code: string; text: string; settings?: { pkceRequired: boolean } }[] = [
-    { name: 'unknown client_id', params: () => ({ client_id: 'nope', redirect_uri: redirectUri, scope: requiredScope }), code: 'INVALID_CLIENT_ID', text: 'doesn&#39;t belong to any app' },
+  const cases: {
+    name: string
+    params: (clientId: string) => Record<string, string>
+    code: string
+    text: string
+    settings?: { pkceRequired: boolean }
+  }[] = [
+    {
+      name: 'unknown client_id',
+      params: () => ({ client_id: 'nope', redirect_uri: redirectUri, scope: requiredScope }),
+      code: 'INVALID_CLIENT_ID',
+      text: 'doesn&#39;t belong to any app',
+    },
     {
       name: 'unregistered redirect_uri',
       params: (id) => ({ client_id: id, redirect_uri: 'http://localhost:3000/other', scope: requiredScope }),
@@ -157,7 +221,12 @@ describe('authorize error pages (shown, never redirected)', () => {
     },
     {
       name: 'an unconfigured optional scope',
-      params: (id) => ({ client_id: id, redirect_uri: redirectUri, scope: requiredScope, optional_scope: 'e-commerce' }),
+      params: (id) => ({
+        client_id: id,
+        redirect_uri: redirectUri,
+        scope: requiredScope,
+        optional_scope: 'e-commerce',
+      }),
       code: 'SCOPE_MISMATCH',
       text: 'configured scopes: e-commerce.',
     },
@@ -169,7 +238,13 @@ describe('authorize error pages (shown, never redirected)', () => {
     },
     {
       name: 'a plain PKCE challenge',
-      params: (id) => ({ client_id: id, redirect_uri: redirectUri, scope: requiredScope, code_challenge: 'abc', code_challenge_method: 'plain' }),
+      params: (id) => ({
+        client_id: id,
+        redirect_uri: redirectUri,
+        scope: requiredScope,
+        code_challenge: 'abc',
+        code_challenge_method: 'plain',
+      }),
       code: 'UNSUPPORTED_CHALLENGE_METHOD',
       text: 'code_challenge_method must be S256',
     },
@@ -194,7 +269,13 @@ describe('authorize error pages (shown, never redirected)', () => {
 
   it('unknown pinned account → UNKNOWN_PORTAL', async () => {
     const sim = createSimulator()
-    const response = await sim.fetch(authorizeUrl(appHost, { client_id: defaultApp(sim).clientId, redirect_uri: redirectUri, scope: requiredScope }, 999))
+    const response = await sim.fetch(
+      authorizeUrl(
+        appHost,
+        { client_id: defaultApp(sim).clientId, redirect_uri: redirectUri, scope: requiredScope },
+        999,
+      ),
+    )
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('data-error-code="UNKNOWN_PORTAL"')
   })

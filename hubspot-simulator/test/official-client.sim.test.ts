@@ -30,10 +30,22 @@ describe('@hubspot/api-client against the CRM API', () => {
     })
     return (await response.json()) as Record<string, unknown>
   }
-  const plain = (objects: readonly { id: string; properties: Record<string, string | null>; createdAt: Date; updatedAt: Date }[]) =>
-    objects.map((object) => ({ id: object.id, properties: object.properties, createdAt: object.createdAt.toISOString(), updatedAt: object.updatedAt.toISOString() }))
+  const plain = (
+    objects: readonly { id: string; properties: Record<string, string | null>; createdAt: Date; updatedAt: Date }[],
+  ) =>
+    objects.map((object) => ({
+      id: object.id,
+      properties: object.properties,
+      createdAt: object.createdAt.toISOString(),
+      updatedAt: object.updatedAt.toISOString(),
+    }))
   const fromHttp = (objects: unknown): HttpObject[] =>
-    (objects as HttpObject[]).map((object) => ({ id: object.id, properties: object.properties, createdAt: object.createdAt, updatedAt: object.updatedAt }))
+    (objects as HttpObject[]).map((object) => ({
+      id: object.id,
+      properties: object.properties,
+      createdAt: object.createdAt,
+      updatedAt: object.updatedAt,
+    }))
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => {
@@ -42,7 +54,12 @@ describe('@hubspot/api-client against the CRM API', () => {
         resolve()
       })
     })
-    client = new Client({ accessToken: token, basePath, numberOfApiCallRetries: 0, limiterOptions: { minTime: 0, maxConcurrent: 10 } })
+    client = new Client({
+      accessToken: token,
+      basePath,
+      numberOfApiCallRetries: 0,
+      limiterOptions: { minTime: 0, maxConcurrent: 10 },
+    })
   })
 
   afterAll(async () => {
@@ -68,7 +85,9 @@ describe('@hubspot/api-client against the CRM API', () => {
 
   it('crm.companies.searchApi.doSearch matches POST /search', async () => {
     const request = {
-      filterGroups: [{ filters: [{ propertyName: 'numberofemployees', operator: FilterOperatorEnum.Gt, value: '50' }] }],
+      filterGroups: [
+        { filters: [{ propertyName: 'numberofemployees', operator: FilterOperatorEnum.Gt, value: '50' }] },
+      ],
       sorts: ['-createdate'],
       properties: ['name', 'numberofemployees'],
       limit: 20,
@@ -82,7 +101,11 @@ describe('@hubspot/api-client against the CRM API', () => {
   })
 
   it('crm.contacts.batchApi.read returns found records and tolerates the 207', async () => {
-    const input = { inputs: [{ id: '20000000001' }, { id: '20000000002' }, { id: '1' }], properties: ['email'], propertiesWithHistory: [] }
+    const input = {
+      inputs: [{ id: '20000000001' }, { id: '20000000002' }, { id: '1' }],
+      properties: ['email'],
+      propertiesWithHistory: [],
+    }
     const read = await client.crm.contacts.batchApi.read(input)
     const direct = await http('POST', '/crm/v3/objects/contacts/batch/read', input)
     expect(plain(read.results)).toEqual(fromHttp(direct.results))
@@ -95,17 +118,38 @@ describe('@hubspot/api-client against the CRM API', () => {
     const page = await client.crm.associations.v4.basicApi.getPage('companies', companyId, 'tickets', undefined, 500)
     const direct = await http('GET', `/crm/v4/objects/companies/${companyId}/associations/tickets`)
     expect(page.results.length).toBeGreaterThan(0)
-    expect(page.results.map((row) => ({ toObjectId: Number(row.toObjectId), associationTypes: row.associationTypes }))).toEqual(direct.results)
+    expect(
+      page.results.map((row) => ({ toObjectId: Number(row.toObjectId), associationTypes: row.associationTypes })),
+    ).toEqual(direct.results)
   })
 
   it('reads deals, deal pipelines, deal associations and company property history', async () => {
-    const portal = sim.control.createPortal({ companies: 25, tickets: 250, seed: 'official-client-deals', privateAppScopes: ['crm.objects.companies.read', 'crm.objects.deals.read'] })
-    const dealsClient = new Client({ accessToken: portal.privateAppToken, basePath, numberOfApiCallRetries: 0, limiterOptions: { minTime: 0, maxConcurrent: 10 } })
+    const portal = sim.control.createPortal({
+      companies: 25,
+      tickets: 250,
+      seed: 'official-client-deals',
+      privateAppScopes: ['crm.objects.companies.read', 'crm.objects.deals.read'],
+    })
+    const dealsClient = new Client({
+      accessToken: portal.privateAppToken,
+      basePath,
+      numberOfApiCallRetries: 0,
+      limiterOptions: { minTime: 0, maxConcurrent: 10 },
+    })
     const pipelines = await dealsClient.crm.pipelines.pipelinesApi.getAll('deals')
     expect(pipelines.results.map((pipeline) => pipeline.label)).toEqual(['Sales Pipeline', 'Renewals'])
-    expect(pipelines.results[0]?.stages.find((stage) => stage.id === 'closedlost')?.metadata).toEqual({ isClosed: 'true', probability: '0.0' })
+    expect(pipelines.results[0]?.stages.find((stage) => stage.id === 'closedlost')?.metadata).toEqual({
+      isClosed: 'true',
+      probability: '0.0',
+    })
 
-    const deals = await dealsClient.crm.deals.getAll(100, undefined, ['dealname', 'pipeline', 'dealstage', 'hs_is_closed_lost'], undefined, ['companies'])
+    const deals = await dealsClient.crm.deals.getAll(
+      100,
+      undefined,
+      ['dealname', 'pipeline', 'dealstage', 'hs_is_closed_lost'],
+      undefined,
+      ['companies'],
+    )
     expect(deals.length).toBe(sim.control.crmStats(portal.portalId)?.deals)
     const lost = deals.find((deal) => deal.properties.hs_is_closed_lost === 'true')
     expect(lost?.associations?.companies?.results[0]?.type).toBe('deal_to_company')
@@ -115,16 +159,32 @@ describe('@hubspot/api-client against the CRM API', () => {
     expect(links.results[0]?.associationTypes.map((type) => type.typeId)).toEqual([5, 341])
 
     const churner = sim.control.groundTruth(portal.portalId)?.companies.find((entry) => entry.churnedAt !== null)
-    const company = await dealsClient.crm.companies.basicApi.getById(churner?.companyId ?? '', ['lifecyclestage'], ['lifecyclestage'])
+    const company = await dealsClient.crm.companies.basicApi.getById(
+      churner?.companyId ?? '',
+      ['lifecyclestage'],
+      ['lifecyclestage'],
+    )
     const stages = company.propertiesWithHistory?.lifecyclestage ?? []
-    expect(stages.map((entry) => entry.value).reverse().slice(0, 3)).toEqual(['lead', 'opportunity', 'customer'])
+    expect(
+      stages
+        .map((entry) => entry.value)
+        .reverse()
+        .slice(0, 3),
+    ).toEqual(['lead', 'opportunity', 'customer'])
     expect(stages[0]?.timestamp).toBeInstanceOf(Date)
-    const batch = await dealsClient.crm.companies.batchApi.read({ inputs: [{ id: churner?.companyId ?? '' }], properties: ['name'], propertiesWithHistory: ['lifecyclestage'] })
+    const batch = await dealsClient.crm.companies.batchApi.read({
+      inputs: [{ id: churner?.companyId ?? '' }],
+      properties: ['name'],
+      propertiesWithHistory: ['lifecyclestage'],
+    })
     expect(batch.results[0]?.propertiesWithHistory?.lifecyclestage).toEqual(stages)
   })
 
   it('creates a ticket (201) through basicApi.create', async () => {
-    const created = await client.crm.tickets.basicApi.create({ properties: { subject: 'From the official client', hs_pipeline_stage: '1' }, associations: [] })
+    const created = await client.crm.tickets.basicApi.create({
+      properties: { subject: 'From the official client', hs_pipeline_stage: '1' },
+      associations: [],
+    })
     expect(created.properties).toMatchObject({ subject: 'From the official client', hs_pipeline: '0' })
   })
 })

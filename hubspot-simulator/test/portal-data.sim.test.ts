@@ -18,10 +18,16 @@ function ticketsByCompany(data: GeneratedPortalData): Map<number, GeneratedTicke
   return byCompany
 }
 
-const text = (ticket: GeneratedTicket): string => `${ticket.properties.subject ?? ''} ${ticket.properties.content ?? ''}`
-const upset = (ticket: GeneratedTicket): boolean => [...angryLines, ...frustratedLines].some((line) => (ticket.properties.content ?? '').includes(line))
-const notice = (ticket: GeneratedTicket): boolean => /won't be renewing|will not renew|won't be continuing|not renewing|cancel our (subscription|account)|close our account|stop using|need to cancel|have to cancel/i.test(text(ticket))
-const percentile = (values: readonly number[], p: number): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN
+const text = (ticket: GeneratedTicket): string =>
+  `${ticket.properties.subject ?? ''} ${ticket.properties.content ?? ''}`
+const upset = (ticket: GeneratedTicket): boolean =>
+  [...angryLines, ...frustratedLines].some((line) => (ticket.properties.content ?? '').includes(line))
+const notice = (ticket: GeneratedTicket): boolean =>
+  /won't be renewing|will not renew|won't be continuing|not renewing|cancel our (subscription|account)|close our account|stop using|need to cancel|have to cancel/i.test(
+    text(ticket),
+  )
+const percentile = (values: readonly number[], p: number): number =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN
 
 describe('generated portal data', () => {
   const data = generatePortalData({ seed: 'shares', now, companies: 1000, tickets: 17_000 })
@@ -35,7 +41,9 @@ describe('generated portal data', () => {
   it('is deterministic from seed and clock, and differs across seeds', () => {
     const again = generatePortalData({ seed: 'shares', now, companies: 1000, tickets: 17_000 })
     expect(again).toEqual(data)
-    expect(generatePortalData({ seed: 'other', now, companies: 1000, tickets: 17_000 }).tickets[0]).not.toEqual(data.tickets[0])
+    expect(generatePortalData({ seed: 'other', now, companies: 1000, tickets: 17_000 }).tickets[0]).not.toEqual(
+      data.tickets[0],
+    )
   })
 
   it('hits the requested sizes: exact tickets, ~3.5 contacts per company, deals for every company', () => {
@@ -62,7 +70,9 @@ describe('generated portal data', () => {
   })
 
   it('has churn throughout the history, for reasons health explains and reasons it does not, and a future horizon', () => {
-    const quarters = new Set(pastChurners.map(({ company }) => Math.floor(((company.truth.churnedAt ?? 0) - historyStart) / (91 * dayMs))))
+    const quarters = new Set(
+      pastChurners.map(({ company }) => Math.floor(((company.truth.churnedAt ?? 0) - historyStart) / (91 * dayMs))),
+    )
     expect(quarters.size).toBeGreaterThanOrEqual(9)
     expect(pastChurners.length / 1000).toBeGreaterThan(0.1)
     expect(pastChurners.length / 1000).toBeLessThan(0.4)
@@ -75,14 +85,25 @@ describe('generated portal data', () => {
   })
 
   it('has quiet churners, churners who went silent, loud churners and loud customers who stay', () => {
-    const before = (index: number, churnAt: number, days: number): GeneratedTicket[] => tickets(index).filter((t) => t.createdAt < churnAt && t.createdAt >= churnAt - days * dayMs)
+    const before = (index: number, churnAt: number, days: number): GeneratedTicket[] =>
+      tickets(index).filter((t) => t.createdAt < churnAt && t.createdAt >= churnAt - days * dayMs)
     const calm = pastChurners.filter(({ company, index }) => {
       const last = before(index, company.truth.churnedAt ?? 0, 120)
       return last.length >= 2 && !last.some(upset) && !last.some(notice)
     })
-    const silent = pastChurners.filter(({ company, index }) => before(index, company.truth.churnedAt ?? 0, 60).length === 0 && tickets(index).length >= 3)
-    const loudChurners = pastChurners.filter(({ company, index }) => before(index, company.truth.churnedAt ?? 0, 180).filter(upset).length >= 3)
-    const loudStayers = stayers.filter(({ index }) => tickets(index).filter((t) => t.createdAt > now - 180 * dayMs).filter(upset).length >= 3)
+    const silent = pastChurners.filter(
+      ({ company, index }) =>
+        before(index, company.truth.churnedAt ?? 0, 60).length === 0 && tickets(index).length >= 3,
+    )
+    const loudChurners = pastChurners.filter(
+      ({ company, index }) => before(index, company.truth.churnedAt ?? 0, 180).filter(upset).length >= 3,
+    )
+    const loudStayers = stayers.filter(
+      ({ index }) =>
+        tickets(index)
+          .filter((t) => t.createdAt > now - 180 * dayMs)
+          .filter(upset).length >= 3,
+    )
     expect(calm.length).toBeGreaterThanOrEqual(10)
     expect(silent.length).toBeGreaterThanOrEqual(10)
     expect(loudChurners.length).toBeGreaterThanOrEqual(5)
@@ -91,36 +112,66 @@ describe('generated portal data', () => {
 
   it('writes hard language: denials, benign cancels and refunds, threats from customers who stay', () => {
     const stayerTickets = stayers.flatMap(({ index }) => tickets(index))
-    const has = (pattern: RegExp, list: readonly GeneratedTicket[]): number => list.filter((t) => pattern.test(text(t))).length
-    expect(has(/no plans to cancel|not looking to switch|not going anywhere|no intention of leaving|not cancelling/i, stayerTickets)).toBeGreaterThan(20)
-    expect(has(/cancel a scheduled report|cancel that invite|cancelled our check-in meeting|training session/i, stayerTickets)).toBeGreaterThan(5)
+    const has = (pattern: RegExp, list: readonly GeneratedTicket[]): number =>
+      list.filter((t) => pattern.test(text(t))).length
+    expect(
+      has(
+        /no plans to cancel|not looking to switch|not going anywhere|no intention of leaving|not cancelling/i,
+        stayerTickets,
+      ),
+    ).toBeGreaterThan(20)
+    expect(
+      has(
+        /cancel a scheduled report|cancel that invite|cancelled our check-in meeting|training session/i,
+        stayerTickets,
+      ),
+    ).toBeGreaterThan(5)
     expect(has(/refund the duplicate|refunded/i, stayerTickets)).toBeGreaterThan(2)
     expect(has(/reconsider our renewal|look at alternatives|questioning whether/i, stayerTickets)).toBeGreaterThan(5)
-    expect(has(/won't be renewing|will not renew|cancel our subscription|close our account/i, pastChurners.flatMap(({ index }) => tickets(index)))).toBeGreaterThan(10)
+    expect(
+      has(
+        /won't be renewing|will not renew|cancel our subscription|close our account/i,
+        pastChurners.flatMap(({ index }) => tickets(index)),
+      ),
+    ).toBeGreaterThan(10)
     expect(new Set(data.tickets.map((t) => t.properties.content)).size).toBeGreaterThan(4000)
   })
 
   it('varies sizes within a portal and across portals, and spreads timings', () => {
     const employees = data.companies.map((company) => Number(company.properties.numberofemployees))
     expect(percentile(employees, 0.9) / percentile(employees, 0.1)).toBeGreaterThan(8)
-    const medians = ['a', 'b', 'c', 'd'].map((seed) => percentile(generatePortalData({ seed, now, companies: 200, tickets: 500 }).companies.map((c) => Number(c.properties.numberofemployees)), 0.5))
+    const medians = ['a', 'b', 'c', 'd'].map((seed) =>
+      percentile(
+        generatePortalData({ seed, now, companies: 200, tickets: 500 }).companies.map((c) =>
+          Number(c.properties.numberofemployees),
+        ),
+        0.5,
+      ),
+    )
     expect(Math.max(...medians) / Math.min(...medians)).toBeGreaterThan(2)
     const perCompany = companies.map(({ index }) => tickets(index).length)
     expect(percentile(perCompany, 0.9)).toBeGreaterThan(4 * Math.max(1, percentile(perCompany, 0.1)))
-    const closeTimes = data.tickets.filter((t) => t.properties.time_to_close).map((t) => Number(t.properties.time_to_close))
+    const closeTimes = data.tickets
+      .filter((t) => t.properties.time_to_close)
+      .map((t) => Number(t.properties.time_to_close))
     expect(percentile(closeTimes, 0.9) / percentile(closeTimes, 0.1)).toBeGreaterThan(10)
-    const weekend = data.tickets.filter((t) => [0, 6].includes(new Date(t.createdAt).getUTCDay())).length / data.tickets.length
+    const weekend =
+      data.tickets.filter((t) => [0, 6].includes(new Date(t.createdAt).getUTCDay())).length / data.tickets.length
     expect(weekend).toBeLessThan(0.12)
   })
 
   it('keeps tickets consistent: closed ones have close date and time to close, reopened ones show it in their history', () => {
     for (const ticket of data.tickets) {
-      if (ticket.properties.hs_pipeline_stage === '4') expect(Number(ticket.properties.time_to_close)).toBe(Date.parse(ticket.properties.closed_date ?? '') - ticket.createdAt)
+      if (ticket.properties.hs_pipeline_stage === '4')
+        expect(Number(ticket.properties.time_to_close)).toBe(
+          Date.parse(ticket.properties.closed_date ?? '') - ticket.createdAt,
+        )
       else expect(ticket.properties.closed_date).toBeUndefined()
     }
     const reopened = data.tickets.filter((t) => t.history?.hs_pipeline_stage?.some((entry) => entry.value === '3'))
     expect(reopened.length).toBeGreaterThan(50)
-    for (const ticket of reopened) expect(ticket.history?.hs_pipeline_stage?.map((entry) => entry.value).slice(0, 3)).toEqual(['1', '4', '3'])
+    for (const ticket of reopened)
+      expect(ticket.history?.hs_pipeline_stage?.map((entry) => entry.value).slice(0, 3)).toEqual(['1', '4', '3'])
     expect(data.tickets.some((t) => (t.history?.hs_ticket_priority?.length ?? 0) === 2)).toBe(true)
   })
 

@@ -4,7 +4,9 @@ import { api, crmSimulator, movableClock, privateToken } from './crm-helpers'
 import { connect } from './helpers'
 
 const rateHeaders = (answer: ApiAnswer): Record<string, string> =>
-  Object.fromEntries([...answer.headers].filter(([name]) => name.startsWith('x-hubspot-ratelimit') || name === 'retry-after'))
+  Object.fromEntries(
+    [...answer.headers].filter(([name]) => name.startsWith('x-hubspot-ratelimit') || name === 'retry-after'),
+  )
 
 describe('rate limits', () => {
   it('OAuth: 110 per rolling 10 s per (app, portal), headers without daily ones, then TEN_SECONDLY_ROLLING', async () => {
@@ -12,8 +14,13 @@ describe('rate limits', () => {
     const sim = crmSimulator({ clock, settings: { rateLimitsEnabled: true } })
     const { access_token: token } = await connect(sim)
     const first = await api(sim, token, 'GET', '/crm/v3/objects/tickets?limit=1')
-    expect(rateHeaders(first)).toEqual({ 'x-hubspot-ratelimit-max': '110', 'x-hubspot-ratelimit-remaining': '109', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })
-    for (let i = 0; i < 109; i++) expect((await api(sim, token, 'GET', '/crm/v3/objects/tickets?limit=1')).status).toBe(200)
+    expect(rateHeaders(first)).toEqual({
+      'x-hubspot-ratelimit-max': '110',
+      'x-hubspot-ratelimit-remaining': '109',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+    })
+    for (let i = 0; i < 109; i++)
+      expect((await api(sim, token, 'GET', '/crm/v3/objects/tickets?limit=1')).status).toBe(200)
     const limited = await api(sim, token, 'GET', '/crm/v3/objects/tickets?limit=1')
     expect(limited.status).toBe(429)
     expect(limited.body).toEqual({
@@ -50,10 +57,16 @@ describe('rate limits', () => {
     const clock = movableClock()
     const sim = crmSimulator({ clock, settings: { rateLimitsEnabled: true, dailyLimit: 3, retryAfterOn429: true } })
     const token = privateToken(sim)
-    for (let i = 0; i < 3; i++) expect((await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=1')).status).toBe(200)
+    for (let i = 0; i < 3; i++)
+      expect((await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=1')).status).toBe(200)
     const limited = await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=1')
     expect(limited.status).toBe(429)
-    expect(limited.body).toMatchObject({ status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', policyName: 'DAILY' })
+    expect(limited.body).toMatchObject({
+      status: 'error',
+      message: 'You have reached your daily limit.',
+      errorType: 'RATE_LIMIT',
+      policyName: 'DAILY',
+    })
     // 12:00Z is 07:00 in the account's UTC-5 zone: 17 hours to local midnight.
     expect(limited.headers.get('retry-after')).toBe(String(17 * 3600))
     expect(limited.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('0')

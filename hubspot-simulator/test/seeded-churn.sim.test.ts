@@ -6,7 +6,10 @@ import { connect } from './helpers'
 interface ApiRecord {
   id: string
   properties: Record<string, string | null>
-  propertiesWithHistory?: Record<string, { value: string; timestamp: string; sourceType: string; updatedByUserId?: number }[]>
+  propertiesWithHistory?: Record<
+    string,
+    { value: string; timestamp: string; sourceType: string; updatedByUserId?: number }[]
+  >
   associations?: Record<string, { results: { id: string; type: string }[] }>
 }
 
@@ -15,7 +18,12 @@ async function allCompanies(sim: Simulator, token: string, properties: string, h
   const companies: ApiRecord[] = []
   let after = ''
   for (let page = 0; page < 100; page++) {
-    const answer = await api(sim, token, 'GET', `/crm/v3/objects/companies?limit=50&properties=${properties}&propertiesWithHistory=${history}${after ? `&after=${after}` : ''}`)
+    const answer = await api(
+      sim,
+      token,
+      'GET',
+      `/crm/v3/objects/companies?limit=50&properties=${properties}&propertiesWithHistory=${history}${after ? `&after=${after}` : ''}`,
+    )
     companies.push(...((answer.body.results ?? []) as unknown as ApiRecord[]))
     const next = (answer.body.paging as { next?: { after: string } } | undefined)?.next
     if (!next) break
@@ -28,7 +36,12 @@ async function allDeals(sim: Simulator, token: string): Promise<ApiRecord[]> {
   const deals: ApiRecord[] = []
   let after = ''
   for (let page = 0; page < 100; page++) {
-    const answer = await api(sim, token, 'GET', `/crm/v3/objects/deals?limit=100&associations=companies&properties=dealname,pipeline,dealstage,closedate,hs_is_closed,hs_is_closed_won,hs_is_closed_lost,closed_lost_reason${after ? `&after=${after}` : ''}`)
+    const answer = await api(
+      sim,
+      token,
+      'GET',
+      `/crm/v3/objects/deals?limit=100&associations=companies&properties=dealname,pipeline,dealstage,closedate,hs_is_closed,hs_is_closed_won,hs_is_closed_lost,closed_lost_reason${after ? `&after=${after}` : ''}`,
+    )
     deals.push(...((answer.body.results ?? []) as unknown as ApiRecord[]))
     const next = (answer.body.paging as { next?: { after: string } } | undefined)?.next
     if (!next) break
@@ -83,8 +96,22 @@ describe('seeded portals: ground truth and churn the way HubSpot shows it', () =
     const sim = crmSimulator()
     const token = privateToken(sim, 2000001)
     const definitions = await api(sim, token, 'GET', '/crm/v3/properties/companies')
-    const byName = new Map((definitions.body.results as { name: string; type: string; options: { value: string; label: string }[] }[]).map((definition) => [definition.name, definition]))
-    expect(byName.get('lifecyclestage')?.options.map((option) => option.value)).toEqual(['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other', '1024653'])
+    const byName = new Map(
+      (definitions.body.results as { name: string; type: string; options: { value: string; label: string }[] }[]).map(
+        (definition) => [definition.name, definition],
+      ),
+    )
+    expect(byName.get('lifecyclestage')?.options.map((option) => option.value)).toEqual([
+      'subscriber',
+      'lead',
+      'marketingqualifiedlead',
+      'salesqualifiedlead',
+      'opportunity',
+      'customer',
+      'evangelist',
+      'other',
+      '1024653',
+    ])
     expect(byName.get('lifecyclestage')?.options.at(-1)?.label).toBe('Former customer')
     expect(byName.get('churn_date')).toMatchObject({ type: 'date', hubspotDefined: false })
     expect(byName.has('churned')).toBe(false)
@@ -96,7 +123,12 @@ describe('seeded portals: ground truth and churn the way HubSpot shows it', () =
     for (const company of companies) {
       const entry = truth.get(company.id)
       const stages = company.propertiesWithHistory?.lifecyclestage ?? []
-      expect(stages.map((change) => change.value).reverse().slice(0, 3)).toEqual(['lead', 'opportunity', 'customer'])
+      expect(
+        stages
+          .map((change) => change.value)
+          .reverse()
+          .slice(0, 3),
+      ).toEqual(['lead', 'opportunity', 'customer'])
       if (!entry?.churnedAt) {
         expect(company.properties).toMatchObject({ lifecyclestage: 'customer', churn_date: null })
         continue
@@ -105,7 +137,11 @@ describe('seeded portals: ground truth and churn the way HubSpot shows it', () =
       marked += 1
       expect(company.properties).toMatchObject({ lifecyclestage: '1024653', churn_date: day(entry.churnedAt) })
       const change = stages[0]
-      expect(change).toMatchObject({ value: '1024653', sourceType: 'CRM_UI', updatedByUserId: sim.portals[0]?.users[0]?.userId })
+      expect(change).toMatchObject({
+        value: '1024653',
+        sourceType: 'CRM_UI',
+        updatedByUserId: sim.portals[0]?.users[0]?.userId,
+      })
       expect(Date.parse(change?.timestamp ?? '') - Date.parse(entry.churnedAt)).toBeGreaterThanOrEqual(0)
       expect(Date.parse(change?.timestamp ?? '') - Date.parse(entry.churnedAt)).toBeLessThanOrEqual(10 * 86_400_000)
     }
@@ -123,21 +159,29 @@ describe('seeded portals: ground truth and churn the way HubSpot shows it', () =
     for (const company of churners) {
       const churnedAt = truth.get(company.id)?.churnedAt ?? ''
       expect(company.properties).toMatchObject({ lifecyclestage: 'other', churned: 'true' })
-      expect(company.propertiesWithHistory?.churned).toEqual([{ value: 'true', timestamp: churnedAt, sourceType: 'AUTOMATION_PLATFORM' }])
+      expect(company.propertiesWithHistory?.churned).toEqual([
+        { value: 'true', timestamp: churnedAt, sourceType: 'AUTOMATION_PLATFORM' },
+      ])
     }
-    for (const company of companies.filter((candidate) => !truth.get(candidate.id)?.churnedAt)) expect(company.properties.churned).toBeNull()
+    for (const company of companies.filter((candidate) => !truth.get(candidate.id)?.churnedAt))
+      expect(company.properties.churned).toBeNull()
   })
 
   it('gives each customer renewal deals: won while it stayed, lost on its churn date, open for the next renewal', async () => {
     const sim = crmSimulator()
     const { access_token: token } = await connect(sim, '2000001', { optional_scope: 'crm.objects.deals.read' })
     const pipelines = await api(sim, token, 'GET', '/crm/v3/pipelines/deals')
-    const renewals = (pipelines.body.results as { id: string; label: string }[]).find((pipeline) => pipeline.label === 'Renewals')
+    const renewals = (pipelines.body.results as { id: string; label: string }[]).find(
+      (pipeline) => pipeline.label === 'Renewals',
+    )
     const deals = (await allDeals(sim, token)).filter((deal) => deal.properties.pipeline === renewals?.id)
     const byCompany = new Map<string, ApiRecord[]>()
     for (const deal of deals) {
       const companyId = deal.associations?.companies?.results[0]?.id ?? ''
-      expect(deal.associations?.companies?.results.map((link) => link.type)).toEqual(['deal_to_company', 'deal_to_company_unlabeled'])
+      expect(deal.associations?.companies?.results.map((link) => link.type)).toEqual([
+        'deal_to_company',
+        'deal_to_company_unlabeled',
+      ])
       byCompany.set(companyId, [...(byCompany.get(companyId) ?? []), deal])
     }
     const truth = sim.control.groundTruth(2000001)?.companies ?? []
@@ -156,22 +200,50 @@ describe('seeded portals: ground truth and churn the way HubSpot shows it', () =
         expect(Date.parse(open[0]?.properties.closedate ?? '')).toBeGreaterThan(now)
       }
       // One renewal a contract year: those already renewed are won.
-      for (const deal of own.filter((candidate) => candidate.properties.hs_is_closed_won === 'true')) expect(Date.parse(deal.properties.closedate ?? '')).toBeLessThanOrEqual(now)
+      for (const deal of own.filter((candidate) => candidate.properties.hs_is_closed_won === 'true'))
+        expect(Date.parse(deal.properties.closedate ?? '')).toBeLessThanOrEqual(now)
     }
     expect(deals.some((deal) => deal.properties.hs_is_closed_won === 'true')).toBe(true)
     const lostDeal = deals.find((deal) => deal.properties.hs_is_closed_lost === 'true')
-    const history = await api(sim, token, 'GET', `/crm/v3/objects/deals/${lostDeal?.id ?? ''}?propertiesWithHistory=dealstage,hs_is_closed_lost`)
-    const changes = history.body.propertiesWithHistory as Record<string, { value: string; timestamp: string; sourceType: string }[]>
+    const history = await api(
+      sim,
+      token,
+      'GET',
+      `/crm/v3/objects/deals/${lostDeal?.id ?? ''}?propertiesWithHistory=dealstage,hs_is_closed_lost`,
+    )
+    const changes = history.body.propertiesWithHistory as Record<
+      string,
+      { value: string; timestamp: string; sourceType: string }[]
+    >
     expect(changes.dealstage?.[0]?.value).toBe(lostDeal?.properties.dealstage)
-    expect(changes.hs_is_closed_lost?.[0]).toEqual({ value: 'true', timestamp: changes.dealstage?.[0]?.timestamp, sourceType: 'CALCULATED' })
+    expect(changes.hs_is_closed_lost?.[0]).toEqual({
+      value: 'true',
+      timestamp: changes.dealstage?.[0]?.timestamp,
+      sourceType: 'CALCULATED',
+    })
     expect(changes.hs_is_closed_lost?.at(-1)?.value).toBe('false')
-    const sales = await api(sim, token, 'POST', '/crm/v3/objects/deals/search', { filterGroups: [{ filters: [{ propertyName: 'pipeline', operator: 'EQ', value: 'default' }, { propertyName: 'dealstage', operator: 'EQ', value: 'closedwon' }] }], limit: 1 })
+    const sales = await api(sim, token, 'POST', '/crm/v3/objects/deals/search', {
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'pipeline', operator: 'EQ', value: 'default' },
+            { propertyName: 'dealstage', operator: 'EQ', value: 'closedwon' },
+          ],
+        },
+      ],
+      limit: 1,
+    })
     expect(sales.body.total).toBeGreaterThanOrEqual(300)
   })
 
   it('creates portals over HTTP with their own token and data; reset removes them', async () => {
     const sim = crmSimulator()
-    const created = await control(sim, 'POST', '/portals', { companies: 20, tickets: 300, annualChurnRate: 0.3, seed: 'bench' })
+    const created = await control(sim, 'POST', '/portals', {
+      companies: 20,
+      tickets: 300,
+      annualChurnRate: 0.3,
+      seed: 'bench',
+    })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({
       portalId: 2000004,

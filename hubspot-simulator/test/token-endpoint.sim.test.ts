@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { Simulator } from '../src/index'
 import { createSimulator } from '../src/index'
-import { apiHost, connect, defaultApp, obtainCode, pkcePair, postForm, redirectUri, uuidPattern, fixedClock } from './helpers'
+import {
+  apiHost,
+  connect,
+  defaultApp,
+  obtainCode,
+  pkcePair,
+  postForm,
+  redirectUri,
+  uuidPattern,
+  fixedClock,
+} from './helpers'
 
 function errorBody(status: string, error: string, message: string) {
   return { status, message, error, error_description: message, correlationId: expect.stringMatching(uuidPattern) }
@@ -14,28 +24,60 @@ async function codeFor(sim: Simulator, params: Record<string, string> = {}): Pro
 function exchange(sim: Simulator, overrides: Record<string, string>, path = '/oauth/v3/token'): Promise<Response> {
   const app = defaultApp(sim)
   return postForm(sim.fetch, `${apiHost}${path}`, {
-    grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, redirect_uri: redirectUri, ...overrides,
+    grant_type: 'authorization_code',
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    redirect_uri: redirectUri,
+    ...overrides,
   })
 }
 
 function refresh(sim: Simulator, refreshToken: string, overrides: Record<string, string> = {}): Promise<Response> {
   const app = defaultApp(sim)
   return postForm(sim.fetch, `${apiHost}/oauth/v1/token`, {
-    grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: refreshToken, ...overrides,
+    grant_type: 'refresh_token',
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    refresh_token: refreshToken,
+    ...overrides,
   })
 }
 
 describe('token endpoint errors (400, legacy + RFC 6749 shapes)', () => {
   const cases: { name: string; overrides: Record<string, string>; body: ReturnType<typeof errorBody> }[] = [
-    { name: 'unknown client_id', overrides: { client_id: 'not-a-client' }, body: errorBody('BAD_CLIENT_ID', 'invalid_client', 'missing or invalid client id') },
-    { name: 'wrong client_secret', overrides: { client_secret: 'wrong' }, body: errorBody('BAD_CLIENT_SECRET', 'invalid_client', 'missing or invalid client secret') },
-    { name: 'unsupported grant_type', overrides: { grant_type: 'password' }, body: errorBody('BAD_GRANT_TYPE', 'unsupported_grant_type', 'missing or unsupported grant_type') },
-    { name: 'unknown code', overrides: { code: 'no-such-code' }, body: errorBody('BAD_AUTH_CODE', 'invalid_grant', 'missing or unknown auth code') },
-    { name: 'missing code', overrides: { code: '' }, body: errorBody('BAD_AUTH_CODE', 'invalid_grant', 'missing or unknown auth code') },
+    {
+      name: 'unknown client_id',
+      overrides: { client_id: 'not-a-client' },
+      body: errorBody('BAD_CLIENT_ID', 'invalid_client', 'missing or invalid client id'),
+    },
+    {
+      name: 'wrong client_secret',
+      overrides: { client_secret: 'wrong' },
+      body: errorBody('BAD_CLIENT_SECRET', 'invalid_client', 'missing or invalid client secret'),
+    },
+    {
+      name: 'unsupported grant_type',
+      overrides: { grant_type: 'password' },
+      body: errorBody('BAD_GRANT_TYPE', 'unsupported_grant_type', 'missing or unsupported grant_type'),
+    },
+    {
+      name: 'unknown code',
+      overrides: { code: 'no-such-code' },
+      body: errorBody('BAD_AUTH_CODE', 'invalid_grant', 'missing or unknown auth code'),
+    },
+    {
+      name: 'missing code',
+      overrides: { code: '' },
+      body: errorBody('BAD_AUTH_CODE', 'invalid_grant', 'missing or unknown auth code'),
+    },
     {
       name: 'redirect_uri differs from authorize',
       overrides: { redirect_uri: 'http://localhost:3000/other' },
-      body: errorBody('BAD_REDIRECT_URI', 'invalid_grant', 'redirect_uri does not match the redirect_uri used to obtain the auth code'),
+      body: errorBody(
+        'BAD_REDIRECT_URI',
+        'invalid_grant',
+        'redirect_uri does not match the redirect_uri used to obtain the auth code',
+      ),
     },
   ]
 
@@ -56,10 +98,18 @@ describe('token endpoint errors (400, legacy + RFC 6749 shapes)', () => {
     const response = await sim.fetch(`${apiHost}/oauth/v3/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, code: await codeFor(sim), redirect_uri: redirectUri }),
+      body: JSON.stringify({
+        grant_type: 'authorization_code',
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        code: await codeFor(sim),
+        redirect_uri: redirectUri,
+      }),
     })
     expect(response.status).toBe(400)
-    expect(await response.json()).toEqual(errorBody('BAD_CONTENT_TYPE', 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded'))
+    expect(await response.json()).toEqual(
+      errorBody('BAD_CONTENT_TYPE', 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded'),
+    )
   })
 
   it('BAD_AUTH_CODE for a wrong PKCE verifier, and the code still works with the right one', async () => {
@@ -108,18 +158,25 @@ describe('token endpoint errors (400, legacy + RFC 6749 shapes)', () => {
 })
 
 describe('token endpoint paths', () => {
-  it.each(['/oauth/v1/token', '/oauth/v3/token', '/oauth/2026-03/token', '/oauth/2026-09/token'])('%s exchanges a code', async (path) => {
-    const sim = createSimulator()
-    const response = await exchange(sim, { code: await codeFor(sim) }, path)
-    expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ token_type: 'bearer', expires_in: 1800 })
-  })
+  it.each(['/oauth/v1/token', '/oauth/v3/token', '/oauth/2026-03/token', '/oauth/2026-09/token'])(
+    '%s exchanges a code',
+    async (path) => {
+      const sim = createSimulator()
+      const response = await exchange(sim, { code: await codeFor(sim) }, path)
+      expect(response.status).toBe(200)
+      expect(await response.json()).toMatchObject({ token_type: 'bearer', expires_in: 1800 })
+    },
+  )
 
   it('v1 also takes its parameters from the query string; v3 does not', async () => {
     const sim = createSimulator()
     const app = defaultApp(sim)
     const query = new URLSearchParams({
-      grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, redirect_uri: redirectUri, code: await codeFor(sim),
+      grant_type: 'authorization_code',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      redirect_uri: redirectUri,
+      code: await codeFor(sim),
     })
     const v3 = await sim.fetch(`${apiHost}/oauth/v3/token?${query.toString()}`, { method: 'POST' })
     expect(await v3.json()).toMatchObject({ status: 'BAD_CONTENT_TYPE' })
@@ -140,7 +197,12 @@ describe('refresh_token grant', () => {
     const response = await refresh(sim, first.refresh_token, { redirect_uri: 'http://ignored.example/' })
     expect(response.status).toBe(200)
     const second = (await response.json()) as typeof first
-    expect(second).toEqual({ token_type: 'bearer', refresh_token: first.refresh_token, access_token: expect.any(String), expires_in: 1800 })
+    expect(second).toEqual({
+      token_type: 'bearer',
+      refresh_token: first.refresh_token,
+      access_token: expect.any(String),
+      expires_in: 1800,
+    })
     expect(second.access_token).not.toBe(first.access_token)
   })
 
@@ -152,28 +214,43 @@ describe('refresh_token grant', () => {
     expect(second.refresh_token).not.toBe(first.refresh_token)
     const stale = await refresh(sim, first.refresh_token)
     expect(stale.status).toBe(400)
-    expect(await stale.json()).toEqual(errorBody('BAD_REFRESH_TOKEN', 'invalid_grant', 'refresh token is invalid, expired or revoked'))
+    expect(await stale.json()).toEqual(
+      errorBody('BAD_REFRESH_TOKEN', 'invalid_grant', 'refresh token is invalid, expired or revoked'),
+    )
     expect((await refresh(sim, second.refresh_token)).status).toBe(200)
   })
 
   it('BAD_REFRESH_TOKEN for an unknown token', async () => {
     const sim = createSimulator()
     const response = await refresh(sim, 'na1-0000-0000-0000-0000-000000000000')
-    expect(await response.json()).toEqual(errorBody('BAD_REFRESH_TOKEN', 'invalid_grant', 'refresh token is invalid, expired or revoked'))
+    expect(await response.json()).toEqual(
+      errorBody('BAD_REFRESH_TOKEN', 'invalid_grant', 'refresh token is invalid, expired or revoked'),
+    )
   })
 
   it('BAD_REFRESH_TOKEN when the token was issued to another client', async () => {
     const sim = createSimulator()
     const { refresh_token } = await connect(sim)
-    sim.apps.push({ ...defaultApp(sim), appId: 42, name: 'Other', clientId: 'other-client', clientSecret: 'other-secret' })
+    sim.apps.push({
+      ...defaultApp(sim),
+      appId: 42,
+      name: 'Other',
+      clientId: 'other-client',
+      clientSecret: 'other-secret',
+    })
     const response = await refresh(sim, refresh_token, { client_id: 'other-client', client_secret: 'other-secret' })
     expect(response.status).toBe(400)
-    expect(await response.json()).toEqual(errorBody('BAD_REFRESH_TOKEN', 'invalid_grant', 'refresh token was not issued to this client'))
+    expect(await response.json()).toEqual(
+      errorBody('BAD_REFRESH_TOKEN', 'invalid_grant', 'refresh token was not issued to this client'),
+    )
   })
 
   it('checks client credentials before the refresh token', async () => {
     const sim = createSimulator()
     const { refresh_token } = await connect(sim)
-    expect(await (await refresh(sim, refresh_token, { client_secret: 'x' })).json()).toMatchObject({ status: 'BAD_CLIENT_SECRET', error: 'invalid_client' })
+    expect(await (await refresh(sim, refresh_token, { client_secret: 'x' })).json()).toMatchObject({
+      status: 'BAD_CLIENT_SECRET',
+      error: 'invalid_client',
+    })
   })
 })

@@ -3,20 +3,38 @@ import type { Simulator } from '../src/index'
 import { createSimulator } from '../src/index'
 import { apiHost, bearer, connect, defaultApp, fixedClock, postForm, requiredScope, uuidPattern } from './helpers'
 
-function introspect(sim: Simulator, token: string, extra: Record<string, string> = {}, path = '/oauth/2026-03/token/introspect') {
+function introspect(
+  sim: Simulator,
+  token: string,
+  extra: Record<string, string> = {},
+  path = '/oauth/2026-03/token/introspect',
+) {
   const app = defaultApp(sim)
-  return postForm(sim.fetch, `${apiHost}${path}`, { client_id: app.clientId, client_secret: app.clientSecret, token, ...extra })
+  return postForm(sim.fetch, `${apiHost}${path}`, {
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    token,
+    ...extra,
+  })
 }
 
 function revoke(sim: Simulator, token: string, path = '/oauth/2026-03/token/revoke') {
   const app = defaultApp(sim)
-  return postForm(sim.fetch, `${apiHost}${path}`, { client_id: app.clientId, client_secret: app.clientSecret, token, token_type_hint: 'refresh_token' })
+  return postForm(sim.fetch, `${apiHost}${path}`, {
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    token,
+    token_type_hint: 'refresh_token',
+  })
 }
 
 function refresh(sim: Simulator, refreshToken: string) {
   const app = defaultApp(sim)
   return postForm(sim.fetch, `${apiHost}/oauth/2026-03/token`, {
-    grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: refreshToken,
+    grant_type: 'refresh_token',
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    refresh_token: refreshToken,
   })
 }
 
@@ -48,24 +66,29 @@ describe('introspection', () => {
     })
   })
 
-  it.each(['/oauth/v3/token/introspect', '/oauth/2026-09/token/introspect'])('describes a refresh token on %s', async (path) => {
-    const sim = createSimulator()
-    const tokens = await connect(sim)
-    const app = defaultApp(sim)
-    expect(await (await introspect(sim, tokens.refresh_token, { token_type_hint: 'refresh_token' }, path)).json()).toEqual({
-      active: true,
-      token_use: 'refresh_token',
-      token: tokens.refresh_token,
-      app_id: app.appId,
-      client_id: app.clientId,
-      hub_id: 2000001,
-      hub_domain: 'northwind-demo.com',
-      user: 'ada@northwind-demo.com',
-      user_id: sim.portals[0]?.users[0]?.userId,
-      scopes: requiredScope.split(' '),
-      token_type: 'refresh',
-    })
-  })
+  it.each(['/oauth/v3/token/introspect', '/oauth/2026-09/token/introspect'])(
+    'describes a refresh token on %s',
+    async (path) => {
+      const sim = createSimulator()
+      const tokens = await connect(sim)
+      const app = defaultApp(sim)
+      expect(
+        await (await introspect(sim, tokens.refresh_token, { token_type_hint: 'refresh_token' }, path)).json(),
+      ).toEqual({
+        active: true,
+        token_use: 'refresh_token',
+        token: tokens.refresh_token,
+        app_id: app.appId,
+        client_id: app.clientId,
+        hub_id: 2000001,
+        hub_domain: 'northwind-demo.com',
+        user: 'ada@northwind-demo.com',
+        user_id: sim.portals[0]?.users[0]?.userId,
+        scopes: requiredScope.split(' '),
+        token_type: 'refresh',
+      })
+    },
+  )
 
   it('answers {"active":false} for unknown, expired and revoked tokens', async () => {
     const sim = createSimulator()
@@ -102,7 +125,11 @@ describe('revocation', () => {
     expect(await response.text()).toBe('')
     const refreshed = await refresh(sim, tokens.refresh_token)
     expect(refreshed.status).toBe(400)
-    expect(await refreshed.json()).toMatchObject({ status: 'BAD_REFRESH_TOKEN', message: 'refresh token is invalid, expired or revoked', error: 'invalid_grant' })
+    expect(await refreshed.json()).toMatchObject({
+      status: 'BAD_REFRESH_TOKEN',
+      message: 'refresh token is invalid, expired or revoked',
+      error: 'invalid_grant',
+    })
     expect((await accountInfo(sim, tokens.access_token)).status).toBe(200)
   })
 
@@ -120,7 +147,11 @@ describe('v1 token metadata', () => {
   it('counts expires_in down with the clock', async () => {
     const sim = createSimulator({ clock: fixedClock() })
     const tokens = await connect(sim)
-    const read = async () => (await (await sim.fetch(`${apiHost}/oauth/v1/access-tokens/${tokens.access_token}`)).json()) as Record<string, unknown>
+    const read = async () =>
+      (await (await sim.fetch(`${apiHost}/oauth/v1/access-tokens/${tokens.access_token}`)).json()) as Record<
+        string,
+        unknown
+      >
     const first = await read()
     expect(first).toEqual({
       token: tokens.access_token,
@@ -142,7 +173,11 @@ describe('v1 token metadata', () => {
     const sim = createSimulator()
     const response = await sim.fetch(`${apiHost}/oauth/v1/access-tokens/nope`)
     expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({ status: 'error', message: 'Access token not found', correlationId: expect.stringMatching(uuidPattern) })
+    expect(await response.json()).toEqual({
+      status: 'error',
+      message: 'Access token not found',
+      correlationId: expect.stringMatching(uuidPattern),
+    })
   })
 
   it('reads and deletes a refresh token; the DELETE answers 204 and refresh then fails', async () => {
@@ -173,7 +208,10 @@ describe('uninstall', () => {
     const sim = createSimulator()
     const tokens = await connect(sim)
     const other = await connect(sim, '2000002')
-    const response = await sim.fetch(`${apiHost}/appinstalls/v3/external-install`, { method: 'DELETE', ...bearer(tokens.access_token) })
+    const response = await sim.fetch(`${apiHost}/appinstalls/v3/external-install`, {
+      method: 'DELETE',
+      ...bearer(tokens.access_token),
+    })
     expect(response.status).toBe(204)
 
     const after = await accountInfo(sim, tokens.access_token)

@@ -11,7 +11,12 @@ import { defaultRedirectUris } from '../src/state/apps'
 import { createSimState } from '../src/state/create-sim-state'
 import { installKey } from '../src/state/installs'
 import type { SimState } from '../src/state/sim-state'
-import type { HubSpotWebhookEvent, WebhookSender, WebhookSenderOptions, WebhookSubscription } from '../src/webhooks/index'
+import type {
+  HubSpotWebhookEvent,
+  WebhookSender,
+  WebhookSenderOptions,
+  WebhookSubscription,
+} from '../src/webhooks/index'
 import { createWebhookSender, signatureV1, signatureV3 } from '../src/webhooks/index'
 import { uuidPattern } from './helpers'
 
@@ -37,7 +42,12 @@ function createReceiver() {
   const receiverFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init)
     const body = await request.text()
-    const received: Received = { url: request.url, headers: request.headers, body, events: JSON.parse(body) as HubSpotWebhookEvent[] }
+    const received: Received = {
+      url: request.url,
+      headers: request.headers,
+      body,
+      events: JSON.parse(body) as HubSpotWebhookEvent[],
+    }
     requests.push(received)
     return respond(received, requests.length - 1)
   }
@@ -59,7 +69,14 @@ function install(state: SimState, app: SimApp, portalId: number, scopes: string[
   const portal = state.portals.find((candidate) => candidate.portalId === portalId)
   const user = portal?.users[0]
   if (!user) throw new Error(`no portal ${portalId}`)
-  state.installs.set(installKey(app.appId, portalId), { id: state.nextInstallId++, appId: app.appId, portalId, user, scopes, installedAt: t0 })
+  state.installs.set(installKey(app.appId, portalId), {
+    id: state.nextInstallId++,
+    appId: app.appId,
+    portalId,
+    user,
+    scopes,
+    installedAt: t0,
+  })
 }
 
 interface SetupOptions {
@@ -71,15 +88,26 @@ interface SetupOptions {
 
 function setup(options: SetupOptions = {}) {
   let now = t0
-  const state = createSimState({ seed: 'webhooks', redirectUris: defaultRedirectUris, settings: defaultSettings, clock: { now: () => now } })
+  const state = createSimState({
+    seed: 'webhooks',
+    redirectUris: defaultRedirectUris,
+    settings: defaultSettings,
+    clock: { now: () => now },
+  })
   const app = state.apps[0]
   if (!app) throw new Error('no seeded app')
-  for (const [portalId, scopes] of Object.entries(options.installs ?? { [northwind]: allReadScopes, [globex]: allReadScopes })) {
+  for (const [portalId, scopes] of Object.entries(
+    options.installs ?? { [northwind]: allReadScopes, [globex]: allReadScopes },
+  )) {
     install(state, app, Number(portalId), scopes)
   }
   const feed = createChangeFeed()
   const receiver = createReceiver()
-  const sender = createWebhookSender({ state, feed, options: { fetch: receiver.fetch, retryBaseMs: 1, batchWindowMs: 5, ...options.sender } })
+  const sender = createWebhookSender({
+    state,
+    feed,
+    options: { fetch: receiver.fetch, retryBaseMs: 1, batchWindowMs: 5, ...options.sender },
+  })
   senders.push(sender)
   sender.configure(app.appId, {
     targetUrl,
@@ -110,7 +138,7 @@ const ticketCreated = (objectId: number, portalId = northwind): CrmChange => ({
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('events and batches', () => {
-  it('250 changes → 3 POSTs of ≤100 events, one eventId each, in HubSpot\'s shape', async () => {
+  it("250 changes → 3 POSTs of ≤100 events, one eventId each, in HubSpot's shape", async () => {
     const { app, feed, receiver, sender } = setup()
     for (let i = 0; i < 250; i++) feed.publish(ticketCreated(30_000_000_001 + i))
     await sender.flush()
@@ -147,10 +175,15 @@ describe('events and batches', () => {
     await sleep(5)
     expect(receiver.requests).toEqual([])
     await sleep(60)
-    expect(receiver.requests.map((request) => request.events.map((event) => [event.portalId, event.objectId]))).toEqual([
-      [[northwind, 1], [northwind, 3]],
-      [[globex, 2]],
-    ])
+    expect(receiver.requests.map((request) => request.events.map((event) => [event.portalId, event.objectId]))).toEqual(
+      [
+        [
+          [northwind, 1],
+          [northwind, 3],
+        ],
+        [[globex, 2]],
+      ],
+    )
   })
 
   it('same seed → same eventIds and subscription ids', async () => {
@@ -162,7 +195,7 @@ describe('events and batches', () => {
     expect(runs[0]?.receiver.requests[0]?.body).toBe(runs[1]?.receiver.requests[0]?.body)
   })
 
-  it('propertyChange, deletion, restore, merge and associationChange events carry HubSpot\'s fields', async () => {
+  it("propertyChange, deletion, restore, merge and associationChange events carry HubSpot's fields", async () => {
     const { app, feed, receiver, sender } = setup({
       subscriptions: [
         { eventType: 'ticket.propertyChange', propertyName: 'hs_pipeline_stage', active: true },
@@ -173,11 +206,32 @@ describe('events and batches', () => {
       ],
     })
     const base = { portalId: northwind, occurredAt: t0 - 5, changeSource: 'CRM_UI' }
-    feed.publish({ ...base, kind: 'propertyChange', objectType: 'tickets', objectId: '30000000001', propertyName: 'hs_pipeline_stage', propertyValue: '4' })
-    feed.publish({ ...base, kind: 'propertyChange', objectType: 'tickets', objectId: '30000000001', propertyName: 'hs_pipeline_stage', propertyValue: null })
+    feed.publish({
+      ...base,
+      kind: 'propertyChange',
+      objectType: 'tickets',
+      objectId: '30000000001',
+      propertyName: 'hs_pipeline_stage',
+      propertyValue: '4',
+    })
+    feed.publish({
+      ...base,
+      kind: 'propertyChange',
+      objectType: 'tickets',
+      objectId: '30000000001',
+      propertyName: 'hs_pipeline_stage',
+      propertyValue: null,
+    })
     feed.publish({ ...base, kind: 'deletion', objectType: 'companies', objectId: '10000000001' })
     feed.publish({ ...base, kind: 'restore', objectType: 'companies', objectId: '10000000001' })
-    feed.publish({ ...base, kind: 'merge', objectType: 'contacts', primaryObjectId: '20000000001', mergedObjectIds: ['20000000002'], newObjectId: '20000000001' })
+    feed.publish({
+      ...base,
+      kind: 'merge',
+      objectType: 'contacts',
+      primaryObjectId: '20000000001',
+      mergedObjectIds: ['20000000002'],
+      newObjectId: '20000000001',
+    })
     feed.publish({
       ...base,
       kind: 'associationChange',
@@ -189,7 +243,9 @@ describe('events and batches', () => {
     })
     await sender.flush()
 
-    const ids = new Map(sender.settingsFor(app.appId).subscriptions.map((subscription) => [subscription.eventType, subscription.id]))
+    const ids = new Map(
+      sender.settingsFor(app.appId).subscriptions.map((subscription) => [subscription.eventType, subscription.id]),
+    )
     const events = receiver.requests.flatMap((request) => request.events)
     const first = events[0]?.eventId ?? 0
     const common = (index: number, subscriptionType: string) => ({
@@ -203,8 +259,18 @@ describe('events and batches', () => {
       changeSource: 'CRM_UI',
     })
     expect(events).toEqual([
-      { ...common(0, 'ticket.propertyChange'), objectId: 30000000001, propertyName: 'hs_pipeline_stage', propertyValue: '4' },
-      { ...common(1, 'ticket.propertyChange'), objectId: 30000000001, propertyName: 'hs_pipeline_stage', propertyValue: '' },
+      {
+        ...common(0, 'ticket.propertyChange'),
+        objectId: 30000000001,
+        propertyName: 'hs_pipeline_stage',
+        propertyValue: '4',
+      },
+      {
+        ...common(1, 'ticket.propertyChange'),
+        objectId: 30000000001,
+        propertyName: 'hs_pipeline_stage',
+        propertyValue: '',
+      },
       { ...common(2, 'company.deletion'), objectId: 10000000001 },
       { ...common(3, 'company.restore'), objectId: 10000000001 },
       {
@@ -232,10 +298,12 @@ describe('signatures and headers', () => {
   it('v1 matches the facts file test vector', () => {
     const body =
       '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]'
-    expect(signatureV1('yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy', body)).toBe('232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de')
+    expect(signatureV1('yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy', body)).toBe(
+      '232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de',
+    )
   })
 
-  it('every POST carries HubSpot\'s headers, and both signatures verify with the client secret', async () => {
+  it("every POST carries HubSpot's headers, and both signatures verify with the client secret", async () => {
     const { app, feed, receiver, sender } = setup()
     feed.publish(ticketCreated(1))
     await sender.flush()
@@ -246,18 +314,24 @@ describe('signatures and headers', () => {
     expect(Object.fromEntries(request.headers)).toEqual({
       'content-type': 'application/json',
       'user-agent': 'HubSpot Connect 2.0 (http://dev.hubspot.com/) - WebhooksExecutorDaemon',
-      'x-hubspot-signature': createHash('sha256').update(app.clientSecret + request.body).digest('hex'),
+      'x-hubspot-signature': createHash('sha256')
+        .update(app.clientSecret + request.body)
+        .digest('hex'),
       'x-hubspot-signature-version': 'v1',
-      'x-hubspot-signature-v3': createHmac('sha256', app.clientSecret).update(`POST${targetUrl}${request.body}${t0}`).digest('base64'),
+      'x-hubspot-signature-v3': createHmac('sha256', app.clientSecret)
+        .update(`POST${targetUrl}${request.body}${t0}`)
+        .digest('base64'),
       'x-hubspot-request-timestamp': String(t0),
       'x-hubspot-timeout-millis': '5000',
     })
     expect(app.clientSecret).toMatch(uuidPattern)
   })
 
-  it('v3 signs the URI with HubSpot\'s listed escapes decoded', () => {
+  it("v3 signs the URI with HubSpot's listed escapes decoded", () => {
     const url = 'https://churnlens.example/hooks%3Ain?next=%2Fa%20b'
-    const expected = createHmac('sha256', 's3cret').update('POSThttps://churnlens.example/hooks:in?next=/a%20b[]42').digest('base64')
+    const expected = createHmac('sha256', 's3cret')
+      .update('POSThttps://churnlens.example/hooks:in?next=/a%20b[]42')
+      .digest('base64')
     expect(signatureV3('s3cret', 'POST', url, '[]', 42)).toBe(expected)
   })
 })
@@ -272,11 +346,20 @@ describe('who receives what', () => {
       ],
     })
     feed.publish(ticketCreated(1))
-    feed.publish({ kind: 'creation', objectType: 'companies', portalId: northwind, objectId: '10000000001', occurredAt: t0, changeSource: 'API' })
+    feed.publish({
+      kind: 'creation',
+      objectType: 'companies',
+      portalId: northwind,
+      objectId: '10000000001',
+      occurredAt: t0,
+      changeSource: 'API',
+    })
     // Not installed in globex at all: nothing.
     feed.publish(ticketCreated(2, globex))
     await sender.flush()
-    expect(receiver.requests.flatMap((request) => request.events.map((event) => event.subscriptionType))).toEqual(['company.creation'])
+    expect(receiver.requests.flatMap((request) => request.events.map((event) => event.subscriptionType))).toEqual([
+      'company.creation',
+    ])
   })
 
   it('scope changes apply to the next write', async () => {
@@ -304,15 +387,26 @@ describe('who receives what', () => {
   })
 
   it('propertyChange subscriptions match only their property', async () => {
-    const { feed, receiver, sender } = setup({ subscriptions: [{ eventType: 'ticket.propertyChange', propertyName: 'hs_pipeline_stage', active: true }] })
+    const { feed, receiver, sender } = setup({
+      subscriptions: [{ eventType: 'ticket.propertyChange', propertyName: 'hs_pipeline_stage', active: true }],
+    })
     const change = (propertyName: string, propertyValue: string): CrmChange => ({
-      kind: 'propertyChange', objectType: 'tickets', portalId: northwind, objectId: '30000000001', propertyName, propertyValue, occurredAt: t0, changeSource: 'API',
+      kind: 'propertyChange',
+      objectType: 'tickets',
+      portalId: northwind,
+      objectId: '30000000001',
+      propertyName,
+      propertyValue,
+      occurredAt: t0,
+      changeSource: 'API',
     })
     feed.publish(change('subject', 'Printer on fire'))
     feed.publish(change('hs_pipeline_stage', '2'))
     feed.publish(ticketCreated(3))
     await sender.flush()
-    expect(receiver.requests.flatMap((request) => request.events.map((event) => [event.propertyName, event.propertyValue]))).toEqual([['hs_pipeline_stage', '2']])
+    expect(
+      receiver.requests.flatMap((request) => request.events.map((event) => [event.propertyName, event.propertyValue])),
+    ).toEqual([['hs_pipeline_stage', '2']])
   })
 
   it('after stop() nothing more is sent', async () => {
@@ -336,10 +430,15 @@ describe('retries', () => {
 
     expect(receiver.requests.map((request) => request.events.map((event) => event.attemptNumber))).toEqual([[0], [1]])
     expect(receiver.requests[1]?.events[0]?.eventId).toBe(receiver.requests[0]?.events[0]?.eventId)
-    expect(receiver.requests.map((request) => request.headers.get('x-hubspot-request-timestamp'))).toEqual([String(t0), String(t0 + 60_000)])
+    expect(receiver.requests.map((request) => request.headers.get('x-hubspot-request-timestamp'))).toEqual([
+      String(t0),
+      String(t0 + 60_000),
+    ])
     for (const request of receiver.requests) {
       const timestamp = request.headers.get('x-hubspot-request-timestamp') ?? ''
-      expect(request.headers.get('x-hubspot-signature-v3')).toBe(signatureV3(app.clientSecret, 'POST', targetUrl, request.body, Number(timestamp)))
+      expect(request.headers.get('x-hubspot-signature-v3')).toBe(
+        signatureV3(app.clientSecret, 'POST', targetUrl, request.body, Number(timestamp)),
+      )
       expect(request.headers.get('x-hubspot-signature')).toBe(signatureV1(app.clientSecret, request.body))
     }
     expect(sender.deliveries().map(({ attemptNumber, status, at }) => ({ attemptNumber, status, at }))).toEqual([
@@ -359,7 +458,9 @@ describe('retries', () => {
     await sender.flush()
     await sleep(50)
 
-    expect(receiver.requests.map((request) => request.events[0]?.attemptNumber)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(receiver.requests.map((request) => request.events[0]?.attemptNumber)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ])
     expect(sender.deliveries().map((delivery) => delivery.status)).toEqual(Array(11).fill(404))
     // retryBaseMs 1: waits of ≥1, 2, 4 … 512 ms; the last gaps dominate timer noise.
     const gaps = sentAt.slice(1).map((time, index) => time - (sentAt[index] ?? 0))
@@ -388,7 +489,9 @@ describe('retries', () => {
     const sentAt: number[] = []
     receiver.respondWith((_, index) => {
       sentAt.push(performance.now())
-      return index === 0 ? new Response(null, { status: 429, headers: { 'Retry-After': '1' } }) : new Response(null, { status: 200 })
+      return index === 0
+        ? new Response(null, { status: 429, headers: { 'Retry-After': '1' } })
+        : new Response(null, { status: 200 })
     })
     feed.publish(ticketCreated(1))
     await sender.flush()
@@ -468,7 +571,11 @@ describe('HTTP routes', () => {
     const path = `/webhooks/v3/${app.appId}/settings`
     expect(await call('GET', path)).toEqual({
       status: 401,
-      body: expect.objectContaining({ status: 'error', category: 'INVALID_AUTHENTICATION', correlationId: expect.stringMatching(uuidPattern) }),
+      body: expect.objectContaining({
+        status: 'error',
+        category: 'INVALID_AUTHENTICATION',
+        correlationId: expect.stringMatching(uuidPattern),
+      }),
     })
     await call('DELETE', `${path}?hapikey=dev-key`)
     expect((await call('GET', `${path}?hapikey=dev-key`)).status).toBe(404)
@@ -477,9 +584,14 @@ describe('HTTP routes', () => {
     const expected = { ...settings, createdAt: new Date(t0).toISOString(), updatedAt: new Date(t0).toISOString() }
     expect(await call('PUT', `${path}?hapikey=dev-key`, settings)).toEqual({ status: 200, body: expected })
     expect(await call('GET', `${path}?hapikey=dev-key`)).toEqual({ status: 200, body: expected })
-    expect(await call('PUT', `${path}?hapikey=dev-key`, { targetUrl, throttling: { maxConcurrentRequests: 5 } })).toEqual({
+    expect(
+      await call('PUT', `${path}?hapikey=dev-key`, { targetUrl, throttling: { maxConcurrentRequests: 5 } }),
+    ).toEqual({
       status: 400,
-      body: expect.objectContaining({ category: 'VALIDATION_ERROR', errors: [expect.objectContaining({ context: { path: ['throttling.maxConcurrentRequests'] } })] }),
+      body: expect.objectContaining({
+        category: 'VALIDATION_ERROR',
+        errors: [expect.objectContaining({ context: { path: ['throttling.maxConcurrentRequests'] } })],
+      }),
     })
     expect((await call('GET', `/webhooks/v3/42/settings?hapikey=dev-key`)).status).toBe(404)
   })
@@ -491,7 +603,13 @@ describe('HTTP routes', () => {
     const iso = new Date(t0).toISOString()
     expect(created).toEqual({
       status: 201,
-      body: { id: expect.stringMatching(/^\d+$/), eventType: 'ticket.creation', active: false, createdAt: iso, updatedAt: iso },
+      body: {
+        id: expect.stringMatching(/^\d+$/),
+        eventType: 'ticket.creation',
+        active: false,
+        createdAt: iso,
+        updatedAt: iso,
+      },
     })
     const id = (created.body as { id: string }).id
     expect(await call('GET', path)).toEqual({ status: 200, body: { results: [created.body] } })
@@ -510,16 +628,31 @@ describe('HTTP routes', () => {
 
     expect(await call('POST', path, { eventType: 'ticket.propertyChange' })).toEqual({
       status: 400,
-      body: expect.objectContaining({ category: 'VALIDATION_ERROR', errors: [{ message: 'propertyName is required for propertyChange subscriptions', context: { path: ['propertyName'] } }] }),
+      body: expect.objectContaining({
+        category: 'VALIDATION_ERROR',
+        errors: [
+          { message: 'propertyName is required for propertyChange subscriptions', context: { path: ['propertyName'] } },
+        ],
+      }),
     })
-    expect((await call('POST', path, { eventType: 'ticket.propertyChange', propertyName: 'hs_lastmodifieddate' })).status).toBe(400)
+    expect(
+      (await call('POST', path, { eventType: 'ticket.propertyChange', propertyName: 'hs_lastmodifieddate' })).status,
+    ).toBe(400)
     expect((await call('POST', path, { eventType: 'ticket.teleported' })).status).toBe(400)
-    expect((await call('PATCH', `/webhooks/v3/${app.appId}/subscriptions/1?hapikey=k`, { active: true })).status).toBe(404)
+    expect((await call('PATCH', `/webhooks/v3/${app.appId}/subscriptions/1?hapikey=k`, { active: true })).status).toBe(
+      404,
+    )
 
-    sender.configure(app.appId, { subscriptions: Array.from({ length: 1000 }, () => ({ eventType: 'ticket.deletion', active: false })) })
+    sender.configure(app.appId, {
+      subscriptions: Array.from({ length: 1000 }, () => ({ eventType: 'ticket.deletion', active: false })),
+    })
     expect(await call('POST', path, { eventType: 'ticket.creation' })).toEqual({
       status: 400,
-      body: expect.objectContaining({ status: 'error', message: 'An app can have at most 1000 subscriptions', category: 'VALIDATION_ERROR' }),
+      body: expect.objectContaining({
+        status: 'error',
+        message: 'An app can have at most 1000 subscriptions',
+        category: 'VALIDATION_ERROR',
+      }),
     })
   })
 
@@ -527,7 +660,10 @@ describe('HTTP routes', () => {
     const { app, feed, call } = routes()
     const configured = await call('PUT', `/_simulator/webhooks/${app.appId}`, {
       targetUrl,
-      subscriptions: [{ eventType: 'ticket.creation' }, { eventType: 'ticket.propertyChange', propertyName: 'subject' }],
+      subscriptions: [
+        { eventType: 'ticket.creation' },
+        { eventType: 'ticket.propertyChange', propertyName: 'subject' },
+      ],
       maxConcurrentRequests: 1,
     })
     expect(configured).toEqual({
@@ -537,17 +673,34 @@ describe('HTTP routes', () => {
         maxConcurrentRequests: 1,
         subscriptions: [
           { id: expect.any(Number), eventType: 'ticket.creation', active: true, createdAt: t0, updatedAt: t0 },
-          { id: expect.any(Number), eventType: 'ticket.propertyChange', propertyName: 'subject', active: true, createdAt: t0, updatedAt: t0 },
+          {
+            id: expect.any(Number),
+            eventType: 'ticket.propertyChange',
+            propertyName: 'subject',
+            active: true,
+            createdAt: t0,
+            updatedAt: t0,
+          },
         ],
       },
     })
-    expect((await call('PUT', `/_simulator/webhooks/${app.appId}`, { targetUrl: 'ftp://x', subscriptions: [] })).status).toBe(400)
+    expect(
+      (await call('PUT', `/_simulator/webhooks/${app.appId}`, { targetUrl: 'ftp://x', subscriptions: [] })).status,
+    ).toBe(400)
 
     feed.publish(ticketCreated(1))
-    expect(await call('POST', '/_simulator/webhooks/flush')).toEqual({ status: 200, body: { flushed: true, deliveries: 1 } })
+    expect(await call('POST', '/_simulator/webhooks/flush')).toEqual({
+      status: 200,
+      body: { flushed: true, deliveries: 1 },
+    })
     expect(await call('GET', '/_simulator/webhooks/deliveries')).toEqual({
       status: 200,
-      body: { total: 1, deliveries: [{ batchId: 1, appId: app.appId, portalId: northwind, attemptNumber: 0, eventCount: 1, status: 200, at: t0 }] },
+      body: {
+        total: 1,
+        deliveries: [
+          { batchId: 1, appId: app.appId, portalId: northwind, attemptNumber: 0, eventCount: 1, status: 200, at: t0 },
+        ],
+      },
     })
   })
 

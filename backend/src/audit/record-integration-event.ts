@@ -2,7 +2,15 @@ import type { IntegrationReasonCode } from '@churnlens/contracts'
 import type { Queryable } from '../db/database'
 import { integrationEvents } from '../db/schema'
 
-export type IntegrationEventType = 'connected' | 'reconnected' | 'disconnected' | 'degraded' | 'recovered' | 'needs_reauth' | 'api_key_connected' | 'keys_rotated'
+export type IntegrationEventType =
+  | 'connected'
+  | 'reconnected'
+  | 'disconnected'
+  | 'degraded'
+  | 'recovered'
+  | 'needs_reauth'
+  | 'api_key_connected'
+  | 'keys_rotated'
 
 export interface IntegrationEventInput {
   integrationId: string

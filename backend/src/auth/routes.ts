@@ -42,13 +42,20 @@ export function authRoutes(deps: AppDeps) {
   }
 
   async function startSession(c: Context, account: NewAccount) {
-    const token = await createSession(db, { userId: account.userId, workspaceId: account.workspaceId, now: clock.now() })
+    const token = await createSession(db, {
+      userId: account.userId,
+      workspaceId: account.workspaceId,
+      now: clock.now(),
+    })
     await writeSessionCookie(c, deps.config, deps.sessionSecret, token)
   }
 
   route(app, authApi.signUp, async (c, { body }) => {
     const limited = await throttled([[`signup:ip:${clientAddress(c, deps.config.trustProxy)}`, signupPerAddress]])
-    if (limited) return fail(c, authApi.signUp, 'too_many_attempts', { headers: { 'Retry-After': String(limited.retryAfterSeconds) } })
+    if (limited)
+      return fail(c, authApi.signUp, 'too_many_attempts', {
+        headers: { 'Retry-After': String(limited.retryAfterSeconds) },
+      })
     const account = await signUp(db, body)
     if (!account.ok) return fail(c, authApi.signUp, account.error)
     await startSession(c, account.value)
@@ -61,7 +68,10 @@ export function authRoutes(deps: AppDeps) {
       [`login:email:${body.email}`, loginPerEmail],
       [`login:ip:${clientAddress(c, deps.config.trustProxy)}`, loginPerAddress],
     ])
-    if (limited) return fail(c, authApi.logIn, 'too_many_attempts', { headers: { 'Retry-After': String(limited.retryAfterSeconds) } })
+    if (limited)
+      return fail(c, authApi.logIn, 'too_many_attempts', {
+        headers: { 'Retry-After': String(limited.retryAfterSeconds) },
+      })
     const account = await logIn(db, body)
     if (!account.ok) return fail(c, authApi.logIn, account.error)
     await startSession(c, account.value)

@@ -7,7 +7,10 @@ import { sessions, users, workspaces } from '../db/schema'
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 
 /** Returns the cookie's secret token; only its hash is stored. */
-export async function createSession(db: Database, input: { userId: string; workspaceId: string; now: Date }): Promise<string> {
+export async function createSession(
+  db: Database,
+  input: { userId: string; workspaceId: string; now: Date },
+): Promise<string> {
   const token = randomToken()
   await db.insert(sessions).values({
     id: sha256(token),
@@ -21,7 +24,13 @@ export async function createSession(db: Database, input: { userId: string; works
 export async function resolveSession(db: Database, token: string, now: Date): Promise<SessionInfo | null> {
   const id = sha256(token)
   const [row] = await db
-    .select({ id: sessions.id, userId: users.id, email: users.email, workspaceId: workspaces.id, workspaceName: workspaces.name })
+    .select({
+      id: sessions.id,
+      userId: users.id,
+      email: users.email,
+      workspaceId: workspaces.id,
+      workspaceName: workspaces.name,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(workspaces, eq(workspaces.id, sessions.workspaceId))

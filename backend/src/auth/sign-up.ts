@@ -17,7 +17,11 @@ export async function signUp(db: Database, input: SignupBody): Promise<Result<Ne
   const passwordHash = await hashPassword(input.password)
   const workspaceName = `${input.email.split('@')[1] ?? input.email}`
   return db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ email: input.email, passwordHash }).onConflictDoNothing().returning({ id: users.id })
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, passwordHash })
+      .onConflictDoNothing()
+      .returning({ id: users.id })
     if (!user) return err('email_taken' as const)
     const [workspace] = await tx.insert(workspaces).values({ name: workspaceName }).returning({ id: workspaces.id })
     if (!workspace) throw new Error('workspace insert returned no row')

@@ -33,7 +33,14 @@ export const signalSettings = {
    * a huge customer's small wobble, significant only through sheer volume, does not either. With
    * under 30 days of history before the window there is nothing to rise from: no reason.
    */
-  volumeTrend: { recentDays: 30, historyHalfLifeDays: 180, surpriseBelow: 0.01, minRatio: 1.5, minRecentTickets: 3, minHistoryDays: 30 },
+  volumeTrend: {
+    recentDays: 30,
+    historyHalfLifeDays: 180,
+    surpriseBelow: 0.01,
+    minRatio: 1.5,
+    minRecentTickets: 3,
+    minHistoryDays: 30,
+  },
   /** Silence: no ticket for a while that the company's own rate says was very unlikely (1%). */
   silence: { minQuietDays: 30, historyHalfLifeDays: 180, surpriseBelow: 0.01 },
   /** Open tickets untouched for a week; high and urgent ones count double; six such is as bad as it gets. */
@@ -43,7 +50,14 @@ export const signalSettings = {
    * share (a prior worth 10 tickets), so three urgent tickets from a company that files three is
    * not read as 100%. Fires 15 points above the portal's share; full at 40 points above.
    */
-  urgentShare: { halfLifeDays: 60, priorTickets: 10, minEffectiveTickets: 3, minExcess: 0.15, fullExcess: 0.4, evidenceDays: 120 },
+  urgentShare: {
+    halfLifeDays: 60,
+    priorTickets: 10,
+    minEffectiveTickets: 3,
+    minExcess: 0.15,
+    fullExcess: 0.4,
+    evidenceDays: 120,
+  },
   /** Close times: a decayed median (30-day half-life) against the company's earlier median, or the portal's. */
   timeToClose: { halfLifeDays: 30, minEffectiveClosed: 2.5, minEarlierClosed: 5, minRatio: 1.5, fullRatio: 3 },
   /** Reopened or escalated tickets fade with a 60-day half-life; two recent ones are full strength. */

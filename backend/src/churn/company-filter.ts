@@ -11,6 +11,8 @@ export function companyFilter(workspaceId: string, query: Pick<CompanyListQuery,
     eq(churnScores.workspaceId, workspaceId),
     eq(crmCompanies.archived, false),
     query.band ? eq(churnScores.band, query.band) : undefined,
-    query.q ? or(ilike(crmCompanies.name, `%${escapeLike(query.q)}%`), ilike(crmCompanies.domain, `%${escapeLike(query.q)}%`)) : undefined,
+    query.q
+      ? or(ilike(crmCompanies.name, `%${escapeLike(query.q)}%`), ilike(crmCompanies.domain, `%${escapeLike(query.q)}%`))
+      : undefined,
   )
 }

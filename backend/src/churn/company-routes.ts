@@ -20,7 +20,9 @@ export function companyRoutes(deps: AppDeps) {
     const integration = await findHubspotIntegration(deps.db, session.workspaceId)
     const csv = await exportCompaniesCsv(deps.db, session.workspaceId, query, integration?.hubId ?? null)
     const date = deps.clock.now().toISOString().slice(0, 10)
-    return reply(c, companiesApi.exportCsv, csv, { 'content-disposition': `attachment; filename="churnlens-companies-${date}.csv"` })
+    return reply(c, companiesApi.exportCsv, csv, {
+      'content-disposition': `attachment; filename="churnlens-companies-${date}.csv"`,
+    })
   })
 
   route(app, companiesApi.getDetail, async (c, { session, params }) => {

@@ -6,20 +6,48 @@ import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 /** Everything the analyze page and the dashboard's charts need, in a few aggregate queries. */
 export async function getChurnSummary(db: Database, workspaceId: string, now: Date): Promise<ChurnSummaryResponse> {
-  const [companies] = await db.select({ n: count() }).from(crmCompanies).where(and(eq(crmCompanies.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
-  const [tickets] = await db.select({ n: count() }).from(crmTickets).where(and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.archived, false)))
-  const bandRows = await db.select({ band: churnScores.band, n: count() }).from(churnScores).where(eq(churnScores.workspaceId, workspaceId)).groupBy(churnScores.band)
+  const [companies] = await db
+    .select({ n: count() })
+    .from(crmCompanies)
+    .where(and(eq(crmCompanies.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
+  const [tickets] = await db
+    .select({ n: count() })
+    .from(crmTickets)
+    .where(and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.archived, false)))
+  const bandRows = await db
+    .select({ band: churnScores.band, n: count() })
+    .from(churnScores)
+    .where(eq(churnScores.workspaceId, workspaceId))
+    .groupBy(churnScores.band)
   const bucket = sql<number>`least(${churnScores.score} / 10, 9)`
-  const bucketRows = await db.select({ bucket, n: count() }).from(churnScores).where(eq(churnScores.workspaceId, workspaceId)).groupBy(bucket)
+  const bucketRows = await db
+    .select({ bucket, n: count() })
+    .from(churnScores)
+    .where(eq(churnScores.workspaceId, workspaceId))
+    .groupBy(bucket)
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1))
   const month = sql<string>`to_char(date_trunc('month', ${crmTickets.hsCreatedAt} at time zone 'UTC'), 'YYYY-MM')`
-  const volumeRows = await db.select({ month, n: count() }).from(crmTickets)
-    .where(and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.archived, false), gte(crmTickets.hsCreatedAt, since))).groupBy(month)
-  const riskiest = await db.select(companyRowColumns).from(churnScores)
-    .innerJoin(crmCompanies, and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId)))
+  const volumeRows = await db
+    .select({ month, n: count() })
+    .from(crmTickets)
+    .where(
+      and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.archived, false), gte(crmTickets.hsCreatedAt, since)),
+    )
+    .groupBy(month)
+  const riskiest = await db
+    .select(companyRowColumns)
+    .from(churnScores)
+    .innerJoin(
+      crmCompanies,
+      and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId)),
+    )
     .where(and(eq(churnScores.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
-    .orderBy(desc(churnScores.score), churnScores.companyId).limit(10)
-  const [scoredAt] = await db.select({ at: max(churnScores.computedAt) }).from(churnScores).where(eq(churnScores.workspaceId, workspaceId))
+    .orderBy(desc(churnScores.score), churnScores.companyId)
+    .limit(10)
+  const [scoredAt] = await db
+    .select({ at: max(churnScores.computedAt) })
+    .from(churnScores)
+    .where(eq(churnScores.workspaceId, workspaceId))
 
   const bands = { low: 0, medium: 0, high: 0 }
   for (const row of bandRows) bands[row.band] = row.n
@@ -28,7 +56,11 @@ export async function getChurnSummary(db: Database, workspaceId: string, now: Da
   return {
     totals: { companies: companies?.n ?? 0, scored: bands.low + bands.medium + bands.high, tickets: tickets?.n ?? 0 },
     bands,
-    distribution: Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i === 9 ? 100 : i * 10 + 9, count: byBucket.get(i) ?? 0 })),
+    distribution: Array.from({ length: 10 }, (_, i) => ({
+      from: i * 10,
+      to: i === 9 ? 100 : i * 10 + 9,
+      count: byBucket.get(i) ?? 0,
+    })),
     volume: Array.from({ length: 12 }, (_, i) => {
       const d = new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth() + i, 1))
       const key = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`

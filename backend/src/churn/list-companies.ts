@@ -14,13 +14,25 @@ const sortColumns = {
 } as const
 
 /** Scored companies, sorted, filtered and paged in SQL (an index on score keeps 20,000 fast). */
-export async function listCompanies(db: Database, workspaceId: string, query: CompanyListQuery): Promise<CompanyListResponse> {
+export async function listCompanies(
+  db: Database,
+  workspaceId: string,
+  query: CompanyListQuery,
+): Promise<CompanyListResponse> {
   const where = companyFilter(workspaceId, query)
-  const join = and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId))
+  const join = and(
+    eq(crmCompanies.workspaceId, churnScores.workspaceId),
+    eq(crmCompanies.hubspotId, churnScores.companyId),
+  )
   const direction = query.order === 'asc' ? asc : desc
-  const rows = await db.select(companyRowColumns).from(churnScores).innerJoin(crmCompanies, join).where(where)
+  const rows = await db
+    .select(companyRowColumns)
+    .from(churnScores)
+    .innerJoin(crmCompanies, join)
+    .where(where)
     .orderBy(direction(sortColumns[query.sort]), asc(churnScores.companyId))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
   const [total] = await db.select({ n: count() }).from(churnScores).innerJoin(crmCompanies, join).where(where)
   return { companies: rows.map(toCompanyRow), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize }
 }

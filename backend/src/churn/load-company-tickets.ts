@@ -15,13 +15,31 @@ const CLOSED_STAGE = '4'
  * milliseconds (parsing a million timestamps into Dates costs more than the scoring). Cues are read
  * when a ticket is stored; rows stored under older phrase lists are read again here, once, and saved.
  */
-export async function loadCompanyTickets(db: Database, workspaceId: string, companyIds: readonly number[]): Promise<Map<number, TicketFacts[]>> {
-  const rows = await db.select({
-    id: crmTickets.hubspotId, companyId: crmTickets.companyId, priority: crmTickets.priority, stage: crmTickets.stage, category: crmTickets.category,
-    createdAt: sql<number | null>`date_part('epoch', ${crmTickets.hsCreatedAt}) * 1000`,
-    closedAt: sql<number | null>`date_part('epoch', ${crmTickets.closedAt}) * 1000`,
-    cues: crmTickets.textCues, cuesVersion: crmTickets.textCuesVersion,
-  }).from(crmTickets).where(and(eq(crmTickets.workspaceId, workspaceId), inArray(crmTickets.companyId, [...companyIds]), eq(crmTickets.archived, false)))
+export async function loadCompanyTickets(
+  db: Database,
+  workspaceId: string,
+  companyIds: readonly number[],
+): Promise<Map<number, TicketFacts[]>> {
+  const rows = await db
+    .select({
+      id: crmTickets.hubspotId,
+      companyId: crmTickets.companyId,
+      priority: crmTickets.priority,
+      stage: crmTickets.stage,
+      category: crmTickets.category,
+      createdAt: sql<number | null>`date_part('epoch', ${crmTickets.hsCreatedAt}) * 1000`,
+      closedAt: sql<number | null>`date_part('epoch', ${crmTickets.closedAt}) * 1000`,
+      cues: crmTickets.textCues,
+      cuesVersion: crmTickets.textCuesVersion,
+    })
+    .from(crmTickets)
+    .where(
+      and(
+        eq(crmTickets.workspaceId, workspaceId),
+        inArray(crmTickets.companyId, [...companyIds]),
+        eq(crmTickets.archived, false),
+      ),
+    )
   const byCompany = new Map<number, TicketFacts[]>(companyIds.map((id) => [id, []]))
   const stale: TicketFacts[] = []
   for (const row of rows) {
@@ -43,13 +61,25 @@ export async function loadCompanyTickets(db: Database, workspaceId: string, comp
 }
 
 async function rereadCues(db: Database, workspaceId: string, tickets: TicketFacts[]): Promise<void> {
-  const texts = await db.select({ id: crmTickets.hubspotId, subject: crmTickets.subject, content: crmTickets.content }).from(crmTickets)
-    .where(and(eq(crmTickets.workspaceId, workspaceId), inArray(crmTickets.hubspotId, tickets.map((t) => t.id))))
+  const texts = await db
+    .select({ id: crmTickets.hubspotId, subject: crmTickets.subject, content: crmTickets.content })
+    .from(crmTickets)
+    .where(
+      and(
+        eq(crmTickets.workspaceId, workspaceId),
+        inArray(
+          crmTickets.hubspotId,
+          tickets.map((t) => t.id),
+        ),
+      ),
+    )
   const byId = new Map(tickets.map((t) => [t.id, t]))
   for (const row of texts) {
     const cues = readTicketCues(row.subject, row.content)
     byId.get(row.id)!.cues = cues
-    await db.update(crmTickets).set({ textCues: cues, textCuesVersion: TICKET_CUES_VERSION })
+    await db
+      .update(crmTickets)
+      .set({ textCues: cues, textCuesVersion: TICKET_CUES_VERSION })
       .where(and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.hubspotId, row.id)))
   }
 }

@@ -10,5 +10,9 @@ const DAY = 86_400_000
 export async function loadPortalBaseline(db: Database, workspaceId: string, now: Date): Promise<PortalBaseline> {
   const [row] = await db.select().from(churnPortalBaselines).where(eq(churnPortalBaselines.workspaceId, workspaceId))
   if (!row || now.getTime() - row.computedAt.getTime() > DAY) return refreshPortalBaseline(db, workspaceId, now)
-  return { ticketRate: { alpha: row.ticketRateAlpha, beta: row.ticketRateBeta }, urgentShare: row.urgentShare, closeDaysMedian: row.closeDaysMedian }
+  return {
+    ticketRate: { alpha: row.ticketRateAlpha, beta: row.ticketRateBeta },
+    urgentShare: row.urgentShare,
+    closeDaysMedian: row.closeDaysMedian,
+  }
 }

@@ -3,7 +3,12 @@
  * a random churning company outscores a random healthy one (ties count half); precision at the
  * top 10% is the share of churning companies among the highest-scored tenth.
  */
-export function rankingQuality(rows: readonly { score: number; churning: boolean }[]): { auc: number; precisionAtTop10: number; churning: number; total: number } {
+export function rankingQuality(rows: readonly { score: number; churning: boolean }[]): {
+  auc: number
+  precisionAtTop10: number
+  churning: number
+  total: number
+} {
   const positives = rows.filter((r) => r.churning)
   const negatives = rows.filter((r) => !r.churning)
   let wins = 0
@@ -21,5 +26,10 @@ export function rankingQuality(rows: readonly { score: number; churning: boolean
   if (positives.length > 0 && negatives.length > 0) wins = rankSum - (positives.length * (positives.length + 1)) / 2
   const auc = positives.length > 0 && negatives.length > 0 ? wins / (positives.length * negatives.length) : Number.NaN
   const top = [...rows].sort((a, b) => b.score - a.score).slice(0, Math.max(1, Math.round(rows.length / 10)))
-  return { auc, precisionAtTop10: top.filter((r) => r.churning).length / top.length, churning: positives.length, total: rows.length }
+  return {
+    auc,
+    precisionAtTop10: top.filter((r) => r.churning).length / top.length,
+    churning: positives.length,
+    total: rows.length,
+  }
 }

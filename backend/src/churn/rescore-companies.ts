@@ -14,17 +14,27 @@ const DAY = 86_400_000
  * history point (only when the score moved, or once a day, so the history stays small).
  * `baseline` is passed by a full pass that has just computed it; otherwise the stored one is used.
  */
-export async function rescoreCompanies(db: Database, workspaceId: string, companyIds: readonly number[], now: Date, options: { baseline?: PortalBaseline } = {}): Promise<number> {
+export async function rescoreCompanies(
+  db: Database,
+  workspaceId: string,
+  companyIds: readonly number[],
+  now: Date,
+  options: { baseline?: PortalBaseline } = {},
+): Promise<number> {
   const ids = [...new Set(companyIds)]
   if (ids.length === 0) return 0
-  const portal = options.baseline ?? await loadPortalBaseline(db, workspaceId, now)
-  const companies = await db.select({ id: crmCompanies.hubspotId, createdAt: crmCompanies.hsCreatedAt }).from(crmCompanies)
+  const portal = options.baseline ?? (await loadPortalBaseline(db, workspaceId, now))
+  const companies = await db
+    .select({ id: crmCompanies.hubspotId, createdAt: crmCompanies.hsCreatedAt })
+    .from(crmCompanies)
     .where(and(eq(crmCompanies.workspaceId, workspaceId), inArray(crmCompanies.hubspotId, ids)))
   const createdAt = new Map(companies.map((c) => [c.id, c.createdAt?.getTime() ?? null]))
   const byCompany = await loadCompanyTickets(db, workspaceId, ids)
 
-  const previous = await db.select({ companyId: churnScores.companyId, score: churnScores.score, computedAt: churnScores.computedAt })
-    .from(churnScores).where(and(eq(churnScores.workspaceId, workspaceId), inArray(churnScores.companyId, ids)))
+  const previous = await db
+    .select({ companyId: churnScores.companyId, score: churnScores.score, computedAt: churnScores.computedAt })
+    .from(churnScores)
+    .where(and(eq(churnScores.workspaceId, workspaceId), inArray(churnScores.companyId, ids)))
   const previousBy = new Map(previous.map((p) => [p.companyId, p]))
   const monthAgo = await scoresAround(db, workspaceId, ids, new Date(now.getTime() - 30 * DAY))
 
@@ -33,10 +43,15 @@ export async function rescoreCompanies(db: Database, workspaceId: string, compan
     const tickets = allTickets.filter((t) => t.createdAt <= at)
     const firstTicket = tickets.reduce((min, t) => Math.min(min, t.createdAt), Number.POSITIVE_INFINITY)
     const created = createdAt.get(companyId) ?? null
-    const historyStart = created === null ? (Number.isFinite(firstTicket) ? firstTicket : null) : Math.min(created, firstTicket)
+    const historyStart =
+      created === null ? (Number.isFinite(firstTicket) ? firstTicket : null) : Math.min(created, firstTicket)
     const result = scoreCompany(tickets, { now: at, historyStart, portal })
     return {
-      workspaceId, companyId, score: result.score, band: result.band, reasons: result.reasons,
+      workspaceId,
+      companyId,
+      score: result.score,
+      band: result.band,
+      reasons: result.reasons,
       trend: result.score - (monthAgo.get(companyId) ?? result.score),
       ticketCount: tickets.length,
       openTickets: tickets.filter((t) => isOpenAt(t, at)).length,
@@ -46,27 +61,49 @@ export async function rescoreCompanies(db: Database, workspaceId: string, compan
   })
   for (let start = 0; start < scores.length; start += 1000) {
     const chunk = scores.slice(start, start + 1000)
-    await db.insert(churnScores).values(chunk).onConflictDoUpdate({
-      target: [churnScores.workspaceId, churnScores.companyId],
-      set: {
-        score: sql`excluded.score`, band: sql`excluded.band`, reasons: sql`excluded.reasons`, trend: sql`excluded.trend`,
-        ticketCount: sql`excluded.ticket_count`, openTickets: sql`excluded.open_tickets`, recentTickets: sql`excluded.recent_tickets`, computedAt: sql`excluded.computed_at`,
-      },
-    })
+    await db
+      .insert(churnScores)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [churnScores.workspaceId, churnScores.companyId],
+        set: {
+          score: sql`excluded.score`,
+          band: sql`excluded.band`,
+          reasons: sql`excluded.reasons`,
+          trend: sql`excluded.trend`,
+          ticketCount: sql`excluded.ticket_count`,
+          openTickets: sql`excluded.open_tickets`,
+          recentTickets: sql`excluded.recent_tickets`,
+          computedAt: sql`excluded.computed_at`,
+        },
+      })
   }
-  const historyPoints = scores.filter((s) => {
-    const before = previousBy.get(s.companyId)
-    return !before || before.score !== s.score || now.getTime() - before.computedAt.getTime() >= DAY
-  }).map((s) => ({ workspaceId, companyId: s.companyId, score: s.score, computedAt: now }))
-  for (let start = 0; start < historyPoints.length; start += 1000) await db.insert(churnScoreHistory).values(historyPoints.slice(start, start + 1000))
+  const historyPoints = scores
+    .filter((s) => {
+      const before = previousBy.get(s.companyId)
+      return !before || before.score !== s.score || now.getTime() - before.computedAt.getTime() >= DAY
+    })
+    .map((s) => ({ workspaceId, companyId: s.companyId, score: s.score, computedAt: now }))
+  for (let start = 0; start < historyPoints.length; start += 1000)
+    await db.insert(churnScoreHistory).values(historyPoints.slice(start, start + 1000))
   return scores.length
 }
 
 /** Each company's latest history point at or before `at`. */
 async function scoresAround(db: Database, workspaceId: string, ids: number[], at: Date): Promise<Map<number, number>> {
-  const rows = await db.selectDistinctOn([churnScoreHistory.companyId], { companyId: churnScoreHistory.companyId, score: churnScoreHistory.score })
+  const rows = await db
+    .selectDistinctOn([churnScoreHistory.companyId], {
+      companyId: churnScoreHistory.companyId,
+      score: churnScoreHistory.score,
+    })
     .from(churnScoreHistory)
-    .where(and(eq(churnScoreHistory.workspaceId, workspaceId), inArray(churnScoreHistory.companyId, ids), lte(churnScoreHistory.computedAt, at)))
+    .where(
+      and(
+        eq(churnScoreHistory.workspaceId, workspaceId),
+        inArray(churnScoreHistory.companyId, ids),
+        lte(churnScoreHistory.computedAt, at),
+      ),
+    )
     .orderBy(churnScoreHistory.companyId, desc(churnScoreHistory.computedAt))
   return new Map(rows.map((r) => [r.companyId, r.score]))
 }

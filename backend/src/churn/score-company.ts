@@ -30,7 +30,14 @@ export interface ChurnScore {
 }
 
 const readers: readonly ((tickets: readonly TicketFacts[], context: ScoringContext) => SignalReading | null)[] = [
-  readVolumeTrend, readSilence, readOpenBacklog, readUrgentShare, readTimeToClose, readReopened, readCancellationLanguage, readFrustrationLanguage,
+  readVolumeTrend,
+  readSilence,
+  readOpenBacklog,
+  readUrgentShare,
+  readTimeToClose,
+  readReopened,
+  readCancellationLanguage,
+  readFrustrationLanguage,
 ]
 
 export function bandOf(score: number): RiskBand {
@@ -38,7 +45,10 @@ export function bandOf(score: number): RiskBand {
 }
 
 /** The score alone, from signal strengths: what combineReadings would give, for the backtest's many cut-offs. */
-export function scoreFromStrengths(strengths: Readonly<Record<ChurnSignal, number>>, weights: SignalWeights = defaultSignalWeights): number {
+export function scoreFromStrengths(
+  strengths: Readonly<Record<ChurnSignal, number>>,
+  weights: SignalWeights = defaultSignalWeights,
+): number {
   let total = 0
   for (const signal of churnSignals) total += Math.max(0, weights[signal] * strengths[signal])
   return Math.round(Math.min(100, total))
@@ -54,7 +64,10 @@ export function readSignals(tickets: readonly TicketFacts[], context: ScoringCon
  * proportionally if it passes 100, and the points are rounded so that they add up exactly to the
  * score (largest remainders), keeping every explanation true.
  */
-export function combineReadings(readings: readonly SignalReading[], weights: SignalWeights = defaultSignalWeights): ChurnScore {
+export function combineReadings(
+  readings: readonly SignalReading[],
+  weights: SignalWeights = defaultSignalWeights,
+): ChurnScore {
   const strengths = Object.fromEntries(churnSignals.map((s) => [s, 0])) as Record<ChurnSignal, number>
   for (const r of readings) strengths[r.signal] = r.strength
   const raw = readings.map((r) => Math.max(0, weights[r.signal] * r.strength))
@@ -78,6 +91,10 @@ export function combineReadings(readings: readonly SignalReading[], weights: Sig
 }
 
 /** Pure: a company's tickets and the scoring context in, a 0–100 score and its reasons out. */
-export function scoreCompany(tickets: readonly TicketFacts[], context: ScoringContext, weights: SignalWeights = defaultSignalWeights): ChurnScore {
+export function scoreCompany(
+  tickets: readonly TicketFacts[],
+  context: ScoringContext,
+  weights: SignalWeights = defaultSignalWeights,
+): ChurnScore {
   return combineReadings(readSignals(tickets, context), weights)
 }

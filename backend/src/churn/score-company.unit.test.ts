@@ -16,7 +16,16 @@ let nextId = 1
 
 function ticket(daysAgo: number, extra: Partial<TicketFacts> = {}): TicketFacts {
   const createdAt = now - daysAgo * DAY
-  return { id: nextId++, createdAt, closedAt: createdAt + DAY, closedWithoutDate: false, priority: 'MEDIUM', escalated: false, cues: {}, ...extra }
+  return {
+    id: nextId++,
+    createdAt,
+    closedAt: createdAt + DAY,
+    closedWithoutDate: false,
+    priority: 'MEDIUM',
+    escalated: false,
+    cues: {},
+    ...extra,
+  }
 }
 
 /** Poisson arrivals at `perMonth` over `days` before `end`: exponential gaps. */
@@ -30,7 +39,11 @@ function poissonTickets(random: () => number, perMonth: number, days: number, en
 }
 
 const portal: PortalBaseline = { ticketRate: { alpha: 0.2 * 60, beta: 60 }, urgentShare: 0.15, closeDaysMedian: 1.5 }
-const context = (historyStart: number | null = now - 400 * DAY, p = portal): ScoringContext => ({ now, historyStart, portal: p })
+const context = (historyStart: number | null = now - 400 * DAY, p = portal): ScoringContext => ({
+  now,
+  historyStart,
+  portal: p,
+})
 
 describe('volume rise, judged by a count model', () => {
   it('a steady Poisson customer (1–20 a month, 3 months to 2 years of history, many seeds) almost never gets a reason', () => {
@@ -39,11 +52,20 @@ describe('volume rise, judged by a count model', () => {
     let trials = 0
     for (const historyDays of [90, 365, 730]) {
       // The portal around it files at a range of rates, as real portals do.
-      const peers = computePortalBaseline(tallyPortal(Array.from({ length: 60 }, (_, i) => ({ tickets: poissonTickets(random, [1, 3, 5, 10, 20][i % 5]!, historyDays), historyStart: now - historyDays * DAY })), now))
+      const peers = computePortalBaseline(
+        tallyPortal(
+          Array.from({ length: 60 }, (_, i) => ({
+            tickets: poissonTickets(random, [1, 3, 5, 10, 20][i % 5]!, historyDays),
+            historyStart: now - historyDays * DAY,
+          })),
+          now,
+        ),
+      )
       for (const perMonth of [1, 2, 3, 5, 8, 10, 15, 20]) {
         for (let seed = 0; seed < 150; seed++) {
           trials += 1
-          if (readVolumeTrend(poissonTickets(random, perMonth, historyDays), context(now - historyDays * DAY, peers))) fired += 1
+          if (readVolumeTrend(poissonTickets(random, perMonth, historyDays), context(now - historyDays * DAY, peers)))
+            fired += 1
         }
       }
     }
@@ -57,7 +79,9 @@ describe('volume rise, judged by a count model', () => {
     const spike = Array.from({ length: 15 }, (_, i) => ticket(1 + i * 1.9))
     const reading = readVolumeTrend([...history, ...spike], context())
     expect(reading).not.toBeNull()
-    expect(reading!.evidence).toMatch(/^15 tickets in the last 30 days; about \d(\.\d)? were expected from its history$/)
+    expect(reading!.evidence).toMatch(
+      /^15 tickets in the last 30 days; about \d(\.\d)? were expected from its history$/,
+    )
     expect(reading!.ticketIds).toHaveLength(15)
   })
 
@@ -77,7 +101,9 @@ describe('silence', () => {
   it('fires for a busy customer gone quiet, not for one that never wrote much', () => {
     const random = seededRandom(3)
     const busy = poissonTickets(random, 12, 300, now - 60 * DAY)
-    expect(readSilence(busy, context())?.evidence).toMatch(/^no tickets in \d+ days; about \d+ were expected from its history$/)
+    expect(readSilence(busy, context())?.evidence).toMatch(
+      /^no tickets in \d+ days; about \d+ were expected from its history$/,
+    )
     const rare = [ticket(300), ticket(200), ticket(90)]
     expect(readSilence(rare, context())).toBeNull()
   })
@@ -86,7 +112,9 @@ describe('silence', () => {
 describe('decay instead of cliffs', () => {
   it('a complaint 91 days old still counts, less than a new one, and fades smoothly', () => {
     const cancel = { cues: { cancellation: ['cancel … subscription'] } }
-    const strengths = [10, 89, 91, 180, 400].map((age) => readCancellationLanguage([ticket(age, cancel)], context())?.strength ?? 0)
+    const strengths = [10, 89, 91, 180, 400].map(
+      (age) => readCancellationLanguage([ticket(age, cancel)], context())?.strength ?? 0,
+    )
     expect(strengths[0]).toBeGreaterThan(strengths[1]!)
     expect(strengths[1]! - strengths[2]!).toBeLessThan(0.02)
     expect(strengths[2]).toBeGreaterThan(0.45)
@@ -97,11 +125,24 @@ describe('decay instead of cliffs', () => {
 
 describe('scores are additive', () => {
   it.each([
-    [[{ s: 'cancellation_language', v: 1 }, { s: 'volume_trend', v: 1 }, { s: 'silence', v: 1 }, { s: 'open_backlog', v: 1 }]],
-    [[{ s: 'reopened', v: 0.33 }, { s: 'frustration_language', v: 0.71 }, { s: 'urgent_share', v: 0.5 }]],
+    [
+      [
+        { s: 'cancellation_language', v: 1 },
+        { s: 'volume_trend', v: 1 },
+        { s: 'silence', v: 1 },
+        { s: 'open_backlog', v: 1 },
+      ],
+    ],
+    [
+      [
+        { s: 'reopened', v: 0.33 },
+        { s: 'frustration_language', v: 0.71 },
+        { s: 'urgent_share', v: 0.5 },
+      ],
+    ],
     [[{ s: 'time_to_close', v: 0.04 }]],
     [[]],
-  ] as const)('each reason\'s points add up to the score (%#)', (readings) => {
+  ] as const)("each reason's points add up to the score (%#)", (readings) => {
     const result = combineReadings(readings.map((r) => ({ signal: r.s, strength: r.v, evidence: '', ticketIds: [] })))
     expect(result.reasons.reduce((n, r) => n + r.points, 0)).toBe(result.score)
     expect(result.score).toBeLessThanOrEqual(100)
@@ -111,14 +152,29 @@ describe('scores are additive', () => {
   it('a busy, unhappy company scores high with every reason explained', () => {
     const random = seededRandom(11)
     const history = poissonTickets(random, 4, 300, now - 30 * DAY)
-    const recent = Array.from({ length: 14 }, (_, i) => ticket(1 + i * 2, {
-      priority: i % 2 ? 'URGENT' : 'HIGH',
-      closedAt: null,
-      cues: i < 2 ? { cancellation: ['will not renew'], frustration: ['unacceptable'] } : i < 5 ? { frustration: ['still not fixed'] } : {},
-    }))
+    const recent = Array.from({ length: 14 }, (_, i) =>
+      ticket(1 + i * 2, {
+        priority: i % 2 ? 'URGENT' : 'HIGH',
+        closedAt: null,
+        cues:
+          i < 2
+            ? { cancellation: ['will not renew'], frustration: ['unacceptable'] }
+            : i < 5
+              ? { frustration: ['still not fixed'] }
+              : {},
+      }),
+    )
     const result = scoreCompany([...history, ...recent], context())
     expect(result.band).toBe('high')
-    expect(result.reasons.map((r) => r.signal)).toEqual(expect.arrayContaining(['cancellation_language', 'volume_trend', 'open_backlog', 'urgent_share', 'frustration_language']))
+    expect(result.reasons.map((r) => r.signal)).toEqual(
+      expect.arrayContaining([
+        'cancellation_language',
+        'volume_trend',
+        'open_backlog',
+        'urgent_share',
+        'frustration_language',
+      ]),
+    )
     expect(result.reasons.reduce((n, r) => n + r.points, 0)).toBe(result.score)
   })
 

@@ -3,13 +3,42 @@ import { churnScores, crmCompanies } from '../db/schema'
 
 /** The columns a `CompanyRow` is made of, for every query that lists scored companies. */
 export const companyRowColumns = {
-  id: churnScores.companyId, name: crmCompanies.name, domain: crmCompanies.domain, score: churnScores.score, band: churnScores.band,
-  trend: churnScores.trend, ticketCount: churnScores.ticketCount, openTickets: churnScores.openTickets, recentTickets: churnScores.recentTickets,
+  id: churnScores.companyId,
+  name: crmCompanies.name,
+  domain: crmCompanies.domain,
+  score: churnScores.score,
+  band: churnScores.band,
+  trend: churnScores.trend,
+  ticketCount: churnScores.ticketCount,
+  openTickets: churnScores.openTickets,
+  recentTickets: churnScores.recentTickets,
   reasons: churnScores.reasons,
 }
 
 /** Database → API: a scored company as the API's `CompanyRow`, its strongest reason on top. */
-export function toCompanyRow(row: { id: number; name: string | null; domain: string | null; score: number; band: CompanyRow['band']; trend: number; ticketCount: number; openTickets: number; recentTickets: number; reasons: Pick<ChurnReason, 'signal' | 'evidence'>[] }): CompanyRow {
+export function toCompanyRow(row: {
+  id: number
+  name: string | null
+  domain: string | null
+  score: number
+  band: CompanyRow['band']
+  trend: number
+  ticketCount: number
+  openTickets: number
+  recentTickets: number
+  reasons: Pick<ChurnReason, 'signal' | 'evidence'>[]
+}): CompanyRow {
   const top = row.reasons[0]
-  return { id: row.id, name: row.name, domain: row.domain, score: row.score, band: row.band, trend: row.trend, ticketCount: row.ticketCount, openTickets: row.openTickets, recentTickets: row.recentTickets, topReason: top ? { signal: top.signal, evidence: top.evidence } : null }
+  return {
+    id: row.id,
+    name: row.name,
+    domain: row.domain,
+    score: row.score,
+    band: row.band,
+    trend: row.trend,
+    ticketCount: row.ticketCount,
+    openTickets: row.openTickets,
+    recentTickets: row.recentTickets,
+    topReason: top ? { signal: top.signal, evidence: top.evidence } : null,
+  }
 }

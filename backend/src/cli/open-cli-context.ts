@@ -14,8 +14,13 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
  */
 export async function openCliContext(): Promise<{ config: Config; database: DatabaseHandle; keyRing: KeyRing }> {
   const config = parseConfigOrExit(process.env, { dataDir: defaultDataDir })
-  if (config.database.kind === 'pglite') console.warn(`Using the embedded database in ${config.database.dataDir}: make sure npm start is not running on it.`)
-  const keyRing = config.keyRing ?? loadDevSecrets(config.database.kind === 'pglite' ? config.database.dataDir : defaultDataDir).keyRing
-  const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
+  if (config.database.kind === 'pglite')
+    console.warn(`Using the embedded database in ${config.database.dataDir}: make sure npm start is not running on it.`)
+  const keyRing =
+    config.keyRing ??
+    loadDevSecrets(config.database.kind === 'pglite' ? config.database.dataDir : defaultDataDir).keyRing
+  const database = await openDatabase(
+    config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
+  )
   return { config, database, keyRing }
 }

@@ -16,9 +16,19 @@ if (!integrationId.success) {
 const { config, database, keyRing } = await openCliContext()
 const logger = pino({ level: config.logLevel === 'silent' ? 'silent' : 'warn' })
 const deps = createDeps({
-  config, db: database.db, keyRing, hubspot: await resolveHubspotApp(config.hubspot, fetch), fetch, clock: systemClock, logger,
+  config,
+  db: database.db,
+  keyRing,
+  hubspot: await resolveHubspotApp(config.hubspot, fetch),
+  fetch,
+  clock: systemClock,
+  logger,
   sessionSecret: config.sessionSecret ?? 'unused-by-sync-only-needed-for-sessions',
-  scheduler: { requestSync: async () => undefined, requestWebhookProcessing: async () => undefined, requestRescore: async () => undefined },
+  scheduler: {
+    requestSync: async () => undefined,
+    requestWebhookProcessing: async () => undefined,
+    requestRescore: async () => undefined,
+  },
 })
 const outcome = await runSync(deps, integrationId.data)
 console.log(JSON.stringify(outcome))

@@ -21,7 +21,10 @@ const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/
 export function parseKeyRing(value: string): { ok: true; ring: KeyRing } | { ok: false; problems: string[] } {
   const problems: string[] = []
   const keys: EncryptionKey[] = []
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   if (entries.length === 0) problems.push('needs at least one keyId:base64key entry')
   for (const [index, entry] of entries.entries()) {
     const separator = entry.indexOf(':')

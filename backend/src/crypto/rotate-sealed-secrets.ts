@@ -14,7 +14,9 @@ export interface RotationReport {
 }
 
 const columns: [SecretColumn, 'accessToken' | 'refreshToken' | 'apiKey'][] = [
-  ['access_token', 'accessToken'], ['refresh_token', 'refreshToken'], ['api_key', 'apiKey'],
+  ['access_token', 'accessToken'],
+  ['refresh_token', 'refreshToken'],
+  ['api_key', 'apiKey'],
 ]
 
 /**
@@ -24,15 +26,26 @@ const columns: [SecretColumn, 'accessToken' | 'refreshToken' | 'apiKey'][] = [
  * A value under a key no longer in the ring cannot be opened: that integration goes to
  * needs_reauth with `token_unreadable` instead of failing the run.
  */
-export async function rotateSealedSecrets(deps: Pick<AppDeps, 'db' | 'cipher' | 'clock' | 'logger'>, options: { batchSize?: number } = {}): Promise<RotationReport> {
+export async function rotateSealedSecrets(
+  deps: Pick<AppDeps, 'db' | 'cipher' | 'clock' | 'logger'>,
+  options: { batchSize?: number } = {},
+): Promise<RotationReport> {
   const current = `v1.${deps.cipher.currentKeyId}.%`
   const stale = (column: AnyPgColumn) => and(isNotNull(column), not(sql`${column} like ${current}`))
   const report: RotationReport = { integrationsScanned: 0, valuesResealed: 0, unreadable: 0, statesResealed: 0 }
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
-    const batch = await deps.db.select({ id: integrations.id }).from(integrations)
-      .where(and(gt(integrations.id, after), or(stale(integrations.accessToken), stale(integrations.refreshToken), stale(integrations.apiKey))))
-      .orderBy(asc(integrations.id)).limit(options.batchSize ?? 100)
+    const batch = await deps.db
+      .select({ id: integrations.id })
+      .from(integrations)
+      .where(
+        and(
+          gt(integrations.id, after),
+          or(stale(integrations.accessToken), stale(integrations.refreshToken), stale(integrations.apiKey)),
+        ),
+      )
+      .orderBy(asc(integrations.id))
+      .limit(options.batchSize ?? 100)
     if (batch.length === 0) break
     for (const { id } of batch) {
       after = id
@@ -58,22 +71,40 @@ export async function rotateSealedSecrets(deps: Pick<AppDeps, 'db' | 'cipher' | 
         }
         if (unreadable) {
           report.unreadable++
-          deps.logger.error({ integrationId: row.id }, 'a sealed token is under a key no longer in TOKEN_ENCRYPTION_KEYS; the integration needs reconnecting')
+          deps.logger.error(
+            { integrationId: row.id },
+            'a sealed token is under a key no longer in TOKEN_ENCRYPTION_KEYS; the integration needs reconnecting',
+          )
           if (row.status === 'connected' || row.status === 'degraded') {
-            await transitionIntegration(tx, { ...row, ...update }, { to: 'needs_reauth', actor: 'system', errorCode: 'token_unreadable', now: deps.clock.now() })
+            await transitionIntegration(
+              tx,
+              { ...row, ...update },
+              { to: 'needs_reauth', actor: 'system', errorCode: 'token_unreadable', now: deps.clock.now() },
+            )
           }
         }
       })
     }
   }
   // Live PKCE verifiers too (they expire within 10 minutes, but a rotation should leave nothing behind).
-  const states = await deps.db.select().from(oauthStates)
-    .where(and(isNull(oauthStates.consumedAt), gt(oauthStates.expiresAt, deps.clock.now()), not(sql`${oauthStates.codeVerifier} like ${current}`)))
+  const states = await deps.db
+    .select()
+    .from(oauthStates)
+    .where(
+      and(
+        isNull(oauthStates.consumedAt),
+        gt(oauthStates.expiresAt, deps.clock.now()),
+        not(sql`${oauthStates.codeVerifier} like ${current}`),
+      ),
+    )
   for (const state of states) {
     const context = { table: 'oauth_states', rowId: state.stateHash, column: 'code_verifier' }
     const opened = deps.cipher.open(state.codeVerifier, context)
     if (!opened.ok) continue
-    await deps.db.update(oauthStates).set({ codeVerifier: deps.cipher.seal(opened.value, context) }).where(eq(oauthStates.stateHash, state.stateHash))
+    await deps.db
+      .update(oauthStates)
+      .set({ codeVerifier: deps.cipher.seal(opened.value, context) })
+      .where(eq(oauthStates.stateHash, state.stateHash))
     report.statesResealed++
   }
   return report

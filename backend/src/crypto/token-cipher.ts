@@ -41,7 +41,13 @@ export function createTokenCipher(ring: KeyRing): TokenCipher {
       const cipher = createCipheriv('aes-256-gcm', ring.current.key, iv, { authTagLength: TAG_BYTES })
       cipher.setAAD(aad(context))
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-      return [FORMAT, ring.current.id, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.')
+      return [
+        FORMAT,
+        ring.current.id,
+        iv.toString('base64url'),
+        body.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+      ].join('.')
     },
     open(sealed, context) {
       const parts = sealed.split('.')

@@ -46,7 +46,10 @@ describe('token cipher', () => {
     const cipher = createTokenCipher(ring(`k:${key()}`))
     const parts = cipher.seal('secret', context).split('.')
     expect(cipher.open([...parts.slice(0, 4), 'AAAA'].join('.'), context)).toEqual({ ok: false, error: 'malformed' })
-    expect(cipher.open(['v1', 'gone', ...parts.slice(2)].join('.'), context)).toEqual({ ok: false, error: 'unknown_key' })
+    expect(cipher.open(['v1', 'gone', ...parts.slice(2)].join('.'), context)).toEqual({
+      ok: false,
+      error: 'unknown_key',
+    })
   })
 })
 

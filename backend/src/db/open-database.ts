@@ -12,7 +12,8 @@ import * as schema from './schema'
 const MIGRATION_LOCK_KEY = 7_301_944_221 // any constant; names this app's migration lock
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
 
-export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null }
+export type DatabaseTarget =
+  { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null }
 
 /**
  * Opens the database and applies pending migrations. PGlite (`dataDir: null` = in memory) is one

@@ -1,17 +1,35 @@
 import { integrationReasonCodes, syncErrorCodes } from '@churnlens/contracts'
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import type { ChurnReason } from '@churnlens/contracts'
 import type { TicketCues } from '../churn/language/ticket-cues'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  email: text('email').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex('users_email_key').on(t.email)])
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+)
 
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -19,212 +37,320 @@ export const workspaces = pgTable('workspaces', {
   createdAt: createdAt(),
 })
 
-export const workspaceMembers = pgTable('workspace_members', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  role: text('role', { enum: ['owner', 'member'] }).notNull(),
-  createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('workspace_members_user_idx').on(t.userId)])
+export const workspaceMembers = pgTable(
+  'workspace_members',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'member'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('workspace_members_user_idx').on(t.userId)],
+)
 
 /** `id` is the SHA-256 of the cookie's random token: the table alone cannot be replayed. */
-export const sessions = pgTable('sessions', {
-  id: text('id').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  createdAt: createdAt(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-}, (t) => [index('sessions_user_idx').on(t.userId)])
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
 
 /** Fixed-window counters shared by every backend instance (login throttling). */
-export const rateLimitCounters = pgTable('rate_limit_counters', {
-  key: text('key').notNull(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  count: integer('count').notNull(),
-}, (t) => [primaryKey({ columns: [t.key, t.windowStart] })])
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+)
 
 /** One row per authorize attempt; `state_hash` is SHA-256 of the state sent to HubSpot. */
-export const oauthStates = pgTable('oauth_states', {
-  stateHash: text('state_hash').primaryKey(),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  sessionId: text('session_id').notNull(),
-  codeVerifier: text('code_verifier').notNull(),
-  redirectUri: text('redirect_uri').notNull(),
-  /** Set when the person confirmed, before leaving for HubSpot, that a different portal may replace the current one. */
-  allowPortalSwitch: boolean('allow_portal_switch').notNull().default(false),
-  createdAt: createdAt(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  consumedAt: timestamp('consumed_at', { withTimezone: true }),
-}, (t) => [index('oauth_states_expires_idx').on(t.expiresAt)])
+export const oauthStates = pgTable(
+  'oauth_states',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    /** Set when the person confirmed, before leaving for HubSpot, that a different portal may replace the current one. */
+    allowPortalSwitch: boolean('allow_portal_switch').notNull().default(false),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
+)
 
-export const integrations = pgTable('integrations', {
-  id: uuid('id').primaryKey(),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  provider: text('provider', { enum: ['hubspot'] }).notNull(),
-  authType: text('auth_type', { enum: ['oauth', 'api_key'] }).notNull(),
-  status: text('status', { enum: ['pending', 'connected', 'degraded', 'needs_reauth', 'disconnected'] }).notNull(),
-  hubId: bigint('hub_id', { mode: 'number' }),
-  hubDomain: text('hub_domain'),
-  grantedScopes: jsonb('granted_scopes').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  // Sealed with AES-256-GCM (crypto/token-cipher.ts); never plaintext.
-  accessToken: text('access_token'),
-  refreshToken: text('refresh_token'),
-  apiKey: text('api_key'),
-  tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
-  tokenVersion: integer('token_version').notNull().default(0),
-  lastRefreshedAt: timestamp('last_refreshed_at', { withTimezone: true }),
-  lastErrorCode: text('last_error_code', { enum: integrationReasonCodes }),
-  /** Consecutive transient refresh failures; drives the backoff below. */
-  refreshFailures: integer('refresh_failures').notNull().default(0),
-  /** While degraded: no refresh is attempted before this (exponential backoff with jitter). */
-  nextRefreshAttemptAt: timestamp('next_refresh_attempt_at', { withTimezone: true }),
-  connectedAt: timestamp('connected_at', { withTimezone: true }),
-  /** The Churnlens score properties exist in this portal (write-back). */
-  writeBackReadyAt: timestamp('write_back_ready_at', { withTimezone: true }),
-  createdAt: createdAt(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('integrations_workspace_provider_key').on(t.workspaceId, t.provider),
-  index('integrations_hub_idx').on(t.hubId),
-  index('integrations_expiry_idx').on(t.tokenExpiresAt),
-])
+export const integrations = pgTable(
+  'integrations',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ['hubspot'] }).notNull(),
+    authType: text('auth_type', { enum: ['oauth', 'api_key'] }).notNull(),
+    status: text('status', { enum: ['pending', 'connected', 'degraded', 'needs_reauth', 'disconnected'] }).notNull(),
+    hubId: bigint('hub_id', { mode: 'number' }),
+    hubDomain: text('hub_domain'),
+    grantedScopes: jsonb('granted_scopes')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    // Sealed with AES-256-GCM (crypto/token-cipher.ts); never plaintext.
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    apiKey: text('api_key'),
+    tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
+    tokenVersion: integer('token_version').notNull().default(0),
+    lastRefreshedAt: timestamp('last_refreshed_at', { withTimezone: true }),
+    lastErrorCode: text('last_error_code', { enum: integrationReasonCodes }),
+    /** Consecutive transient refresh failures; drives the backoff below. */
+    refreshFailures: integer('refresh_failures').notNull().default(0),
+    /** While degraded: no refresh is attempted before this (exponential backoff with jitter). */
+    nextRefreshAttemptAt: timestamp('next_refresh_attempt_at', { withTimezone: true }),
+    connectedAt: timestamp('connected_at', { withTimezone: true }),
+    /** The Churnlens score properties exist in this portal (write-back). */
+    writeBackReadyAt: timestamp('write_back_ready_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('integrations_workspace_provider_key').on(t.workspaceId, t.provider),
+    index('integrations_hub_idx').on(t.hubId),
+    index('integrations_expiry_idx').on(t.tokenExpiresAt),
+  ],
+)
 
 /** The audit trail of a connection: who or what changed it, when, and why. Never a token. */
-export const integrationEvents = pgTable('integration_events', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  integrationId: uuid('integration_id').notNull().references(() => integrations.id, { onDelete: 'cascade' }),
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  type: text('type').notNull(),
-  fromStatus: text('from_status'),
-  toStatus: text('to_status'),
-  actor: text('actor').notNull(),
-  errorCode: text('error_code', { enum: integrationReasonCodes }),
-  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-  createdAt: createdAt(),
-}, (t) => [index('integration_events_integration_idx').on(t.integrationId, t.createdAt)])
+export const integrationEvents = pgTable(
+  'integration_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actor: text('actor').notNull(),
+    errorCode: text('error_code', { enum: integrationReasonCodes }),
+    detail: jsonb('detail')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('integration_events_integration_idx').on(t.integrationId, t.createdAt)],
+)
 
 /* ---- HubSpot data, per workspace (ids are HubSpot's numeric ids) ---- */
 
-export const crmCompanies = pgTable('crm_companies', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
-  name: text('name'),
-  domain: text('domain'),
-  industry: text('industry'),
-  hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
-  hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
-  archived: boolean('archived').notNull().default(false),
-  /** Set when HubSpot merged this record into another; reads follow it. */
-  mergedInto: bigint('merged_into', { mode: 'number' }),
-  syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.hubspotId] })])
+export const crmCompanies = pgTable(
+  'crm_companies',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
+    name: text('name'),
+    domain: text('domain'),
+    industry: text('industry'),
+    hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
+    hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
+    archived: boolean('archived').notNull().default(false),
+    /** Set when HubSpot merged this record into another; reads follow it. */
+    mergedInto: bigint('merged_into', { mode: 'number' }),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.hubspotId] })],
+)
 
-export const crmContacts = pgTable('crm_contacts', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
-  email: text('email'),
-  firstName: text('first_name'),
-  lastName: text('last_name'),
-  companyId: bigint('company_id', { mode: 'number' }),
-  hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
-  hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
-  archived: boolean('archived').notNull().default(false),
-  mergedInto: bigint('merged_into', { mode: 'number' }),
-  syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.hubspotId] }), index('crm_contacts_company_idx').on(t.workspaceId, t.companyId)])
+export const crmContacts = pgTable(
+  'crm_contacts',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
+    email: text('email'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    companyId: bigint('company_id', { mode: 'number' }),
+    hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
+    hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
+    archived: boolean('archived').notNull().default(false),
+    mergedInto: bigint('merged_into', { mode: 'number' }),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.hubspotId] }),
+    index('crm_contacts_company_idx').on(t.workspaceId, t.companyId),
+  ],
+)
 
-export const crmTickets = pgTable('crm_tickets', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
-  subject: text('subject'),
-  content: text('content'),
-  pipeline: text('pipeline'),
-  stage: text('stage'),
-  priority: text('priority'),
-  category: text('category'),
-  sourceType: text('source_type'),
-  companyId: bigint('company_id', { mode: 'number' }),
-  hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
-  hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
-  closedAt: timestamp('closed_at', { withTimezone: true }),
-  timeToCloseMs: bigint('time_to_close_ms', { mode: 'number' }),
-  /** The churn phrases in subject and content, read once when the ticket is stored. */
-  textCues: jsonb('text_cues').$type<TicketCues>(),
-  /** Which phrase lists read `text_cues`; older rows are read again before scoring. */
-  textCuesVersion: smallint('text_cues_version').notNull().default(0),
-  archived: boolean('archived').notNull().default(false),
-  mergedInto: bigint('merged_into', { mode: 'number' }),
-  syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  primaryKey({ columns: [t.workspaceId, t.hubspotId] }),
-  index('crm_tickets_company_idx').on(t.workspaceId, t.companyId),
-  index('crm_tickets_created_idx').on(t.workspaceId, t.hsCreatedAt),
-])
+export const crmTickets = pgTable(
+  'crm_tickets',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    hubspotId: bigint('hubspot_id', { mode: 'number' }).notNull(),
+    subject: text('subject'),
+    content: text('content'),
+    pipeline: text('pipeline'),
+    stage: text('stage'),
+    priority: text('priority'),
+    category: text('category'),
+    sourceType: text('source_type'),
+    companyId: bigint('company_id', { mode: 'number' }),
+    hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
+    hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    timeToCloseMs: bigint('time_to_close_ms', { mode: 'number' }),
+    /** The churn phrases in subject and content, read once when the ticket is stored. */
+    textCues: jsonb('text_cues').$type<TicketCues>(),
+    /** Which phrase lists read `text_cues`; older rows are read again before scoring. */
+    textCuesVersion: smallint('text_cues_version').notNull().default(0),
+    archived: boolean('archived').notNull().default(false),
+    mergedInto: bigint('merged_into', { mode: 'number' }),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.hubspotId] }),
+    index('crm_tickets_company_idx').on(t.workspaceId, t.companyId),
+    index('crm_tickets_created_idx').on(t.workspaceId, t.hsCreatedAt),
+  ],
+)
 
 /**
  * Where each object type's sync stands, committed with every page it wrote, so a crash resumes
  * exactly there: no duplicate (upserts), no gap (the checkpoint only moves with the data).
  */
-export const syncState = pgTable('sync_state', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  objectType: text('object_type', { enum: ['companies', 'contacts', 'tickets'] }).notNull(),
-  phase: text('phase', { enum: ['pending', 'full', 'incremental'] }).notNull().default('pending'),
-  /** Full phase: each lane's last synced id (keyset paging by hs_object_id). */
-  lanes: jsonb('lanes').$type<{ from: number; to: number; lastId: number | null; done: boolean; cursor?: string | null; kind?: 'search' | 'list' }[]>().notNull().default(sql`'[]'::jsonb`),
-  /** Newest last-modified time safely synced; incremental syncs start a little before it. */
-  highWaterMark: timestamp('high_water_mark', { withTimezone: true }),
-  recordsDone: integer('records_done').notNull().default(0),
-  estimatedTotal: integer('estimated_total'),
-  fullStartedAt: timestamp('full_started_at', { withTimezone: true }),
-  fullCompletedAt: timestamp('full_completed_at', { withTimezone: true }),
-  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
-  lastErrorCode: text('last_error_code', { enum: syncErrorCodes }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.objectType] })])
+export const syncState = pgTable(
+  'sync_state',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    objectType: text('object_type', { enum: ['companies', 'contacts', 'tickets'] }).notNull(),
+    phase: text('phase', { enum: ['pending', 'full', 'incremental'] })
+      .notNull()
+      .default('pending'),
+    /** Full phase: each lane's last synced id (keyset paging by hs_object_id). */
+    lanes: jsonb('lanes')
+      .$type<
+        {
+          from: number
+          to: number
+          lastId: number | null
+          done: boolean
+          cursor?: string | null
+          kind?: 'search' | 'list'
+        }[]
+      >()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** Newest last-modified time safely synced; incremental syncs start a little before it. */
+    highWaterMark: timestamp('high_water_mark', { withTimezone: true }),
+    recordsDone: integer('records_done').notNull().default(0),
+    estimatedTotal: integer('estimated_total'),
+    fullStartedAt: timestamp('full_started_at', { withTimezone: true }),
+    fullCompletedAt: timestamp('full_completed_at', { withTimezone: true }),
+    lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+    lastErrorCode: text('last_error_code', { enum: syncErrorCodes }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.objectType] })],
+)
 
 /** HubSpot webhook events, stored before we answer HubSpot, processed afterwards. */
-export const webhookInbox = pgTable('webhook_inbox', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** HubSpot's eventId is not guaranteed unique: the key adds portal, type, object and time. */
-  dedupeKey: text('dedupe_key').notNull(),
-  portalId: bigint('portal_id', { mode: 'number' }).notNull(),
-  subscriptionType: text('subscription_type').notNull(),
-  objectId: bigint('object_id', { mode: 'number' }),
-  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-  processedAt: timestamp('processed_at', { withTimezone: true }),
-  outcome: text('outcome'),
-}, (t) => [uniqueIndex('webhook_inbox_dedupe_key').on(t.dedupeKey), index('webhook_inbox_pending_idx').on(t.processedAt, t.receivedAt)])
+export const webhookInbox = pgTable(
+  'webhook_inbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** HubSpot's eventId is not guaranteed unique: the key adds portal, type, object and time. */
+    dedupeKey: text('dedupe_key').notNull(),
+    portalId: bigint('portal_id', { mode: 'number' }).notNull(),
+    subscriptionType: text('subscription_type').notNull(),
+    objectId: bigint('object_id', { mode: 'number' }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    outcome: text('outcome'),
+  },
+  (t) => [
+    uniqueIndex('webhook_inbox_dedupe_key').on(t.dedupeKey),
+    index('webhook_inbox_pending_idx').on(t.processedAt, t.receivedAt),
+  ],
+)
 
 /* ---- Churn risk ---- */
 
-export const churnScores = pgTable('churn_scores', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  companyId: bigint('company_id', { mode: 'number' }).notNull(),
-  score: integer('score').notNull(),
-  band: text('band', { enum: ['low', 'medium', 'high'] }).notNull(),
-  reasons: jsonb('reasons').$type<ChurnReason[]>().notNull(),
-  /** Change against the score 30 days earlier (history), for the trend arrow. */
-  trend: integer('trend').notNull().default(0),
-  ticketCount: integer('ticket_count').notNull(),
-  openTickets: integer('open_tickets').notNull(),
-  recentTickets: integer('recent_tickets').notNull(),
-  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
-  /** What HubSpot holds (write-back); a row differs from it until the next push. */
-  writtenScore: integer('written_score'),
-  writtenBand: text('written_band'),
-}, (t) => [
-  primaryKey({ columns: [t.workspaceId, t.companyId] }),
-  index('churn_scores_rank_idx').on(t.workspaceId, t.score),
-])
+export const churnScores = pgTable(
+  'churn_scores',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    companyId: bigint('company_id', { mode: 'number' }).notNull(),
+    score: integer('score').notNull(),
+    band: text('band', { enum: ['low', 'medium', 'high'] }).notNull(),
+    reasons: jsonb('reasons').$type<ChurnReason[]>().notNull(),
+    /** Change against the score 30 days earlier (history), for the trend arrow. */
+    trend: integer('trend').notNull().default(0),
+    ticketCount: integer('ticket_count').notNull(),
+    openTickets: integer('open_tickets').notNull(),
+    recentTickets: integer('recent_tickets').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+    /** What HubSpot holds (write-back); a row differs from it until the next push. */
+    writtenScore: integer('written_score'),
+    writtenBand: text('written_band'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.companyId] }),
+    index('churn_scores_rank_idx').on(t.workspaceId, t.score),
+  ],
+)
 
-export const churnScoreHistory = pgTable('churn_score_history', {
-  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-  companyId: bigint('company_id', { mode: 'number' }).notNull(),
-  score: integer('score').notNull(),
-  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
-}, (t) => [index('churn_score_history_company_idx').on(t.workspaceId, t.companyId, t.computedAt)])
+export const churnScoreHistory = pgTable(
+  'churn_score_history',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    companyId: bigint('company_id', { mode: 'number' }).notNull(),
+    score: integer('score').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('churn_score_history_company_idx').on(t.workspaceId, t.companyId, t.computedAt)],
+)
 
 /**
  * What is usual across a workspace's customers (ticket-rate prior, urgent share, close times),
@@ -232,7 +358,9 @@ export const churnScoreHistory = pgTable('churn_score_history', {
  * without reading every ticket of the portal.
  */
 export const churnPortalBaselines = pgTable('churn_portal_baselines', {
-  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
   ticketRateAlpha: doublePrecision('ticket_rate_alpha').notNull(),
   ticketRateBeta: doublePrecision('ticket_rate_beta').notNull(),
   urgentShare: doublePrecision('urgent_share').notNull(),

@@ -9,7 +9,11 @@ export interface FieldIssue {
 }
 
 /** The one way an endpoint answers with an error: the status comes from the contracts' table. */
-export function apiError(c: Context, code: ErrorCode, options: { issues?: FieldIssue[]; headers?: Record<string, string> } = {}) {
+export function apiError(
+  c: Context,
+  code: ErrorCode,
+  options: { issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+) {
   const body = { error: { code, message: errorMessages[code], ...(options.issues ? { issues: options.issues } : {}) } }
   return c.json(body, errorStatus[code] as ContentfulStatusCode, options.headers)
 }

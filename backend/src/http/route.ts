@@ -17,7 +17,10 @@ export interface RouteInput<E extends Endpoint> {
   body: Parsed<E['body']>
 }
 
-export type RouteHandler<E extends Endpoint> = (c: Context<AppEnv>, input: RouteInput<E>) => Response | Promise<Response>
+export type RouteHandler<E extends Endpoint> = (
+  c: Context<AppEnv>,
+  input: RouteInput<E>,
+) => Response | Promise<Response>
 
 interface FailOptions {
   issues?: FieldIssue[]
@@ -28,19 +31,31 @@ interface FailOptions {
  * Answers with one of the endpoint's own error codes; a code the endpoint does not list does not
  * type-check, so the contract is the whole truth about what callers can meet.
  */
-export function fail<E extends Endpoint>(c: Context, _endpoint: E, code: EndpointErrorCode<E>, options: FailOptions = {}): Response {
+export function fail<E extends Endpoint>(
+  c: Context,
+  _endpoint: E,
+  code: EndpointErrorCode<E>,
+  options: FailOptions = {},
+): Response {
   return apiError(c, code, options)
 }
 
 /** Answers with the endpoint's success status and a body of its response type. */
-export function reply<E extends Endpoint>(c: Context, endpoint: E, body: EndpointResponse<E>, headers: Record<string, string> = {}): Response {
+export function reply<E extends Endpoint>(
+  c: Context,
+  endpoint: E,
+  body: EndpointResponse<E>,
+  headers: Record<string, string> = {},
+): Response {
   const status = endpoint.status ?? 200
   if (status === 204) return c.body(null, 204, headers)
-  if (endpoint.contentType) return c.body(String(body), status, { 'content-type': `${endpoint.contentType}; charset=utf-8`, ...headers })
+  if (endpoint.contentType)
+    return c.body(String(body), status, { 'content-type': `${endpoint.contentType}; charset=utf-8`, ...headers })
   return c.json(body, status, headers)
 }
 
-const issuesOf = (error: z.ZodError): FieldIssue[] => error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+const issuesOf = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
 
 /**
  * Registers an endpoint's route from its definition: method and path, the session check, and its
@@ -49,8 +64,11 @@ const issuesOf = (error: z.ZodError): FieldIssue[] => error.issues.map((i) => ({
  */
 export function route<E extends Endpoint>(app: Hono<AppEnv>, endpoint: E, handler: RouteHandler<E>): void {
   // The definition's own unit test guarantees these codes are on its list.
-  const inputError = (c: Context, code: 'not_found' | 'invalid_query' | 'invalid_body' | 'unsupported_media_type', issues?: FieldIssue[]) =>
-    apiError(c, code, issues ? { issues } : {})
+  const inputError = (
+    c: Context,
+    code: 'not_found' | 'invalid_query' | 'invalid_body' | 'unsupported_media_type',
+    issues?: FieldIssue[],
+  ) => apiError(c, code, issues ? { issues } : {})
   const run = async (c: Context<AppEnv>) => {
     let params: unknown
     if (endpoint.params) {

@@ -16,17 +16,22 @@ export interface RefreshSweep {
  * has passed. Safe on every instance at once: each refresh takes the row lock, and a row another
  * instance already refreshed is simply read back.
  */
-export async function refreshExpiringTokens(deps: Pick<AppDeps, 'db' | 'clock' | 'tokens' | 'logger'>, windowMs = BACKGROUND_REFRESH_WINDOW_MS): Promise<RefreshSweep> {
+export async function refreshExpiringTokens(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'tokens' | 'logger'>,
+  windowMs = BACKGROUND_REFRESH_WINDOW_MS,
+): Promise<RefreshSweep> {
   const now = deps.clock.now()
   const due = await deps.db
     .select({ id: integrations.id, version: integrations.tokenVersion })
     .from(integrations)
-    .where(and(
-      eq(integrations.authType, 'oauth'),
-      inArray(integrations.status, ['connected', 'degraded']),
-      lt(integrations.tokenExpiresAt, new Date(now.getTime() + windowMs)),
-      or(isNull(integrations.nextRefreshAttemptAt), lte(integrations.nextRefreshAttemptAt, now)),
-    ))
+    .where(
+      and(
+        eq(integrations.authType, 'oauth'),
+        inArray(integrations.status, ['connected', 'degraded']),
+        lt(integrations.tokenExpiresAt, new Date(now.getTime() + windowMs)),
+        or(isNull(integrations.nextRefreshAttemptAt), lte(integrations.nextRefreshAttemptAt, now)),
+      ),
+    )
     .limit(1000)
   const sweep: RefreshSweep = { considered: due.length, refreshed: 0, failed: 0 }
   for (const row of due) {

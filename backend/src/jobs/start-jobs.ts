@@ -20,15 +20,20 @@ const DAILY_RESCORE_QUEUE = 'rescore-daily'
  * and the rows it touches share one source of truth. Every backend instance runs workers;
  * schedules fire once for the whole cluster.
  */
-export async function startJobs(deps: AppDeps, connection: JobsConnection, options: { work: boolean } = { work: true }): Promise<JobScheduler & { stop(): Promise<void> }> {
-  const boss = connection.kind === 'postgres'
-    // The queue needs few connections; the API's pool is where concurrency lives.
-    ? new PgBoss({ connectionString: connection.url, max: 3 })
-    : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite' })
+export async function startJobs(
+  deps: AppDeps,
+  connection: JobsConnection,
+  options: { work: boolean } = { work: true },
+): Promise<JobScheduler & { stop(): Promise<void> }> {
+  const boss =
+    connection.kind === 'postgres'
+      ? // The queue needs few connections; the API's pool is where concurrency lives.
+        new PgBoss({ connectionString: connection.url, max: 3 })
+      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite' })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   await boss.start()
   // API-only instances (RUN_WORKER=false) still enqueue work; only workers take it.
-  const work: typeof boss.work = options.work ? boss.work.bind(boss) : (async () => '') as unknown as typeof boss.work
+  const work: typeof boss.work = options.work ? boss.work.bind(boss) : ((async () => '') as unknown as typeof boss.work)
 
   await boss.createQueue(REFRESH_QUEUE, { retryLimit: 0, expireInSeconds: 300 })
   await boss.schedule(REFRESH_QUEUE, '* * * * *')
@@ -38,12 +43,20 @@ export async function startJobs(deps: AppDeps, connection: JobsConnection, optio
 
   // One sync per portal at a time (one queued behind it at most): the portal's rate budget is not split.
   // The heartbeat lets another instance take over a sync whose process died, from its checkpoint.
-  await boss.createQueue(SYNC_QUEUE, { policy: 'stately', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 4 * 3600, heartbeatSeconds: 60 })
+  await boss.createQueue(SYNC_QUEUE, {
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 4 * 3600,
+    heartbeatSeconds: 60,
+  })
   await work<{ integrationId: string }>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
     if (!job) return
     const outcome = await runSync(deps, job.data.integrationId)
     // A failed type resumes from its checkpoint on retry.
-    if (outcome.status === 'done' && outcome.failures.length > 0) throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
+    if (outcome.status === 'done' && outcome.failures.length > 0)
+      throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
   })
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
   await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })

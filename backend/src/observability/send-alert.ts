@@ -21,7 +21,13 @@ export interface NeedsReauthAlert {
  * over `<t>.<body>`, so the receiver can check origin and freshness. Three tries with backoff;
  * an alert that still fails is logged, never thrown into the refresh path.
  */
-export async function sendAlert(fetchFn: typeof fetch, config: AlertConfig, alert: NeedsReauthAlert, logger: Logger, delaysMs = [1000, 4000]): Promise<boolean> {
+export async function sendAlert(
+  fetchFn: typeof fetch,
+  config: AlertConfig,
+  alert: NeedsReauthAlert,
+  logger: Logger,
+  delaysMs = [1000, 4000],
+): Promise<boolean> {
   const body = JSON.stringify(alert)
   for (let attempt = 0; attempt <= delaysMs.length; attempt++) {
     const timestamp = Math.floor(Date.now() / 1000)

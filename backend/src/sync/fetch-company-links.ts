@@ -8,8 +8,17 @@ import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 import type { SyncContext } from './sync-context'
 
 /** Tickets and contacts need their company; search results carry no associations, so ask v4. */
-export async function fetchCompanyLinks(ctx: SyncContext, type: CrmObjectType, objects: readonly CrmObject[]): Promise<Result<Map<string, number>, CrmCallError>> {
+export async function fetchCompanyLinks(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  objects: readonly CrmObject[],
+): Promise<Result<Map<string, number>, CrmCallError>> {
   const association = companyAssociation[type]
   if (!association || objects.length === 0) return ok(new Map())
-  return readCompanyAssociations(ctx.client, type, objects.map((o) => o.id), association.primaryTypeId)
+  return readCompanyAssociations(
+    ctx.client,
+    type,
+    objects.map((o) => o.id),
+    association.primaryTypeId,
+  )
 }

@@ -25,8 +25,15 @@ export async function getSyncProgress(db: Database, workspaceId: string): Promis
   const estimatedTotal = estimates.every((e) => e !== null) ? estimates.reduce<number>((n, e) => n + (e ?? 0), 0) : null
   const upToDate = objects.every((o) => o.phase === 'incremental')
   const started = rows.length > 0
-  const percent = upToDate ? 100 : estimatedTotal ? Math.min(99, Math.floor((recordsDone / Math.max(estimatedTotal, 1)) * 100)) : 0
-  const lastRuns = objects.map((o) => o.lastRunAt).filter((d): d is string => d !== null).sort()
+  const percent = upToDate
+    ? 100
+    : estimatedTotal
+      ? Math.min(99, Math.floor((recordsDone / Math.max(estimatedTotal, 1)) * 100))
+      : 0
+  const lastRuns = objects
+    .map((o) => o.lastRunAt)
+    .filter((d): d is string => d !== null)
+    .sort()
   return {
     phase: upToDate ? 'up_to_date' : started ? 'initial_sync' : 'not_started',
     recordsDone,

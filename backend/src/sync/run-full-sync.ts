@@ -21,11 +21,26 @@ const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
  * into keyset lanes that page independently. Keyset paging (`hs_object_id > last`) never meets
  * search's 10,000-result cap, and each lane's position is a plain id that survives a restart.
  */
-export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<SyncStateRow, CrmCallError>> {
+export async function planFullSync(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  state: SyncStateRow,
+): Promise<Result<SyncStateRow, CrmCallError>> {
   const first = await searchObjects(ctx.client, type, { filters: [], sort: byId, limit: 1 })
   if (!first.ok) return first
-  if (fullSyncStrategy[type] === 'list') return saveLanes(ctx, type, state, [{ from: 0, to: 0, lastId: null, done: false, cursor: null, kind: 'list' }], first.value.total)
-  const last = await searchObjects(ctx.client, type, { filters: [], sort: { ...byId, direction: 'DESCENDING' }, limit: 1 })
+  if (fullSyncStrategy[type] === 'list')
+    return saveLanes(
+      ctx,
+      type,
+      state,
+      [{ from: 0, to: 0, lastId: null, done: false, cursor: null, kind: 'list' }],
+      first.value.total,
+    )
+  const last = await searchObjects(ctx.client, type, {
+    filters: [],
+    sort: { ...byId, direction: 'DESCENDING' },
+    limit: 1,
+  })
   if (!last.ok) return last
   const min = Number(first.value.results[0]?.id ?? 0)
   const max = Number(last.value.results[0]?.id ?? 0)
@@ -49,10 +64,25 @@ export async function planFullSync(ctx: SyncContext, type: CrmObjectType, state:
   return saveLanes(ctx, type, state, lanes, total)
 }
 
-async function saveLanes(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow, lanes: SyncStateRow['lanes'], total: number): Promise<Result<SyncStateRow, CrmCallError>> {
+async function saveLanes(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  state: SyncStateRow,
+  lanes: SyncStateRow['lanes'],
+  total: number,
+): Promise<Result<SyncStateRow, CrmCallError>> {
   const now = ctx.clock.now()
-  const [row] = await ctx.db.update(syncState)
-    .set({ phase: 'full', lanes, recordsDone: 0, estimatedTotal: total, fullStartedAt: now, lastErrorCode: null, updatedAt: now })
+  const [row] = await ctx.db
+    .update(syncState)
+    .set({
+      phase: 'full',
+      lanes,
+      recordsDone: 0,
+      estimatedTotal: total,
+      fullStartedAt: now,
+      lastErrorCode: null,
+      updatedAt: now,
+    })
     .where(and(eq(syncState.workspaceId, state.workspaceId), eq(syncState.objectType, type)))
     .returning()
   if (!row) throw new Error('sync_state row vanished')
@@ -60,31 +90,46 @@ async function saveLanes(ctx: SyncContext, type: CrmObjectType, state: SyncState
 }
 
 /** Runs (or resumes) every unfinished lane concurrently; each page and its checkpoint commit together. */
-export async function runFullSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<void, CrmCallError>> {
-  const results = await Promise.all(state.lanes.map((lane, index) => {
-    if (lane.done) return Promise.resolve(ok(undefined))
-    return (lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')) === 'list' ? runListLane(ctx, type, index, lane) : runLane(ctx, type, index, lane)
-  }))
+export async function runFullSync(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  state: SyncStateRow,
+): Promise<Result<void, CrmCallError>> {
+  const results = await Promise.all(
+    state.lanes.map((lane, index) => {
+      if (lane.done) return Promise.resolve(ok(undefined))
+      return (lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')) === 'list'
+        ? runListLane(ctx, type, index, lane)
+        : runLane(ctx, type, index, lane)
+    }),
+  )
   const failed = results.find((r) => !r.ok)
   if (failed && !failed.ok) return err(failed.error)
   const now = ctx.clock.now()
   // Changes made while the full pass ran are picked up by the first incremental pass.
   const highWaterMark = new Date((state.fullStartedAt ?? now).getTime() - OVERLAP_MS)
-  await ctx.db.update(syncState)
+  await ctx.db
+    .update(syncState)
     .set({ phase: 'incremental', fullCompletedAt: now, highWaterMark, updatedAt: now })
     .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
   return ok(undefined)
 }
 
-async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmCallError>> {
-  const search = (after: number) => searchObjects(ctx.client, type, {
-    filters: [
-      { propertyName: 'hs_object_id', operator: 'GT', value: String(after) },
-      { propertyName: 'hs_object_id', operator: 'LTE', value: String(lane.to) },
-    ],
-    sort: byId,
-    limit: SEARCH_PAGE,
-  })
+async function runLane(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  index: number,
+  lane: SyncStateRow['lanes'][number],
+): Promise<Result<void, CrmCallError>> {
+  const search = (after: number) =>
+    searchObjects(ctx.client, type, {
+      filters: [
+        { propertyName: 'hs_object_id', operator: 'GT', value: String(after) },
+        { propertyName: 'hs_object_id', operator: 'LTE', value: String(lane.to) },
+      ],
+      sort: byId,
+      limit: SEARCH_PAGE,
+    })
   let pending = search(lane.lastId ?? lane.from)
   for (;;) {
     const page = await pending
@@ -98,9 +143,11 @@ async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lan
     if (!links.ok) return links
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
-      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)) ctx.touchedCompanies.add(id)
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now))
+        ctx.touchedCompanies.add(id)
       // Only this lane's entry moves, so concurrent lanes never overwrite each other's checkpoint.
-      await tx.update(syncState)
+      await tx
+        .update(syncState)
         .set({
           lanes: sql`jsonb_set(jsonb_set(${syncState.lanes}, ${`{${index},lastId}`}::text[], to_jsonb(${nextId}::bigint)), ${`{${index},done}`}::text[], to_jsonb(${done}::boolean))`,
           recordsDone: sql`${syncState.recordsDone} + ${objects.length}`,
@@ -116,12 +163,21 @@ async function runLane(ctx: SyncContext, type: CrmObjectType, index: number, lan
  * The list API, one cursor: `after` is committed with each page, so a restart continues there.
  * The list runs in id order; a lane with an upper bound (`to` > 0) stops once it passes it.
  */
-async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number, lane: SyncStateRow['lanes'][number]): Promise<Result<void, CrmCallError>> {
+async function runListLane(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  index: number,
+  lane: SyncStateRow['lanes'][number],
+): Promise<Result<void, CrmCallError>> {
   let cursor = lane.cursor ?? null
   const bound = lane.to > 0 ? lane.to : null
   const association = companyAssociation[type]
   for (;;) {
-    const page = await listObjects(ctx.client, type, { properties: syncedProperties[type], withCompanies: association !== undefined, after: cursor })
+    const page = await listObjects(ctx.client, type, {
+      properties: syncedProperties[type],
+      withCompanies: association !== undefined,
+      after: cursor,
+    })
     if (!page.ok) return page
     const objects = bound === null ? page.value.results : page.value.results.filter((o) => Number(o.id) <= bound)
     const passedBound = bound !== null && objects.length < page.value.results.length
@@ -135,8 +191,10 @@ async function runListLane(ctx: SyncContext, type: CrmObjectType, index: number,
     const next = passedBound ? null : (page.value.paging?.next.after ?? null)
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
-      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now)) ctx.touchedCompanies.add(id)
-      await tx.update(syncState)
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now))
+        ctx.touchedCompanies.add(id)
+      await tx
+        .update(syncState)
         .set({
           lanes: sql`jsonb_set(jsonb_set(${syncState.lanes}, ${`{${index},cursor}`}::text[], coalesce(to_jsonb(${next}::text), 'null'::jsonb)), ${`{${index},done}`}::text[], to_jsonb(${next === null}::boolean))`,
           recordsDone: sql`${syncState.recordsDone} + ${objects.length}`,

@@ -18,7 +18,11 @@ import { upsertCrmObjects } from './upsert-crm-objects'
  * at 10,000 results, so before that the window restarts from the newest time already synced.
  * The mark moves only with committed pages: a crash re-reads at most one page.
  */
-export async function runIncrementalSync(ctx: SyncContext, type: CrmObjectType, state: SyncStateRow): Promise<Result<number, CrmCallError>> {
+export async function runIncrementalSync(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  state: SyncStateRow,
+): Promise<Result<number, CrmCallError>> {
   const property = lastModifiedProperty[type]
   let since = new Date((state.highWaterMark ?? new Date(0)).getTime() - OVERLAP_MS)
   let highWaterMark = state.highWaterMark
@@ -42,8 +46,11 @@ export async function runIncrementalSync(ctx: SyncContext, type: CrmObjectType, 
     if (pageNewest && (!highWaterMark || pageNewest > highWaterMark)) highWaterMark = pageNewest
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
-      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now)) ctx.touchedCompanies.add(id)
-      await tx.update(syncState).set({ highWaterMark, lastRunAt: now, updatedAt: now })
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now))
+        ctx.touchedCompanies.add(id)
+      await tx
+        .update(syncState)
+        .set({ highWaterMark, lastRunAt: now, updatedAt: now })
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
     synced += objects.length

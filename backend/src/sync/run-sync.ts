@@ -19,19 +19,43 @@ export type SyncOutcome =
  * Syncs one integration's companies, contacts and tickets concurrently, each within the portal's
  * rate budgets. Runs as one job per portal at a time (see jobs/), so budgets are not split.
  */
-export async function runSync(deps: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'>, integrationId: string): Promise<SyncOutcome> {
+export async function runSync(
+  deps: Pick<
+    AppDeps,
+    'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'
+  >,
+  integrationId: string,
+): Promise<SyncOutcome> {
   const integration = await findIntegrationById(deps.db, integrationId)
-  if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth') return { status: 'skipped', reason: 'not_connected' }
-  const ctx = { db: deps.db, client: HubspotClient.fromIntegration(deps, integration), workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger, touchedCompanies: new Set<number>() }
+  if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth')
+    return { status: 'skipped', reason: 'not_connected' }
+  const ctx = {
+    db: deps.db,
+    client: HubspotClient.fromIntegration(deps, integration),
+    workspaceId: integration.workspaceId,
+    clock: deps.clock,
+    logger: deps.logger,
+    touchedCompanies: new Set<number>(),
+  }
   const started = performance.now()
-  const hadScores = (await deps.db.select({ n: count() }).from(churnScores).where(eq(churnScores.workspaceId, integration.workspaceId)))[0]?.n ?? 0
-  const results = await Promise.all(crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })))
+  const hadScores =
+    (
+      await deps.db.select({ n: count() }).from(churnScores).where(eq(churnScores.workspaceId, integration.workspaceId))
+    )[0]?.n ?? 0
+  const results = await Promise.all(
+    crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
+  )
   const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
   // First complete import: score every company. Afterwards only those whose tickets changed.
-  const scored = hadScores === 0 && failures.length === 0
-    ? await rescoreWorkspace(deps.db, integration.workspaceId, deps.clock.now())
-    : await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
-  const writeBack = scored > 0 ? await pushScores(deps, (await findIntegrationById(deps.db, integrationId)) ?? integration) : null
-  deps.logger.info({ integrationId, ms: Math.round(performance.now() - started), failures, scored, writeBack }, 'hubspot sync finished')
+  const scored =
+    hadScores === 0 && failures.length === 0
+      ? await rescoreWorkspace(deps.db, integration.workspaceId, deps.clock.now())
+      : await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
+  const writeBack =
+    scored > 0 ? await pushScores(deps, (await findIntegrationById(deps.db, integrationId)) ?? integration) : null
+  deps.logger.info(
+    { integrationId, ms: Math.round(performance.now() - started), failures, scored, writeBack },
+    'hubspot sync finished',
+  )
   return { status: 'done', failures, scored }
 }

@@ -30,7 +30,8 @@ export async function syncObjectType(ctx: SyncContext, type: CrmObjectType): Pro
     return archived.ok ? ok(undefined) : archived
   })()
   const now = ctx.clock.now()
-  await ctx.db.update(syncState)
+  await ctx.db
+    .update(syncState)
     .set({ lastRunAt: now, lastErrorCode: outcome.ok ? null : outcome.error, updatedAt: now })
     .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
   return outcome

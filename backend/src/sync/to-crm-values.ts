@@ -29,36 +29,77 @@ const text = (value: string | null | undefined) => (value === undefined || value
 
 /** Ids HubSpot merged into this record (`hs_merged_object_ids` is `;`-separated). */
 export function mergedIds(object: CrmObject): number[] {
-  return (object.properties.hs_merged_object_ids ?? '').split(';').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)
+  return (object.properties.hs_merged_object_ids ?? '')
+    .split(';')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0)
 }
 
 export function toCrmCompanyValues(workspaceId: string, o: CrmObject, now: Date): CrmCompanyValues {
   const p = o.properties
   return {
-    workspaceId, hubspotId: Number(o.id), name: text(p.name), domain: text(p.domain), industry: text(p.industry),
-    hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
-    archived: o.archived ?? false, mergedInto: null, syncedAt: now,
+    workspaceId,
+    hubspotId: Number(o.id),
+    name: text(p.name),
+    domain: text(p.domain),
+    industry: text(p.industry),
+    hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt),
+    hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
+    archived: o.archived ?? false,
+    mergedInto: null,
+    syncedAt: now,
   }
 }
 
-export function toCrmContactValues(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): CrmContactValues {
+export function toCrmContactValues(
+  workspaceId: string,
+  o: CrmObject,
+  companyId: number | null,
+  now: Date,
+): CrmContactValues {
   const p = o.properties
   return {
-    workspaceId, hubspotId: Number(o.id), email: text(p.email), firstName: text(p.firstname), lastName: text(p.lastname), companyId,
-    hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.lastmodifieddate ?? o.updatedAt),
-    archived: o.archived ?? false, mergedInto: null, syncedAt: now,
+    workspaceId,
+    hubspotId: Number(o.id),
+    email: text(p.email),
+    firstName: text(p.firstname),
+    lastName: text(p.lastname),
+    companyId,
+    hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt),
+    hsUpdatedAt: parseHubspotDate(p.lastmodifieddate ?? o.updatedAt),
+    archived: o.archived ?? false,
+    mergedInto: null,
+    syncedAt: now,
   }
 }
 
-export function toCrmTicketValues(workspaceId: string, o: CrmObject, companyId: number | null, now: Date): CrmTicketValues {
+export function toCrmTicketValues(
+  workspaceId: string,
+  o: CrmObject,
+  companyId: number | null,
+  now: Date,
+): CrmTicketValues {
   const p = o.properties
   return {
-    workspaceId, hubspotId: Number(o.id), subject: text(p.subject), content: text(p.content), pipeline: text(p.hs_pipeline),
-    stage: text(p.hs_pipeline_stage), priority: text(p.hs_ticket_priority), category: text(p.hs_ticket_category), sourceType: text(p.source_type),
-    companyId, hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt), hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
-    closedAt: parseHubspotDate(p.closed_date), timeToCloseMs: parseNumber(p.time_to_close),
+    workspaceId,
+    hubspotId: Number(o.id),
+    subject: text(p.subject),
+    content: text(p.content),
+    pipeline: text(p.hs_pipeline),
+    stage: text(p.hs_pipeline_stage),
+    priority: text(p.hs_ticket_priority),
+    category: text(p.hs_ticket_category),
+    sourceType: text(p.source_type),
+    companyId,
+    hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt),
+    hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
+    closedAt: parseHubspotDate(p.closed_date),
+    timeToCloseMs: parseNumber(p.time_to_close),
     // Read once here, where a ticket's text changes, rather than on every scoring pass.
-    textCues: readTicketCues(text(p.subject), text(p.content)), textCuesVersion: TICKET_CUES_VERSION,
-    archived: o.archived ?? false, mergedInto: null, syncedAt: now,
+    textCues: readTicketCues(text(p.subject), text(p.content)),
+    textCuesVersion: TICKET_CUES_VERSION,
+    archived: o.archived ?? false,
+    mergedInto: null,
+    syncedAt: now,
   }
 }

@@ -10,7 +10,10 @@ import { fetchCompanyLinks } from '../sync/fetch-company-links'
 import { markArchived, markMerged, upsertCrmObjects } from '../sync/upsert-crm-objects'
 import type { WebhookEvent } from './webhook-event-schema'
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'>
+type Deps = Pick<
+  AppDeps,
+  'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'
+>
 
 const objectTypeOf: Record<string, CrmObjectType> = { ticket: 'tickets', company: 'companies', contact: 'contacts' }
 const BATCH = 500
@@ -34,10 +37,23 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
   const run: InboxRun = { claimed: 0, applied: 0, unknownPortal: 0, ignored: 0, retried: 0 }
   for (;;) {
     const claimed = await deps.db.transaction(async (tx) => {
-      const rows = await tx.select().from(webhookInbox).where(isNull(webhookInbox.processedAt))
-        .orderBy(asc(webhookInbox.occurredAt)).limit(BATCH).for('update', { skipLocked: true })
+      const rows = await tx
+        .select()
+        .from(webhookInbox)
+        .where(isNull(webhookInbox.processedAt))
+        .orderBy(asc(webhookInbox.occurredAt))
+        .limit(BATCH)
+        .for('update', { skipLocked: true })
       if (rows.length === 0) return rows
-      await tx.update(webhookInbox).set({ processedAt: deps.clock.now(), outcome: 'processing' }).where(inArray(webhookInbox.id, rows.map((r) => r.id)))
+      await tx
+        .update(webhookInbox)
+        .set({ processedAt: deps.clock.now(), outcome: 'processing' })
+        .where(
+          inArray(
+            webhookInbox.id,
+            rows.map((r) => r.id),
+          ),
+        )
       return rows
     })
     if (claimed.length === 0) return run
@@ -46,7 +62,9 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
     for (const row of claimed) byPortal.set(row.portalId, [...(byPortal.get(row.portalId) ?? []), row])
     for (const [portalId, rows] of byPortal) {
       const ids = rows.map((r) => r.id)
-      const [integration] = await deps.db.select().from(integrations)
+      const [integration] = await deps.db
+        .select()
+        .from(integrations)
         .where(and(eq(integrations.hubId, portalId), inArray(integrations.status, ['connected', 'degraded'])))
       if (!integration) {
         run.unknownPortal += rows.length
@@ -55,7 +73,11 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
         continue
       }
       try {
-        const outcome = await applyEvents(deps, integration, rows.map((r) => r.payload as unknown as WebhookEvent))
+        const outcome = await applyEvents(
+          deps,
+          integration,
+          rows.map((r) => r.payload as unknown as WebhookEvent),
+        )
         run.applied += outcome.applied
         run.ignored += outcome.ignored
         deps.metrics.webhookProcessed.inc({ outcome: 'applied' }, outcome.applied)
@@ -64,16 +86,30 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
       } catch (error) {
         run.retried += rows.length
         deps.logger.warn({ err: error, portalId }, 'webhook events could not be applied; released for retry')
-        await deps.db.update(webhookInbox).set({ processedAt: null, outcome: sql`null` }).where(inArray(webhookInbox.id, ids))
+        await deps.db
+          .update(webhookInbox)
+          .set({ processedAt: null, outcome: sql`null` })
+          .where(inArray(webhookInbox.id, ids))
         return run
       }
     }
   }
 }
 
-async function applyEvents(deps: Deps, integration: typeof integrations.$inferSelect, events: WebhookEvent[]): Promise<{ applied: number; ignored: number }> {
+async function applyEvents(
+  deps: Deps,
+  integration: typeof integrations.$inferSelect,
+  events: WebhookEvent[],
+): Promise<{ applied: number; ignored: number }> {
   const client = HubspotClient.fromIntegration(deps, integration)
-  const ctx = { db: deps.db, client, workspaceId: integration.workspaceId, clock: deps.clock, logger: deps.logger, touchedCompanies: new Set<number>() }
+  const ctx = {
+    db: deps.db,
+    client,
+    workspaceId: integration.workspaceId,
+    clock: deps.clock,
+    logger: deps.logger,
+    touchedCompanies: new Set<number>(),
+  }
   const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
   const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }
   let ignored = 0
@@ -89,7 +125,13 @@ async function applyEvents(deps: Deps, integration: typeof integrations.$inferSe
     } else if (action === 'merge') {
       const survivor = event.newObjectId ?? event.primaryObjectId ?? event.objectId
       if (survivor) {
-        await markMerged(deps.db, integration.workspaceId, type, (event.mergedObjectIds ?? []).filter((id) => id !== survivor), survivor)
+        await markMerged(
+          deps.db,
+          integration.workspaceId,
+          type,
+          (event.mergedObjectIds ?? []).filter((id) => id !== survivor),
+          survivor,
+        )
         refetch[type].add(String(survivor))
       }
     } else if (action === 'associationChange') {
@@ -102,7 +144,9 @@ async function applyEvents(deps: Deps, integration: typeof integrations.$inferSe
     }
   }
   if (archive.tickets.length > 0) {
-    const affected = await deps.db.select({ companyId: crmTickets.companyId }).from(crmTickets)
+    const affected = await deps.db
+      .select({ companyId: crmTickets.companyId })
+      .from(crmTickets)
       .where(and(eq(crmTickets.workspaceId, integration.workspaceId), inArray(crmTickets.hubspotId, archive.tickets)))
     for (const { companyId } of affected) if (companyId) ctx.touchedCompanies.add(companyId)
   }
@@ -115,7 +159,15 @@ async function applyEvents(deps: Deps, integration: typeof integrations.$inferSe
       if (!objects.ok) throw new Error(`batch read ${type}: ${objects.error}`)
       const links = await fetchCompanyLinks(ctx, type, objects.value)
       if (!links.ok) throw new Error(`associations ${type}: ${links.error}`)
-      for (const id of await upsertCrmObjects(deps.db, integration.workspaceId, type, objects.value, links.value, deps.clock.now())) ctx.touchedCompanies.add(id)
+      for (const id of await upsertCrmObjects(
+        deps.db,
+        integration.workspaceId,
+        type,
+        objects.value,
+        links.value,
+        deps.clock.now(),
+      ))
+        ctx.touchedCompanies.add(id)
       // Ids HubSpot no longer returns were deleted after the event was sent.
       const found = new Set(objects.value.map((o) => o.id))
       await markArchived(deps.db, integration.workspaceId, type, chunk.filter((id) => !found.has(id)).map(Number))

@@ -12,23 +12,30 @@ const MAX_BODY_BYTES = 1024 * 1024
  * the inbox is processed by a job. Any 4xx/5xx makes HubSpot retry, so only a request we can
  * never accept gets one: a bad signature (401) or a body that is not a HubSpot batch (400).
  */
-export async function receiveWebhooks(deps: Pick<AppDeps, 'db' | 'hubspot' | 'config' | 'clock' | 'logger' | 'metrics' | 'scheduler'>, c: Context) {
+export async function receiveWebhooks(
+  deps: Pick<AppDeps, 'db' | 'hubspot' | 'config' | 'clock' | 'logger' | 'metrics' | 'scheduler'>,
+  c: Context,
+) {
   const declared = Number(c.req.header('content-length') ?? 0)
   if (declared > MAX_BODY_BYTES) return c.json({ error: 'payload_too_large' }, 413)
   const rawBody = await c.req.text()
   if (rawBody.length > MAX_BODY_BYTES) return c.json({ error: 'payload_too_large' }, 413)
   const url = new URL(c.req.url)
-  const verified = verifyHubspotSignature(deps.hubspot.clientSecret, {
-    method: c.req.method,
-    // HubSpot signed the public URL it called, not the address our proxy forwarded to.
-    url: `${deps.config.publicUrl}${url.pathname}${url.search}`,
-    rawBody,
-    headers: {
-      v3: c.req.header('x-hubspot-signature-v3') ?? null,
-      timestamp: c.req.header('x-hubspot-request-timestamp') ?? null,
-      v1: c.req.header('x-hubspot-signature-version') === 'v1' ? (c.req.header('x-hubspot-signature') ?? null) : null,
+  const verified = verifyHubspotSignature(
+    deps.hubspot.clientSecret,
+    {
+      method: c.req.method,
+      // HubSpot signed the public URL it called, not the address our proxy forwarded to.
+      url: `${deps.config.publicUrl}${url.pathname}${url.search}`,
+      rawBody,
+      headers: {
+        v3: c.req.header('x-hubspot-signature-v3') ?? null,
+        timestamp: c.req.header('x-hubspot-request-timestamp') ?? null,
+        v1: c.req.header('x-hubspot-signature-version') === 'v1' ? (c.req.header('x-hubspot-signature') ?? null) : null,
+      },
     },
-  }, { now: deps.clock.now().getTime(), allowV1: deps.config.webhooksAcceptV1 })
+    { now: deps.clock.now().getTime(), allowV1: deps.config.webhooksAcceptV1 },
+  )
   if (!verified.ok) {
     deps.metrics.webhookRejections.inc({ reason: verified.error })
     deps.logger.warn({ reason: verified.error }, 'webhook rejected')
@@ -46,14 +53,20 @@ export async function receiveWebhooks(deps: Pick<AppDeps, 'db' | 'hubspot' | 'co
     deps.metrics.webhookRejections.inc({ reason: 'invalid_batch' })
     return c.json({ error: 'invalid_batch' }, 400)
   }
-  const inserted = await deps.db.insert(webhookInbox).values(batch.data.map((event) => ({
-    dedupeKey: dedupeKey(event),
-    portalId: event.portalId,
-    subscriptionType: event.subscriptionType,
-    objectId: event.objectId ?? null,
-    occurredAt: new Date(event.occurredAt),
-    payload: event,
-  }))).onConflictDoNothing().returning({ id: webhookInbox.id })
+  const inserted = await deps.db
+    .insert(webhookInbox)
+    .values(
+      batch.data.map((event) => ({
+        dedupeKey: dedupeKey(event),
+        portalId: event.portalId,
+        subscriptionType: event.subscriptionType,
+        objectId: event.objectId ?? null,
+        occurredAt: new Date(event.occurredAt),
+        payload: event,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: webhookInbox.id })
   deps.metrics.webhookEvents.inc({ outcome: 'accepted' }, inserted.length)
   deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, batch.data.length - inserted.length)
   if (inserted.length > 0) await deps.scheduler.requestWebhookProcessing()

@@ -6,7 +6,18 @@ export type SignatureError = 'missing_signature' | 'stale_timestamp' | 'invalid_
 
 /** HubSpot decodes only these escapes in the URI it signs (and not the `?` that starts the query). */
 const decodedEscapes: Record<string, string> = {
-  '%3A': ':', '%2F': '/', '%3F': '?', '%40': '@', '%21': '!', '%24': '$', '%27': "'", '%28': '(', '%29': ')', '%2A': '*', '%2C': ',', '%3B': ';',
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
 }
 
 export function hubspotSignedUri(url: string): string {
@@ -15,7 +26,9 @@ export function hubspotSignedUri(url: string): string {
 
 /** v3: base64(HMAC-SHA256(clientSecret, method + uri + body + timestamp)). */
 export function signatureV3(secret: string, method: string, url: string, rawBody: string, timestamp: string): string {
-  return createHmac('sha256', secret).update(`${method}${hubspotSignedUri(url)}${rawBody}${timestamp}`, 'utf8').digest('base64')
+  return createHmac('sha256', secret)
+    .update(`${method}${hubspotSignedUri(url)}${rawBody}${timestamp}`, 'utf8')
+    .digest('base64')
 }
 
 /** v1: hex(SHA-256(clientSecret + body)); no timestamp, so replays cannot be told apart. */
@@ -40,17 +53,25 @@ export interface SignedRequest {
 }
 
 /** Pure: v3 with a 5-minute timestamp window, or v1 only where a setting allows it. */
-export function verifyHubspotSignature(secret: string, request: SignedRequest, options: { now: number; allowV1: boolean }): Result<'v3' | 'v1', SignatureError> {
+export function verifyHubspotSignature(
+  secret: string,
+  request: SignedRequest,
+  options: { now: number; allowV1: boolean },
+): Result<'v3' | 'v1', SignatureError> {
   const { v3, timestamp, v1 } = request.headers
   if (v3) {
     const sentAt = Number(timestamp)
     if (!timestamp || !Number.isFinite(sentAt)) return err('missing_signature')
     if (Math.abs(options.now - sentAt) > MAX_SIGNATURE_AGE_MS) return err('stale_timestamp')
-    return constantTimeEqual(signatureV3(secret, request.method, request.url, request.rawBody, timestamp), v3) ? ok('v3') : err('invalid_signature')
+    return constantTimeEqual(signatureV3(secret, request.method, request.url, request.rawBody, timestamp), v3)
+      ? ok('v3')
+      : err('invalid_signature')
   }
   if (v1) {
     if (!options.allowV1) return err('v1_not_allowed')
-    return constantTimeEqual(signatureV1(secret, request.rawBody), v1.toLowerCase()) ? ok('v1') : err('invalid_signature')
+    return constantTimeEqual(signatureV1(secret, request.rawBody), v1.toLowerCase())
+      ? ok('v1')
+      : err('invalid_signature')
   }
   return err('missing_signature')
 }

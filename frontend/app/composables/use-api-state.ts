@@ -25,7 +25,10 @@ export function useApiState() {
    * call overtook it (only the newest answer is shown), or the session expired and the person is on
    * the way to sign in. Any other failure is recorded as `error`, unless its code is `expected`.
    */
-  async function run<T, C extends AppErrorCode>(call: () => Promise<ApiResult<T, C>>, options: RunOptions<C> = {}): Promise<ApiResult<T, C> | null> {
+  async function run<T, C extends AppErrorCode>(
+    call: () => Promise<ApiResult<T, C>>,
+    options: RunOptions<C> = {},
+  ): Promise<ApiResult<T, C> | null> {
     const request = ++latest
     loading.value = true
     if (!options.keepError) error.value = null

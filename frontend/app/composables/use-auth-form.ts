@@ -21,7 +21,7 @@ export function useAuthForm(mode: AuthMode) {
   }
 
   /** Puts each issue under its field; returns whether any landed there. */
-  function showIssues(issues: readonly { path: string, message: string }[]): boolean {
+  function showIssues(issues: readonly { path: string; message: string }[]): boolean {
     let placed = false
     for (const issue of issues) {
       const field = issue.path.split('.')[0]
@@ -39,7 +39,7 @@ export function useAuthForm(mode: AuthMode) {
     const schema = mode === 'signup' ? signupBodySchema : loginBodySchema
     const parsed = schema.safeParse({ email: email.value, password: password.value })
     if (!parsed.success) {
-      showIssues(parsed.error.issues.map(issue => ({ path: issue.path.join('.'), message: issue.message })))
+      showIssues(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))
       return
     }
 
@@ -54,5 +54,12 @@ export function useAuthForm(mode: AuthMode) {
     if (!placed) formError.value = result.error.message
   }
 
-  return { email, password, pending: readonly(pending), fieldErrors: readonly(fieldErrors), formError: readonly(formError), submit }
+  return {
+    email,
+    password,
+    pending: readonly(pending),
+    fieldErrors: readonly(fieldErrors),
+    formError: readonly(formError),
+    submit,
+  }
 }

@@ -16,7 +16,7 @@ export function useChurnSummary(options: ChurnSummaryOptions = {}) {
   const summary = ref<ChurnSummaryResponse | null>(null)
 
   const following = options.followSync !== undefined
-  const syncPhase = computed(() => options.followSync === undefined ? null : toValue(options.followSync))
+  const syncPhase = computed(() => (options.followSync === undefined ? null : toValue(options.followSync)))
   let active = false
   let pollTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -42,8 +42,7 @@ export function useChurnSummary(options: ChurnSummaryOptions = {}) {
     if (document.visibilityState === 'hidden') {
       clearTimeout(pollTimer)
       pollTimer = undefined
-    }
-    else if (summaryPollDelay(summary.value?.totals.scored ?? 0, syncPhase.value) !== null) {
+    } else if (summaryPollDelay(summary.value?.totals.scored ?? 0, syncPhase.value) !== null) {
       void load()
     }
   }

@@ -17,19 +17,23 @@ export function useCompanyDetail(id: MaybeRefOrGetter<string>) {
       notFound.value = true
       return
     }
-    const result = await api.run(() => apiFetch(companiesApi.getDetail, { params: { id: companyId } }), { expected: ['not_found'] })
+    const result = await api.run(() => apiFetch(companiesApi.getDetail, { params: { id: companyId } }), {
+      expected: ['not_found'],
+    })
     if (!result) return
     if (result.ok) {
       detail.value = result.data
       notFound.value = false
-    }
-    else if (result.error.code === 'not_found') {
+    } else if (result.error.code === 'not_found') {
       detail.value = null
       notFound.value = true
     }
   }
 
-  watch(() => toValue(id), () => void load())
+  watch(
+    () => toValue(id),
+    () => void load(),
+  )
   onMounted(() => void load())
   onBeforeUnmount(() => api.reset())
 

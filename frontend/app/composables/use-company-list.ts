@@ -37,12 +37,15 @@ export function useCompanyList() {
     const current = state.value
     lastQuery.value = queryFromListState(current)
     // The rows on screen stay until the new page answers, and so does an error.
-    const result = await api.run(() => apiFetch(companiesApi.list, { query: companyListApiQuery(current) }), { keepError: true })
+    const result = await api.run(() => apiFetch(companiesApi.list, { query: companyListApiQuery(current) }), {
+      keepError: true,
+    })
     if (!result?.ok) return
     response.value = result.data
     // A page past the end (rows deleted, a stale link): show the last one instead.
     const last = pageCount(result.data.total, result.data.pageSize)
-    if (result.data.companies.length === 0 && current.page > last) void go({ ...current, page: last }, { replace: true })
+    if (result.data.companies.length === 0 && current.page > last)
+      void go({ ...current, page: last }, { replace: true })
   }
 
   function go(next: CompanyListState, options: { replace?: boolean } = {}) {
@@ -81,11 +84,14 @@ export function useCompanyList() {
   }
 
   // Back/forward or a link changed the URL: load it, and let the box show its search.
-  watch(() => route.fullPath, () => {
-    if (route.path !== path) return
-    if (!searchPending && normalizeSearch(search.value) !== state.value.q) search.value = state.value.q
-    void load()
-  })
+  watch(
+    () => route.fullPath,
+    () => {
+      if (route.path !== path) return
+      if (!searchPending && normalizeSearch(search.value) !== state.value.q) search.value = state.value.q
+      void load()
+    },
+  )
 
   onMounted(() => void load())
   onBeforeUnmount(() => {

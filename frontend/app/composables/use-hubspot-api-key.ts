@@ -41,9 +41,9 @@ export function useHubspotApiKey() {
     }
     const issues = result.error.issues ?? []
     missingScopes.value = issues
-      .filter(issue => issue.message.startsWith(missingScopePrefix))
-      .map(issue => issue.message.slice(missingScopePrefix.length))
-    const tokenIssue = issues.find(issue => issue.path === 'token' && !issue.message.startsWith(missingScopePrefix))
+      .filter((issue) => issue.message.startsWith(missingScopePrefix))
+      .map((issue) => issue.message.slice(missingScopePrefix.length))
+    const tokenIssue = issues.find((issue) => issue.path === 'token' && !issue.message.startsWith(missingScopePrefix))
     if (tokenIssue) fieldError.value = tokenIssue.message
     return false
   }

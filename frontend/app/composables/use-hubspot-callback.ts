@@ -2,7 +2,7 @@ import { hubspotApi, isErrorCode } from '@churnlens/contracts'
 import type { CallbackBody, ErrorCode } from '@churnlens/contracts'
 
 /** Where the callback page goes next: the analyze page, or the onboarding page explaining the failure. */
-export type CallbackOutcome = { ok: true } | { ok: false, code: ErrorCode }
+export type CallbackOutcome = { ok: true } | { ok: false; code: ErrorCode }
 
 // One exchange per callback URL: HubSpot's code is single-use, so a re-mount must not post it twice.
 const exchanges = new Map<string, Promise<CallbackOutcome>>()

@@ -8,7 +8,11 @@ export function isHubspotConnected(integration: IntegrationView | null): integra
 
 /** True when only the person can fix the connection, by reconnecting. */
 export function hubspotNeedsReconnect(integration: IntegrationView | null): boolean {
-  return integration !== null && (integration.status === 'needs_reauth' || (integration.status !== 'disconnected' && integration.missingRequiredScopes.length > 0))
+  return (
+    integration !== null &&
+    (integration.status === 'needs_reauth' ||
+      (integration.status !== 'disconnected' && integration.missingRequiredScopes.length > 0))
+  )
 }
 
 // One GET at a time: the banner and the page both ask on navigation.
@@ -41,7 +45,12 @@ export function useHubspotIntegration() {
 
   /** The answer, or null when there is nothing to act on (a newer read, or signing in again). */
   async function load(): Promise<ApiResult<IntegrationView | null> | null> {
-    return reading.run(() => inFlight ??= fetchIntegration().finally(() => { inFlight = null }))
+    return reading.run(
+      () =>
+        (inFlight ??= fetchIntegration().finally(() => {
+          inFlight = null
+        })),
+    )
   }
 
   /** Takes an integration another endpoint answered with (e.g. saving a private-app token). */
@@ -58,7 +67,11 @@ export function useHubspotIntegration() {
     if (redirecting.value) return
     redirecting.value = true
     disconnecting.clearError()
-    const result = await authorizing.run(() => apiFetch(hubspotApi.startAuthorization, { query: { allowPortalSwitch: options.allowPortalSwitch ? 'true' : 'false' } }))
+    const result = await authorizing.run(() =>
+      apiFetch(hubspotApi.startAuthorization, {
+        query: { allowPortalSwitch: options.allowPortalSwitch ? 'true' : 'false' },
+      }),
+    )
     if (!result?.ok) {
       redirecting.value = false
       return

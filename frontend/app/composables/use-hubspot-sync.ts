@@ -60,7 +60,9 @@ export function useHubspotSync() {
     }
     requested.value = true
     clearTimeout(confirmationTimer)
-    confirmationTimer = setTimeout(() => { requested.value = false }, CONFIRMATION_MS)
+    confirmationTimer = setTimeout(() => {
+      requested.value = false
+    }, CONFIRMATION_MS)
     // Look again soon, so the run's progress shows without waiting for the slow poll.
     if (!reading.loading.value) schedule(SYNC_POLL_MS)
     return true
@@ -70,8 +72,7 @@ export function useHubspotSync() {
     if (document.visibilityState === 'hidden') {
       clearTimeout(pollTimer)
       pollTimer = undefined
-    }
-    else {
+    } else {
       void load()
     }
   }

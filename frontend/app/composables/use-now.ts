@@ -3,7 +3,9 @@ export function useNow(intervalMs = 30_000) {
   const now = ref(new Date())
   let timer: ReturnType<typeof setInterval> | undefined
   onMounted(() => {
-    timer = setInterval(() => { now.value = new Date() }, intervalMs)
+    timer = setInterval(() => {
+      now.value = new Date()
+    }, intervalMs)
   })
   onBeforeUnmount(() => clearInterval(timer))
   return computed(() => now.value)

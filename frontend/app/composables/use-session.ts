@@ -18,11 +18,9 @@ export function useSession() {
       me.value = result.data
       status.value = 'signed-in'
       error.value = null
-    }
-    else if (result.error.code === 'unauthenticated') {
+    } else if (result.error.code === 'unauthenticated') {
       clear()
-    }
-    else {
+    } else {
       error.value = result.error
     }
     return result
@@ -30,7 +28,7 @@ export function useSession() {
 
   function clear() {
     // Whatever was loaded for the previous workspace (its HubSpot connection) goes with the session.
-    clearNuxtState(key => key.startsWith('workspace:'), { reset: true })
+    clearNuxtState((key) => key.startsWith('workspace:'), { reset: true })
     me.value = null
     status.value = 'signed-out'
     error.value = null
@@ -57,5 +55,14 @@ export function useSession() {
     return result
   }
 
-  return { me: computed(() => me.value), status: computed(() => status.value), error: computed(() => error.value), refresh, signUp, logIn, signOut, clear }
+  return {
+    me: computed(() => me.value),
+    status: computed(() => status.value),
+    error: computed(() => error.value),
+    refresh,
+    signUp,
+    logIn,
+    signOut,
+    clear,
+  }
 }

@@ -19,7 +19,8 @@ export interface AppError<C extends AppErrorCode = AppErrorCode> {
 /** What a call can fail with: the endpoint's own codes, `server_error` (any endpoint can meet one), or the browser's. */
 export type CallErrorCode<E extends Endpoint> = EndpointErrorCode<E> | 'server_error' | ClientErrorCode
 
-export type ApiResult<T, C extends AppErrorCode = AppErrorCode> = { ok: true, data: T } | { ok: false, error: AppError<C> }
+export type ApiResult<T, C extends AppErrorCode = AppErrorCode> =
+  { ok: true; data: T } | { ok: false; error: AppError<C> }
 
 /** The answer of one endpoint: its parsed response, or one of its error codes. */
 export type EndpointResult<E extends Endpoint> = ApiResult<EndpointResponse<E>, CallErrorCode<E>>
@@ -34,8 +35,11 @@ export function messageForCode(code: AppErrorCode): string {
   return isErrorCode(code) ? errorMessages[code] : clientMessages[code]
 }
 
-function failure<C extends AppErrorCode>(code: C, issues?: FieldIssue[]): { ok: false, error: AppError<C> } {
-  return { ok: false, error: issues ? { code, message: messageForCode(code), issues } : { code, message: messageForCode(code) } }
+function failure<C extends AppErrorCode>(code: C, issues?: FieldIssue[]): { ok: false; error: AppError<C> } {
+  return {
+    ok: false,
+    error: issues ? { code, message: messageForCode(code), issues } : { code, message: messageForCode(code) },
+  }
 }
 
 const TIMEOUT_MS = 20_000
@@ -46,7 +50,10 @@ const TIMEOUT_MS = 20_000
  * @example const me = await apiFetch(authApi.getMe)
  * @example const detail = await apiFetch(companiesApi.getDetail, { params: { id: '42' } })
  */
-export async function apiFetch<E extends Endpoint>(endpoint: E, ...[input]: EndpointArgs<E>): Promise<EndpointResult<E>> {
+export async function apiFetch<E extends Endpoint>(
+  endpoint: E,
+  ...[input]: EndpointArgs<E>
+): Promise<EndpointResult<E>> {
   // Every POST is JSON, even an empty `{}`: the backend never reads a form post.
   const body = input?.body ?? (endpoint.method === 'POST' ? {} : undefined)
   let response: Response
@@ -54,12 +61,14 @@ export async function apiFetch<E extends Endpoint>(endpoint: E, ...[input]: Endp
     response = await fetch(endpointUrl(endpoint, input ?? {}), {
       method: endpoint.method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', 'accept': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', accept: 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
-  }
-  catch {
+  } catch {
     return failure('network_error')
   }
 
@@ -80,8 +89,7 @@ async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined
   try {
     return await response.json()
-  }
-  catch {
+  } catch {
     return undefined
   }
 }

@@ -13,7 +13,8 @@ export function callbackBodyFrom(query: LocationQuery): CallbackBody | null {
   const error = queryValue(query.error)
   const description = queryValue(query.error_description)
   const withState = state === undefined ? {} : { state }
-  if (error !== undefined) return { error, ...(description === undefined ? {} : { error_description: description }), ...withState }
+  if (error !== undefined)
+    return { error, ...(description === undefined ? {} : { error_description: description }), ...withState }
   if (code !== undefined) return { code, ...withState }
   return null
 }

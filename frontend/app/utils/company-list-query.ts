@@ -27,7 +27,13 @@ const MAX_PAGE = 100_000
 
 export const companySorts: readonly CompanySort[] = ['score', 'name', 'tickets', 'trend', 'open']
 
-export const defaultCompanyListState: Readonly<CompanyListState> = { sort: 'score', order: 'desc', band: null, q: '', page: 1 }
+export const defaultCompanyListState: Readonly<CompanyListState> = {
+  sort: 'score',
+  order: 'desc',
+  band: null,
+  q: '',
+  page: 1,
+}
 
 /** Names read A→Z first; every number reads largest (riskiest, busiest) first. */
 export function defaultOrderFor(sort: CompanySort): SortOrder {
@@ -87,7 +93,14 @@ type ListQuery = EndpointQuery<typeof companiesApi.list>
 /** The list call's query for a state, always with every parameter, so the server never guesses. */
 export function companyListApiQuery(state: CompanyListState, pageSize = COMPANY_PAGE_SIZE): ListQuery {
   const q = normalizeSearch(state.q)
-  return { sort: state.sort, order: state.order, page: String(state.page), pageSize: String(pageSize), band: state.band ?? undefined, q: q || undefined }
+  return {
+    sort: state.sort,
+    order: state.order,
+    page: String(state.page),
+    pageSize: String(pageSize),
+    band: state.band ?? undefined,
+    q: q || undefined,
+  }
 }
 
 /** The URL the list call goes to for a state. */
@@ -108,12 +121,18 @@ export function toggleSort(state: CompanyListState, sort: CompanySort): CompanyL
 }
 
 /** A new band or search shows its first page. */
-export function withFilters(state: CompanyListState, filters: Partial<Pick<CompanyListState, 'band' | 'q'>>): CompanyListState {
+export function withFilters(
+  state: CompanyListState,
+  filters: Partial<Pick<CompanyListState, 'band' | 'q'>>,
+): CompanyListState {
   return { ...state, ...filters, q: normalizeSearch(filters.q ?? state.q), page: 1 }
 }
 
 /** The `aria-sort` of a column header. */
-export function ariaSortFor(state: Pick<CompanyListState, 'sort' | 'order'>, sort: CompanySort): 'ascending' | 'descending' | 'none' {
+export function ariaSortFor(
+  state: Pick<CompanyListState, 'sort' | 'order'>,
+  sort: CompanySort,
+): 'ascending' | 'descending' | 'none' {
   if (state.sort !== sort) return 'none'
   return state.order === 'asc' ? 'ascending' : 'descending'
 }

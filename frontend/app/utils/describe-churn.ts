@@ -80,7 +80,9 @@ const signalWords: Record<ChurnSignal, string> = {
 
 /** A short name for a scoring signal; unknown signals (an older stored score) read as their own words. */
 export function signalLabel(signal: string): string {
-  return Object.hasOwn(signalWords, signal) ? signalWords[signal as ChurnSignal] : sentenceCase(signal.replace(/_/g, ' '))
+  return Object.hasOwn(signalWords, signal)
+    ? signalWords[signal as ChurnSignal]
+    : sentenceCase(signal.replace(/_/g, ' '))
 }
 
 /** "1 ticket", "3 tickets". */
@@ -115,7 +117,7 @@ export function formatDate(iso: string | null): string {
 }
 
 /** A distribution bucket's label: "0–9", "90–100". */
-export function bucketLabel(bucket: { from: number, to: number }): string {
+export function bucketLabel(bucket: { from: number; to: number }): string {
   return `${bucket.from}–${bucket.to}`
 }
 

@@ -1,5 +1,12 @@
 import { errorMessages, integrationReasonCodes, isErrorCode, optionalFeatures } from '@churnlens/contracts'
-import type { AuthType, IntegrationEvent, IntegrationReasonCode, IntegrationStatus, IntegrationView, OptionalFeature } from '@churnlens/contracts'
+import type {
+  AuthType,
+  IntegrationEvent,
+  IntegrationReasonCode,
+  IntegrationStatus,
+  IntegrationView,
+  OptionalFeature,
+} from '@churnlens/contracts'
 import type { AppError } from './api-fetch'
 
 /*
@@ -19,17 +26,21 @@ export function listInWords(items: readonly string[]): string {
 /** A sentence for every reason the backend records as `lastErrorCode` / event `errorCode`. */
 const reasonTexts: Record<IntegrationReasonCode, string> = {
   missing_scopes: 'HubSpot no longer grants every permission Churnlens needs.',
-  refresh_token_revoked: 'HubSpot revoked Churnlens\'s access: the app was uninstalled from the portal, or someone removed its access in HubSpot.',
-  token_unreadable: 'We could no longer read the stored HubSpot credentials, so HubSpot needs to grant access again. Your data is safe.',
-  api_key_rejected: 'HubSpot rejected the private-app token: it was rotated, or the private app was deleted in HubSpot.',
+  refresh_token_revoked:
+    "HubSpot revoked Churnlens's access: the app was uninstalled from the portal, or someone removed its access in HubSpot.",
+  token_unreadable:
+    'We could no longer read the stored HubSpot credentials, so HubSpot needs to grant access again. Your data is safe.',
+  api_key_rejected:
+    'HubSpot rejected the private-app token: it was rotated, or the private app was deleted in HubSpot.',
   hubspot_unavailable: 'HubSpot did not answer our requests.',
   hubspot_rate_limited: 'HubSpot asked us to slow down because too many requests were made (rate limit).',
   hubspot_invalid_response: 'HubSpot sent answers we could not understand.',
-  hubspot_client_rejected: 'HubSpot rejected Churnlens\'s own app credentials. This is on our side and our team has been alerted; you do not need to do anything.',
+  hubspot_client_rejected:
+    "HubSpot rejected Churnlens's own app credentials. This is on our side and our team has been alerted; you do not need to do anything.",
 }
 
 function isReasonCode(code: string): code is IntegrationReasonCode {
-  return integrationReasonCodes.some(reason => reason === code)
+  return integrationReasonCodes.some((reason) => reason === code)
 }
 
 /**
@@ -38,7 +49,10 @@ function isReasonCode(code: string): code is IntegrationReasonCode {
  * @example describeIntegrationReason('missing_scopes', { missingScopes: ['tickets'] })
  *   === 'HubSpot no longer grants permissions Churnlens needs: tickets.'
  */
-export function describeIntegrationReason(code: string | null | undefined, options: { missingScopes?: readonly string[] } = {}): string | null {
+export function describeIntegrationReason(
+  code: string | null | undefined,
+  options: { missingScopes?: readonly string[] } = {},
+): string | null {
   if (!code) return null
   if (code === 'missing_scopes') {
     const missing = options.missingScopes ?? []
@@ -71,26 +85,33 @@ export function explainIntegrationStatus(integration: StatusInput): StatusExplan
       return { summary: 'Finishing the connection with HubSpot.', reason: null }
     case 'connected':
       if (missingRequiredScopes.length > 0) {
-        return { summary: 'Connected, but some permissions Churnlens needs are missing. Reconnect and approve every permission.', reason: describeIntegrationReason('missing_scopes', { missingScopes: missingRequiredScopes }) }
+        return {
+          summary:
+            'Connected, but some permissions Churnlens needs are missing. Reconnect and approve every permission.',
+          reason: describeIntegrationReason('missing_scopes', { missingScopes: missingRequiredScopes }),
+        }
       }
       return {
-        summary: authType === 'api_key'
-          ? 'Connected and working. Private-app tokens do not expire, but this one stops working if someone rotates it or deletes the private app in HubSpot.'
-          : 'Connected and working. Churnlens renews its access automatically, so this connection keeps running without you.',
+        summary:
+          authType === 'api_key'
+            ? 'Connected and working. Private-app tokens do not expire, but this one stops working if someone rotates it or deletes the private app in HubSpot.'
+            : 'Connected and working. Churnlens renews its access automatically, so this connection keeps running without you.',
         reason: null,
       }
     case 'degraded': {
       const reason = describeIntegrationReason(lastErrorCode ?? 'hubspot_unavailable')
       return {
-        summary: 'HubSpot is not answering right now. We retry automatically with backoff; your data is safe and you do not need to do anything.',
+        summary:
+          'HubSpot is not answering right now. We retry automatically with backoff; your data is safe and you do not need to do anything.',
         reason: reason ? `Last error: ${reason}` : null,
       }
     }
     case 'needs_reauth':
       return {
-        summary: 'HubSpot no longer accepts Churnlens\'s access, so syncing is paused until you reconnect.',
-        reason: describeIntegrationReason(lastErrorCode, { missingScopes: missingRequiredScopes })
-          ?? 'HubSpot stopped accepting our access.',
+        summary: "HubSpot no longer accepts Churnlens's access, so syncing is paused until you reconnect.",
+        reason:
+          describeIntegrationReason(lastErrorCode, { missingScopes: missingRequiredScopes }) ??
+          'HubSpot stopped accepting our access.',
       }
     case 'disconnected':
       return { summary: 'Not connected. Churnlens no longer has access to this portal.', reason: null }
@@ -98,13 +119,16 @@ export function explainIntegrationStatus(integration: StatusInput): StatusExplan
 }
 
 /** The short reason shown in the global banner. */
-export function bannerMessage(integration: StatusInput): { title: string, text: string } | null {
+export function bannerMessage(integration: StatusInput): { title: string; text: string } | null {
   if (integration.status === 'needs_reauth') {
     return { title: 'HubSpot needs you to reconnect', text: explainIntegrationStatus(integration).reason ?? '' }
   }
   if (integration.status === 'degraded') {
     const reason = describeIntegrationReason(integration.lastErrorCode ?? 'hubspot_unavailable')
-    return { title: 'HubSpot is not answering right now', text: `We retry automatically and your data is safe. ${reason ?? ''}`.trim() }
+    return {
+      title: 'HubSpot is not answering right now',
+      text: `We retry automatically and your data is safe. ${reason ?? ''}`.trim(),
+    }
   }
   return null
 }
@@ -149,12 +173,16 @@ export function describeIntegrationEvent(event: Pick<IntegrationEvent, 'type' | 
     case 'api_key_connected':
       return `Connected with a private-app token${portalSwitch(detail) || (hubId === null ? '' : ` for portal ${hubId}`)}`
     case 'disconnected':
-      return detail.revoke === 'revoked' ? 'Disconnected HubSpot and revoked Churnlens\'s access' : 'Disconnected HubSpot'
+      return detail.revoke === 'revoked'
+        ? "Disconnected HubSpot and revoked Churnlens's access"
+        : 'Disconnected HubSpot'
     case 'degraded':
       return 'HubSpot stopped answering; retrying automatically'
     case 'recovered': {
       const failures = detailNumber(detail, 'afterFailures')
-      return failures ? `Connection recovered after ${failures} failed attempt${failures === 1 ? '' : 's'}` : 'Connection recovered'
+      return failures
+        ? `Connection recovered after ${failures} failed attempt${failures === 1 ? '' : 's'}`
+        : 'Connection recovered'
     }
     case 'needs_reauth':
       return 'HubSpot stopped accepting our access; a reconnect is needed'
@@ -162,7 +190,10 @@ export function describeIntegrationEvent(event: Pick<IntegrationEvent, 'type' | 
       return 'Stored credentials re-encrypted with new keys'
     default: {
       const words = event.type.replaceAll('_', ' ')
-      const status = event.toStatus && event.toStatus in statusWords ? ` (now ${statusWords[event.toStatus as IntegrationStatus]})` : ''
+      const status =
+        event.toStatus && event.toStatus in statusWords
+          ? ` (now ${statusWords[event.toStatus as IntegrationStatus]})`
+          : ''
       return `${words.charAt(0).toUpperCase()}${words.slice(1)}${status}`
     }
   }
@@ -184,7 +215,10 @@ export function featureLabel(feature: string): string {
  * @example describeDisabledFeature({ feature: 'write_back', missingScopes: ['crm.objects.companies.write'] }, 'oauth')
  *   === 'Write churn scores back to HubSpot is off: grant crm.objects.companies.write by reconnecting.'
  */
-export function describeDisabledFeature(disabled: { feature: string, missingScopes: readonly string[] }, authType: AuthType): string {
+export function describeDisabledFeature(
+  disabled: { feature: string; missingScopes: readonly string[] },
+  authType: AuthType,
+): string {
   const scopes = listInWords(disabled.missingScopes)
   return authType === 'api_key'
     ? `${featureLabel(disabled.feature)} is off: add ${scopes} to the private app in HubSpot, then save the token again.`

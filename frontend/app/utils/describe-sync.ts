@@ -69,7 +69,7 @@ export function syncPercent(percent: number): number {
  * @example describeSyncCount(1234, 5000) === '1,234 of 5,000 records'
  */
 export function describeSyncCount(recordsDone: number, estimatedTotal: number | null): string {
-  const noun = (n: number) => n === 1 ? 'record' : 'records'
+  const noun = (n: number) => (n === 1 ? 'record' : 'records')
   if (estimatedTotal === null) return `${formatCount(recordsDone)} ${noun(recordsDone)} so far`
   const total = Math.max(recordsDone, estimatedTotal)
   return `${formatCount(recordsDone)} of ${formatCount(total)} ${noun(total)}`
@@ -104,7 +104,9 @@ export function syncObjectStateText(state: SyncObjectState): string {
  * One object type's progress: done of estimated, or a word when there is nothing to count yet.
  * @example describeSyncObject({ phase: 'full', recordsDone: 40, estimatedTotal: 120, fullCompletedAt: null }) === '40 of 120 records'
  */
-export function describeSyncObject(object: Pick<SyncObjectProgress, 'phase' | 'recordsDone' | 'estimatedTotal' | 'fullCompletedAt'>): string {
+export function describeSyncObject(
+  object: Pick<SyncObjectProgress, 'phase' | 'recordsDone' | 'estimatedTotal' | 'fullCompletedAt'>,
+): string {
   if (syncObjectState(object) === 'waiting' && object.recordsDone === 0) return 'Not started yet'
   return describeSyncCount(object.recordsDone, object.estimatedTotal)
 }
@@ -113,7 +115,7 @@ export function describeSyncObject(object: Pick<SyncObjectProgress, 'phase' | 'r
 const syncErrorTexts: Record<SyncErrorCode, string> = {
   hubspot_unavailable: 'HubSpot is not answering; we will retry',
   hubspot_rate_limited: 'HubSpot asked us to slow down; we will retry shortly',
-  hubspot_daily_limit: 'HubSpot\'s daily API allowance is used up; we continue after it resets',
+  hubspot_daily_limit: "HubSpot's daily API allowance is used up; we continue after it resets",
   hubspot_invalid_response: 'HubSpot sent data we could not understand; we will retry',
   forbidden: 'HubSpot refused access to these records; check that Churnlens still has every permission it needs',
   needs_reauth: 'HubSpot no longer accepts our access; reconnect HubSpot to continue',
@@ -122,7 +124,7 @@ const syncErrorTexts: Record<SyncErrorCode, string> = {
 }
 
 function isSyncErrorCode(code: string): code is SyncErrorCode {
-  return syncErrorCodes.some(known => known === code)
+  return syncErrorCodes.some((known) => known === code)
 }
 
 /**

@@ -8,6 +8,6 @@ export function safeNextPath(next: unknown, fallback = '/'): string {
   if (typeof next !== 'string') return fallback
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback
   // Browsers strip tabs and newlines from URLs, which would turn `/\t/evil.test` into `//evil.test`.
-  if ([...next].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7F)) return fallback
+  if ([...next].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return fallback
   return next
 }

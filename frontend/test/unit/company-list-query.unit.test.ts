@@ -21,8 +21,13 @@ describe('listStateFromQuery', () => {
     expect(listStateFromQuery({})).toEqual({ sort: 'score', order: 'desc', band: null, q: '', page: 1 })
   })
   it('reads every parameter', () => {
-    expect(listStateFromQuery({ sort: 'tickets', order: 'asc', band: 'high', q: ' acme ', page: '3' }))
-      .toEqual({ sort: 'tickets', order: 'asc', band: 'high', q: 'acme', page: 3 })
+    expect(listStateFromQuery({ sort: 'tickets', order: 'asc', band: 'high', q: ' acme ', page: '3' })).toEqual({
+      sort: 'tickets',
+      order: 'asc',
+      band: 'high',
+      q: 'acme',
+      page: 3,
+    })
   })
   it('gives a column its natural order when the URL has none', () => {
     expect(listStateFromQuery({ sort: 'name' }).order).toBe('asc')
@@ -46,8 +51,13 @@ describe('queryFromListState', () => {
     expect(queryFromListState({ ...base, sort: 'name', order: 'asc' })).toEqual({ sort: 'name' })
   })
   it('writes what differs', () => {
-    expect(queryFromListState({ sort: 'name', order: 'desc', band: 'medium', q: ' acme ', page: 2 }))
-      .toEqual({ sort: 'name', order: 'desc', band: 'medium', q: 'acme', page: '2' })
+    expect(queryFromListState({ sort: 'name', order: 'desc', band: 'medium', q: ' acme ', page: 2 })).toEqual({
+      sort: 'name',
+      order: 'desc',
+      band: 'medium',
+      q: 'acme',
+      page: '2',
+    })
   })
   it('round-trips through the URL', () => {
     const states: CompanyListState[] = [
@@ -61,13 +71,18 @@ describe('queryFromListState', () => {
 
 describe('API paths', () => {
   it('asks for one page with every parameter', () => {
-    expect(companyListApiPath(base)).toBe(`/api/v1/companies?sort=score&order=desc&page=1&pageSize=${COMPANY_PAGE_SIZE}`)
-    expect(companyListApiPath({ sort: 'name', order: 'asc', band: 'high', q: 'a&b', page: 2 }))
-      .toBe('/api/v1/companies?sort=name&order=asc&page=2&pageSize=50&band=high&q=a%26b')
+    expect(companyListApiPath(base)).toBe(
+      `/api/v1/companies?sort=score&order=desc&page=1&pageSize=${COMPANY_PAGE_SIZE}`,
+    )
+    expect(companyListApiPath({ sort: 'name', order: 'asc', band: 'high', q: 'a&b', page: 2 })).toBe(
+      '/api/v1/companies?sort=name&order=asc&page=2&pageSize=50&band=high&q=a%26b',
+    )
   })
   it('exports with the filters only', () => {
     expect(companyExportHref(base)).toBe('/api/v1/companies/export.csv')
-    expect(companyExportHref({ band: 'high', q: 'acme corp' })).toBe('/api/v1/companies/export.csv?band=high&q=acme+corp')
+    expect(companyExportHref({ band: 'high', q: 'acme corp' })).toBe(
+      '/api/v1/companies/export.csv?band=high&q=acme+corp',
+    )
   })
 })
 
@@ -79,7 +94,10 @@ describe('sorting', () => {
   })
   it('starts another column at its natural order', () => {
     expect(toggleSort(base, 'name')).toMatchObject({ sort: 'name', order: 'asc' })
-    expect(toggleSort({ ...base, sort: 'name', order: 'asc' }, 'tickets')).toMatchObject({ sort: 'tickets', order: 'desc' })
+    expect(toggleSort({ ...base, sort: 'name', order: 'asc' }, 'tickets')).toMatchObject({
+      sort: 'tickets',
+      order: 'desc',
+    })
   })
   it('says how each header is sorted', () => {
     expect(ariaSortFor(base, 'score')).toBe('descending')
@@ -91,7 +109,12 @@ describe('sorting', () => {
 describe('filters and pages', () => {
   it('a new filter shows the first page', () => {
     expect(withFilters({ ...base, page: 5 }, { band: 'high' })).toEqual({ ...base, band: 'high', page: 1 })
-    expect(withFilters({ ...base, band: 'high', page: 5 }, { q: ' acme ' })).toEqual({ ...base, band: 'high', q: 'acme', page: 1 })
+    expect(withFilters({ ...base, band: 'high', page: 5 }, { q: ' acme ' })).toEqual({
+      ...base,
+      band: 'high',
+      q: 'acme',
+      page: 1,
+    })
   })
   it('knows whether filters narrow the list', () => {
     expect(hasFilters(base)).toBe(false)

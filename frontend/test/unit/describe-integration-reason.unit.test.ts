@@ -14,7 +14,16 @@ import {
 } from '../../app/utils/describe-integration-reason'
 
 function event(type: string, detail: Record<string, unknown> = {}, errorCode: string | null = null): IntegrationEvent {
-  return { id: '1', type, fromStatus: null, toStatus: null, actor: 'system', errorCode, detail, createdAt: '2026-01-01T10:00:00.000Z' }
+  return {
+    id: '1',
+    type,
+    fromStatus: null,
+    toStatus: null,
+    actor: 'system',
+    errorCode,
+    detail,
+    createdAt: '2026-01-01T10:00:00.000Z',
+  }
 }
 
 const healthy = { status: 'connected', authType: 'oauth', lastErrorCode: null, missingRequiredScopes: [] } as const
@@ -42,19 +51,26 @@ describe('describeIntegrationReason', () => {
   })
 
   it('names the missing scopes', () => {
-    expect(describeIntegrationReason('missing_scopes', { missingScopes: ['tickets', 'crm.objects.contacts.read'] }))
-      .toBe('HubSpot no longer grants permissions Churnlens needs: tickets and crm.objects.contacts.read.')
-    expect(describeIntegrationReason('missing_scopes')).toBe('HubSpot no longer grants every permission Churnlens needs.')
+    expect(
+      describeIntegrationReason('missing_scopes', { missingScopes: ['tickets', 'crm.objects.contacts.read'] }),
+    ).toBe('HubSpot no longer grants permissions Churnlens needs: tickets and crm.objects.contacts.read.')
+    expect(describeIntegrationReason('missing_scopes')).toBe(
+      'HubSpot no longer grants every permission Churnlens needs.',
+    )
   })
 
-  it.each(['token_unreadable', 'api_key_rejected', 'hubspot_unavailable', 'hubspot_rate_limited', 'hubspot_invalid_response', 'hubspot_client_rejected'])(
-    'has words for %s that do not repeat the code',
-    (code) => {
-      const text = describeIntegrationReason(code)
-      expect(text).toBeTruthy()
-      expect(text).not.toContain(code)
-    },
-  )
+  it.each([
+    'token_unreadable',
+    'api_key_rejected',
+    'hubspot_unavailable',
+    'hubspot_rate_limited',
+    'hubspot_invalid_response',
+    'hubspot_client_rejected',
+  ])('has words for %s that do not repeat the code', (code) => {
+    const text = describeIntegrationReason(code)
+    expect(text).toBeTruthy()
+    expect(text).not.toContain(code)
+  })
 
   it('falls back to the API error message, then to the raw code', () => {
     expect(describeIntegrationReason('oauth_access_denied')).toBe(errorMessages.oauth_access_denied)
@@ -64,14 +80,23 @@ describe('describeIntegrationReason', () => {
 
 describe('explainIntegrationStatus', () => {
   it('reassures when degraded and gives the last error in words', () => {
-    const explained = explainIntegrationStatus({ ...healthy, status: 'degraded', lastErrorCode: 'hubspot_rate_limited' })
+    const explained = explainIntegrationStatus({
+      ...healthy,
+      status: 'degraded',
+      lastErrorCode: 'hubspot_rate_limited',
+    })
     expect(explained.summary).toMatch(/retry automatically with backoff/)
     expect(explained.summary).toMatch(/your data is safe/)
     expect(explained.reason).toMatch(/^Last error: HubSpot asked us to slow down/)
   })
 
   it('gives the reason and missing scopes when a reconnect is needed', () => {
-    const explained = explainIntegrationStatus({ ...healthy, status: 'needs_reauth', lastErrorCode: 'missing_scopes', missingRequiredScopes: ['tickets'] })
+    const explained = explainIntegrationStatus({
+      ...healthy,
+      status: 'needs_reauth',
+      lastErrorCode: 'missing_scopes',
+      missingRequiredScopes: ['tickets'],
+    })
     expect(explained.summary).toMatch(/until you reconnect/)
     expect(explained.reason).toBe('HubSpot no longer grants permissions Churnlens needs: tickets.')
   })
@@ -88,9 +113,13 @@ describe('explainIntegrationStatus', () => {
 
 describe('bannerMessage', () => {
   it('asks to reconnect only for needs_reauth', () => {
-    expect(bannerMessage({ ...healthy, status: 'needs_reauth', lastErrorCode: 'refresh_token_revoked' }))
-      .toEqual({ title: 'HubSpot needs you to reconnect', text: describeIntegrationReason('refresh_token_revoked') })
-    expect(bannerMessage({ ...healthy, status: 'degraded', lastErrorCode: 'hubspot_unavailable' })?.text).toMatch(/your data is safe/)
+    expect(bannerMessage({ ...healthy, status: 'needs_reauth', lastErrorCode: 'refresh_token_revoked' })).toEqual({
+      title: 'HubSpot needs you to reconnect',
+      text: describeIntegrationReason('refresh_token_revoked'),
+    })
+    expect(bannerMessage({ ...healthy, status: 'degraded', lastErrorCode: 'hubspot_unavailable' })?.text).toMatch(
+      /your data is safe/,
+    )
     expect(bannerMessage(healthy)).toBeNull()
     expect(bannerMessage({ ...healthy, status: 'disconnected' })).toBeNull()
   })
@@ -104,11 +133,20 @@ describe('timeline wording', () => {
 
   it.each([
     [event('connected', { hubId: 42 }), 'Connected HubSpot portal 42'],
-    [event('reconnected', { hubId: 43, previousHubId: 42 }), 'Reconnected HubSpot for portal 43 (previously portal 42)'],
-    [event('reconnected', { upgradedFrom: 'api_key' }), 'Reconnected HubSpot with OAuth, replacing the private-app token'],
+    [
+      event('reconnected', { hubId: 43, previousHubId: 42 }),
+      'Reconnected HubSpot for portal 43 (previously portal 42)',
+    ],
+    [
+      event('reconnected', { upgradedFrom: 'api_key' }),
+      'Reconnected HubSpot with OAuth, replacing the private-app token',
+    ],
     [event('api_key_connected', { hubId: 42 }), 'Connected with a private-app token for portal 42'],
-    [event('api_key_connected', { hubId: 43, previousHubId: 42 }), 'Connected with a private-app token for portal 43 (previously portal 42)'],
-    [event('disconnected', { revoke: 'revoked' }), 'Disconnected HubSpot and revoked Churnlens\'s access'],
+    [
+      event('api_key_connected', { hubId: 43, previousHubId: 42 }),
+      'Connected with a private-app token for portal 43 (previously portal 42)',
+    ],
+    [event('disconnected', { revoke: 'revoked' }), "Disconnected HubSpot and revoked Churnlens's access"],
     [event('disconnected', { revoke: 'not_applicable' }), 'Disconnected HubSpot'],
     [event('degraded'), 'HubSpot stopped answering; retrying automatically'],
     [event('recovered', { afterFailures: 3 }), 'Connection recovered after 3 failed attempts'],
@@ -121,18 +159,23 @@ describe('timeline wording', () => {
   })
 
   it('puts the event error in words, with missing scopes from the detail', () => {
-    expect(describeEventError(event('needs_reauth', { missingScopes: ['tickets', 7] }, 'missing_scopes')))
-      .toBe('HubSpot no longer grants permissions Churnlens needs: tickets.')
+    expect(describeEventError(event('needs_reauth', { missingScopes: ['tickets', 7] }, 'missing_scopes'))).toBe(
+      'HubSpot no longer grants permissions Churnlens needs: tickets.',
+    )
     expect(describeEventError(event('connected'))).toBeNull()
   })
 })
 
 describe('describeDisabledFeature', () => {
-  const writeBack = { feature: 'write_back', missingScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write'] }
+  const writeBack = {
+    feature: 'write_back',
+    missingScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write'],
+  }
 
   it('tells OAuth users to reconnect', () => {
-    expect(describeDisabledFeature(writeBack, 'oauth'))
-      .toBe('Write churn scores back to HubSpot is off: grant crm.objects.companies.write and crm.schemas.companies.write by reconnecting.')
+    expect(describeDisabledFeature(writeBack, 'oauth')).toBe(
+      'Write churn scores back to HubSpot is off: grant crm.objects.companies.write and crm.schemas.companies.write by reconnecting.',
+    )
   })
 
   it('tells private-app users to edit the app', () => {

@@ -112,8 +112,17 @@ describe('object rows', () => {
 
   it('gives done of estimated, or a word before anything was counted', () => {
     expect(describeSyncObject(object)).toBe('40 of 120 records')
-    expect(describeSyncObject({ ...object, phase: 'pending', recordsDone: 0, estimatedTotal: null })).toBe('Not started yet')
-    expect(describeSyncObject({ ...object, phase: 'incremental', recordsDone: 120, fullCompletedAt: '2026-01-01T10:00:00.000Z' })).toBe('120 of 120 records')
+    expect(describeSyncObject({ ...object, phase: 'pending', recordsDone: 0, estimatedTotal: null })).toBe(
+      'Not started yet',
+    )
+    expect(
+      describeSyncObject({
+        ...object,
+        phase: 'incremental',
+        recordsDone: 120,
+        fullCompletedAt: '2026-01-01T10:00:00.000Z',
+      }),
+    ).toBe('120 of 120 records')
   })
 })
 
@@ -125,13 +134,18 @@ describe('describeSyncError', () => {
 
   it('says what happens next', () => {
     expect(describeSyncError('hubspot_unavailable')).toBe('HubSpot is not answering; we will retry')
-    expect(describeSyncError('hubspot_daily_limit')).toBe('HubSpot\'s daily API allowance is used up; we continue after it resets')
+    expect(describeSyncError('hubspot_daily_limit')).toBe(
+      "HubSpot's daily API allowance is used up; we continue after it resets",
+    )
     expect(describeSyncError('needs_reauth')).toMatch(/reconnect HubSpot/)
   })
 
-  it.each(['hubspot_invalid_response', 'forbidden', 'not_connected', 'not_found', 'hubspot_rate_limited'])('has words for %s that do not repeat the code', (code) => {
-    expect(describeSyncError(code)).not.toContain(code)
-  })
+  it.each(['hubspot_invalid_response', 'forbidden', 'not_connected', 'not_found', 'hubspot_rate_limited'])(
+    'has words for %s that do not repeat the code',
+    (code) => {
+      expect(describeSyncError(code)).not.toContain(code)
+    },
+  )
 
   it('falls back to the raw code, also for names on Object.prototype', () => {
     expect(describeSyncError('weird_thing')).toBe('Something went wrong (weird_thing); we will retry')

@@ -22,7 +22,13 @@ export function bearerAuth(state: SimState): MiddlewareHandler<SimEnv> {
 
     const privatePortal = state.portals.find((portal) => portal.privateAppToken === token)
     if (privatePortal) {
-      c.set('auth', { kind: 'private-app', token, portalId: privatePortal.portalId, appId: null, scopes: privatePortal.privateAppScopes })
+      c.set('auth', {
+        kind: 'private-app',
+        token,
+        portalId: privatePortal.portalId,
+        appId: null,
+        scopes: privatePortal.privateAppScopes,
+      })
       return next()
     }
 

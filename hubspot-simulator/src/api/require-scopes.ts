@@ -23,7 +23,9 @@ export function missingScopes(c: Context<SimEnv>, scopes: readonly string[]): Re
   return hubspotError(c, 403, {
     message:
       "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
-    errors: [{ message: 'One or more of the following scopes are required.', context: { requiredScopes: [...scopes] } }],
+    errors: [
+      { message: 'One or more of the following scopes are required.', context: { requiredScopes: [...scopes] } },
+    ],
     links: { scopes: 'https://developers.hubspot.com/scopes' },
     category: 'MISSING_SCOPES',
   })

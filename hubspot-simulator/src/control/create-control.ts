@@ -71,7 +71,10 @@ export function createControl(state: SimState, options: SimStateOptions): Simula
     updateSettings: (patch) => {
       state.settings = { ...state.settings, ...definedOnly(patch) }
     },
-    issuedTokens: () => ({ accessTokens: [...state.accessTokens.keys()], refreshTokens: [...state.refreshTokens.keys()] }),
+    issuedTokens: () => ({
+      accessTokens: [...state.accessTokens.keys()],
+      refreshTokens: [...state.refreshTokens.keys()],
+    }),
     requestLog: () => [...state.requestLog],
     reset: () => resetSimState(state, options),
   }

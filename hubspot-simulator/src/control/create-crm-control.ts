@@ -47,20 +47,40 @@ export interface CrmControl {
   groundTruth(portalId: number): GroundTruth | undefined
   crmStats(portalId: number): CrmStats | undefined
   createRecord(portalId: number, objectType: CrmObjectType, input: CreateRecordInput): CrmControlResult<ApiObject>
-  updateRecord(portalId: number, objectType: CrmObjectType, id: string, properties: Record<string, PropertyInputValue>): CrmControlResult<ApiObject>
+  updateRecord(
+    portalId: number,
+    objectType: CrmObjectType,
+    id: string,
+    properties: Record<string, PropertyInputValue>,
+  ): CrmControlResult<ApiObject>
   archiveRecord(portalId: number, objectType: CrmObjectType, id: string): CrmControlResult<ApiObject>
   restoreRecord(portalId: number, objectType: CrmObjectType, id: string): CrmControlResult<ApiObject>
-  mergeRecords(portalId: number, objectType: CrmObjectType, primaryId: string, mergedId: string): CrmControlResult<ApiObject>
+  mergeRecords(
+    portalId: number,
+    objectType: CrmObjectType,
+    primaryId: string,
+    mergedId: string,
+  ): CrmControlResult<ApiObject>
   setAssociation(portalId: number, input: AssociationInput): CrmControlResult<{ changed: boolean }>
 }
 
 export function createCrmControl(state: SimState, simSeed: string): CrmControl {
-  const portalOf = (portalId: number): PortalCrm | undefined => (state.portals.some((p) => p.portalId === portalId) ? portalCrmOf(state, portalId) : undefined)
-  const withPortal = <T>(portalId: number, write: (ctx: CrmWriteContext) => CrmControlResult<T>): CrmControlResult<T> => {
+  const portalOf = (portalId: number): PortalCrm | undefined =>
+    state.portals.some((p) => p.portalId === portalId) ? portalCrmOf(state, portalId) : undefined
+  const withPortal = <T>(
+    portalId: number,
+    write: (ctx: CrmWriteContext) => CrmControlResult<T>,
+  ): CrmControlResult<T> => {
     const portal = portalOf(portalId)
     if (!portal) return err({ category: 'OBJECT_NOT_FOUND', message: `No portal ${portalId}` })
     const userId = state.portals.find((candidate) => candidate.portalId === portalId)?.users[0]?.userId
-    return write({ portal, now: state.clock.now(), changes: state.changes, changeSource: 'CRM_UI', ...(userId === undefined ? {} : { userId }) })
+    return write({
+      portal,
+      now: state.clock.now(),
+      changes: state.changes,
+      changeSource: 'CRM_UI',
+      ...(userId === undefined ? {} : { userId }),
+    })
   }
   const view = (ctx: CrmWriteContext, result: Result<CrmRecord, CrmWriteError>): CrmControlResult<ApiObject> =>
     result.ok ? ok(toApiObject(ctx.portal, result.value, allPropertyNames(result.value))) : result
@@ -70,7 +90,11 @@ export function createCrmControl(state: SimState, simSeed: string): CrmControl {
     groundTruth: (portalId) => {
       const portal = portalOf(portalId)
       if (!portal) return undefined
-      const truth = portal.groundTruth ?? { asOf: new Date(state.clock.now()).toISOString(), horizonDays, companies: [] }
+      const truth = portal.groundTruth ?? {
+        asOf: new Date(state.clock.now()).toISOString(),
+        horizonDays,
+        companies: [],
+      }
       return { ...truth, companies: truth.companies.map((entry) => ({ ...entry })) }
     },
     crmStats: (portalId) => {
@@ -82,14 +106,24 @@ export function createCrmControl(state: SimState, simSeed: string): CrmControl {
         contacts: contacts.active.length,
         tickets: tickets.active.length,
         deals: deals.active.length,
-        archived: { companies: companies.archived.length, contacts: contacts.archived.length, tickets: tickets.archived.length, deals: deals.archived.length },
+        archived: {
+          companies: companies.archived.length,
+          contacts: contacts.archived.length,
+          tickets: tickets.archived.length,
+          deals: deals.archived.length,
+        },
       }
     },
-    createRecord: (portalId, objectType, input) => withPortal(portalId, (ctx) => view(ctx, createRecord(ctx, objectType, input, true))),
-    updateRecord: (portalId, objectType, id, properties) => withPortal(portalId, (ctx) => view(ctx, updateRecord(ctx, objectType, id, properties))),
-    archiveRecord: (portalId, objectType, id) => withPortal(portalId, (ctx) => view(ctx, archiveRecord(ctx, objectType, id))),
-    restoreRecord: (portalId, objectType, id) => withPortal(portalId, (ctx) => view(ctx, restoreRecord(ctx, objectType, id))),
-    mergeRecords: (portalId, objectType, primaryId, mergedId) => withPortal(portalId, (ctx) => view(ctx, mergeRecords(ctx, objectType, primaryId, mergedId))),
+    createRecord: (portalId, objectType, input) =>
+      withPortal(portalId, (ctx) => view(ctx, createRecord(ctx, objectType, input, true))),
+    updateRecord: (portalId, objectType, id, properties) =>
+      withPortal(portalId, (ctx) => view(ctx, updateRecord(ctx, objectType, id, properties))),
+    archiveRecord: (portalId, objectType, id) =>
+      withPortal(portalId, (ctx) => view(ctx, archiveRecord(ctx, objectType, id))),
+    restoreRecord: (portalId, objectType, id) =>
+      withPortal(portalId, (ctx) => view(ctx, restoreRecord(ctx, objectType, id))),
+    mergeRecords: (portalId, objectType, primaryId, mergedId) =>
+      withPortal(portalId, (ctx) => view(ctx, mergeRecords(ctx, objectType, primaryId, mergedId))),
     setAssociation: (portalId, input) => withPortal(portalId, (ctx) => setAssociation(ctx, input)),
   }
 }

@@ -20,7 +20,9 @@ export function createPortal(state: SimState, simSeed: string, input: CreatePort
     hubDomain,
     privateAppToken: `pat-na1-${state.random.uuid('private-app-token')}`,
     privateAppScopes: [...(input.privateAppScopes ?? defaultPrivateAppScopes)],
-    users: [{ userId: state.random.fixedInt(`portal:${portalId}:user`, 10_000_000, 99_999_999), email: `admin@${hubDomain}` }],
+    users: [
+      { userId: state.random.fixedInt(`portal:${portalId}:user`, 10_000_000, 99_999_999), email: `admin@${hubDomain}` },
+    ],
   }
   state.portals.push(portal)
   state.crmPlans.set(portalId, {

@@ -7,7 +7,13 @@ import type { SimEnv } from '../http/sim-env'
 import { controlPrefix } from '../request-log'
 import type { Result } from '../result'
 import type { SimulatorControl } from './create-control'
-import { associationSchema, createPortalSchema, createRecordSchema, mergeRecordsSchema, updateRecordSchema } from './crm-schemas'
+import {
+  associationSchema,
+  createPortalSchema,
+  createRecordSchema,
+  mergeRecordsSchema,
+  updateRecordSchema,
+} from './crm-schemas'
 import { parseJson } from './parse-json'
 import { portalIdParamSchema } from './schemas'
 
@@ -87,7 +93,11 @@ function objectTypeOf(c: Context<SimEnv>): CrmObjectType | undefined {
 
 function answer<T>(c: Context<SimEnv>, result: Result<T, CrmWriteError>, status: 200 | 201 = 200): Response {
   if (result.ok) return c.json(result.value as object, status)
-  return hubspotError(c, result.error.category === 'OBJECT_NOT_FOUND' ? 404 : 400, { message: result.error.message, category: result.error.category, ...(result.error.context ? { context: result.error.context } : {}) })
+  return hubspotError(c, result.error.category === 'OBJECT_NOT_FOUND' ? 404 : 400, {
+    message: result.error.message,
+    category: result.error.category,
+    ...(result.error.context ? { context: result.error.context } : {}),
+  })
 }
 
 function noPortal(c: Context<SimEnv>): Response {
@@ -95,5 +105,8 @@ function noPortal(c: Context<SimEnv>): Response {
 }
 
 function badType(c: Context<SimEnv>): Response {
-  return hubspotError(c, 400, { message: 'objectType must be tickets, companies or contacts', category: 'VALIDATION_ERROR' })
+  return hubspotError(c, 400, {
+    message: 'objectType must be tickets, companies or contacts',
+    category: 'VALIDATION_ERROR',
+  })
 }

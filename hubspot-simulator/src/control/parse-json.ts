@@ -7,7 +7,10 @@ import type { Result } from '../result'
 import { err, ok } from '../result'
 
 /** Control bodies are strict zod schemas; a bad body is a 400 VALIDATION_ERROR naming each problem. */
-export async function parseJson<S extends z.ZodType>(c: Context<SimEnv>, schema: S): Promise<Result<z.infer<S>, Response>> {
+export async function parseJson<S extends z.ZodType>(
+  c: Context<SimEnv>,
+  schema: S,
+): Promise<Result<z.infer<S>, Response>> {
   const json = await readJsonBody(c, { emptyAsObject: true, invalidJsonMessage: 'Request body is not valid JSON' })
   if (!json.ok) return json
   const parsed = schema.safeParse(json.value)
@@ -16,7 +19,10 @@ export async function parseJson<S extends z.ZodType>(c: Context<SimEnv>, schema:
     hubspotError(c, 400, {
       message: 'Invalid control request',
       category: 'VALIDATION_ERROR',
-      errors: parsed.error.issues.map((issue) => ({ message: issue.message, context: { path: [issue.path.join('.')] } })),
+      errors: parsed.error.issues.map((issue) => ({
+        message: issue.message,
+        context: { path: [issue.path.join('.')] },
+      })),
     }),
   )
 }

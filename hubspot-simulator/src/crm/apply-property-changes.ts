@@ -18,7 +18,11 @@ const calculated: HistorySource = { sourceType: 'CALCULATED' }
  * closed/won/lost flags and probability from its stage. Every change is added to the property's history.
  * Returns the properties whose value actually changed (derived ones included), in write order.
  */
-export function applyPropertyChanges(ctx: CrmWriteContext, record: CrmRecord, values: Readonly<Record<string, string | null>>): [string, string | null][] {
+export function applyPropertyChanges(
+  ctx: CrmWriteContext,
+  record: CrmRecord,
+  values: Readonly<Record<string, string | null>>,
+): [string, string | null][] {
   const changed: [string, string | null][] = []
   const source = historySourceOf(ctx)
   const set: SetValue = (name, value, by = source) => {
@@ -32,7 +36,8 @@ export function applyPropertyChanges(ctx: CrmWriteContext, record: CrmRecord, va
     // HubSpot records a cleared value as an empty string. A value derived from a history already updated
     // in this write (a deal's flags from its new stage) is in there once already.
     const last = entries[entries.length - 1]
-    if (last?.value !== (value ?? '') || last.timestamp !== ctx.now) entries.push({ value: value ?? '', timestamp: ctx.now, ...by })
+    if (last?.value !== (value ?? '') || last.timestamp !== ctx.now)
+      entries.push({ value: value ?? '', timestamp: ctx.now, ...by })
     changed.push([name, value])
   }
 
@@ -48,9 +53,16 @@ export function applyPropertyChanges(ctx: CrmWriteContext, record: CrmRecord, va
   return changed
 }
 
-function applyTicketClosing(record: CrmRecord, values: Readonly<Record<string, string | null>>, wasClosed: boolean, now: number, set: SetValue): void {
+function applyTicketClosing(
+  record: CrmRecord,
+  values: Readonly<Record<string, string | null>>,
+  wasClosed: boolean,
+  now: number,
+  set: SetValue,
+): void {
   const isClosed = isClosedStage(readProperty(record, 'hs_pipeline_stage'))
-  if (isClosed && !wasClosed && values.closed_date === undefined) set('closed_date', new Date(now).toISOString(), calculated)
+  if (isClosed && !wasClosed && values.closed_date === undefined)
+    set('closed_date', new Date(now).toISOString(), calculated)
   if (!isClosed && wasClosed) {
     // Reopened: HubSpot's calculated close values no longer apply.
     set('closed_date', null, calculated)
@@ -58,17 +70,28 @@ function applyTicketClosing(record: CrmRecord, values: Readonly<Record<string, s
     return
   }
   const closedDate = readProperty(record, 'closed_date')
-  if (isClosed && closedDate !== null) set('time_to_close', String(Math.max(0, Date.parse(closedDate) - record.createdAt)), calculated)
+  if (isClosed && closedDate !== null)
+    set('time_to_close', String(Math.max(0, Date.parse(closedDate) - record.createdAt)), calculated)
 }
 
 /** A deal's stage decides its probability and closed/won/lost flags; closing without a close date stamps one. */
-function applyDealStage(ctx: CrmWriteContext, record: CrmRecord, values: Readonly<Record<string, string | null>>, set: SetValue): void {
-  const stage = dealStageOf(ctx.portal.dealPipelines, readProperty(record, 'pipeline'), readProperty(record, 'dealstage'))
+function applyDealStage(
+  ctx: CrmWriteContext,
+  record: CrmRecord,
+  values: Readonly<Record<string, string | null>>,
+  set: SetValue,
+): void {
+  const stage = dealStageOf(
+    ctx.portal.dealPipelines,
+    readProperty(record, 'pipeline'),
+    readProperty(record, 'dealstage'),
+  )
   if (!stage) return
   const won = stage.isClosed && Number(stage.probability) === 1
   set('hs_deal_stage_probability', stage.probability, calculated)
   set('hs_is_closed', String(stage.isClosed), calculated)
   set('hs_is_closed_won', String(won), calculated)
   set('hs_is_closed_lost', String(stage.isClosed && !won), calculated)
-  if (stage.isClosed && values.closedate === undefined && readProperty(record, 'closedate') === null) set('closedate', new Date(ctx.now).toISOString())
+  if (stage.isClosed && values.closedate === undefined && readProperty(record, 'closedate') === null)
+    set('closedate', new Date(ctx.now).toISOString())
 }

@@ -9,7 +9,11 @@ import { findRecord } from './object-store'
 import { insertSorted, removeSorted } from './sorted-records'
 
 /** DELETE = archive (HubSpot's recycle bin): hidden from list/read/search, listed with `archived=true`. */
-export function archiveRecord(ctx: CrmWriteContext, objectType: CrmObjectType, id: string): Result<CrmRecord, CrmWriteError> {
+export function archiveRecord(
+  ctx: CrmWriteContext,
+  objectType: CrmObjectType,
+  id: string,
+): Result<CrmRecord, CrmWriteError> {
   const store = ctx.portal.objects[objectType]
   const record = findRecord(store, id)
   if (!record) return err(notFoundError(id))
@@ -17,12 +21,23 @@ export function archiveRecord(ctx: CrmWriteContext, objectType: CrmObjectType, i
   record.archivedAt = ctx.now
   removeSorted(store.active, record)
   insertSorted(store.archived, record)
-  ctx.changes.publish({ kind: 'deletion', objectType, portalId: ctx.portal.portalId, objectId: record.id, occurredAt: ctx.now, changeSource: ctx.changeSource })
+  ctx.changes.publish({
+    kind: 'deletion',
+    objectType,
+    portalId: ctx.portal.portalId,
+    objectId: record.id,
+    occurredAt: ctx.now,
+    changeSource: ctx.changeSource,
+  })
   return ok(record)
 }
 
 /** Brings an archived record back, as restoring from the recycle bin does. */
-export function restoreRecord(ctx: CrmWriteContext, objectType: CrmObjectType, id: string): Result<CrmRecord, CrmWriteError> {
+export function restoreRecord(
+  ctx: CrmWriteContext,
+  objectType: CrmObjectType,
+  id: string,
+): Result<CrmRecord, CrmWriteError> {
   const store = ctx.portal.objects[objectType]
   const record = findRecord(store, id, true)
   if (!record) return err(notFoundError(id))
@@ -30,6 +45,13 @@ export function restoreRecord(ctx: CrmWriteContext, objectType: CrmObjectType, i
   record.archivedAt = null
   removeSorted(store.archived, record)
   insertSorted(store.active, record)
-  ctx.changes.publish({ kind: 'restore', objectType, portalId: ctx.portal.portalId, objectId: record.id, occurredAt: ctx.now, changeSource: ctx.changeSource })
+  ctx.changes.publish({
+    kind: 'restore',
+    objectType,
+    portalId: ctx.portal.portalId,
+    objectId: record.id,
+    occurredAt: ctx.now,
+    changeSource: ctx.changeSource,
+  })
   return ok(record)
 }

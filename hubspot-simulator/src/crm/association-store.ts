@@ -18,11 +18,23 @@ function edgeKey(fromType: CrmObjectType, fromId: string, toType: CrmObjectType)
 }
 
 /** toId → type ids of one object's associations to `toType` (empty map if none). */
-export function associationsOf(store: AssociationStore, fromType: CrmObjectType, fromId: string, toType: CrmObjectType): ReadonlyMap<string, readonly number[]> {
+export function associationsOf(
+  store: AssociationStore,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+): ReadonlyMap<string, readonly number[]> {
   return store.edges.get(edgeKey(fromType, fromId, toType)) ?? new Map()
 }
 
-function addTypeIds(store: AssociationStore, fromType: CrmObjectType, fromId: string, toType: CrmObjectType, toId: string, typeIds: readonly number[]): void {
+function addTypeIds(
+  store: AssociationStore,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+  toId: string,
+  typeIds: readonly number[],
+): void {
   const key = edgeKey(fromType, fromId, toType)
   let targets = store.edges.get(key)
   if (!targets) {
@@ -32,10 +44,20 @@ function addTypeIds(store: AssociationStore, fromType: CrmObjectType, fromId: st
   const current = targets.get(toId)
   // The common case (a new link) skips the merge; generating 100,000 tickets makes 400,000 of these.
   const merged = current ? [...new Set([...current, ...typeIds])] : [...typeIds]
-  targets.set(toId, merged.sort((a, b) => a - b))
+  targets.set(
+    toId,
+    merged.sort((a, b) => a - b),
+  )
 }
 
-function removeTypeId(store: AssociationStore, fromType: CrmObjectType, fromId: string, toType: CrmObjectType, toId: string, typeId: number): void {
+function removeTypeId(
+  store: AssociationStore,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+  toId: string,
+  typeId: number,
+): void {
   const targets = store.edges.get(edgeKey(fromType, fromId, toType))
   const current = targets?.get(toId)
   if (!targets || !current) return
@@ -65,7 +87,8 @@ export function associate(store: AssociationStore, input: AssociateInput): boole
   const backward = [inverse.defaultTypeId]
   if (input.primary && spec.primaryTypeId !== undefined && inverse.primaryTypeId !== undefined) {
     // The one-primary rule belongs to the ticket/contact/deal side, whichever direction the caller wrote.
-    if (input.toType === 'companies') demotePrimary(store, input.fromType, input.fromId, input.toType, spec.primaryTypeId, inverse.primaryTypeId)
+    if (input.toType === 'companies')
+      demotePrimary(store, input.fromType, input.fromId, input.toType, spec.primaryTypeId, inverse.primaryTypeId)
     else demotePrimary(store, input.toType, input.toId, input.fromType, inverse.primaryTypeId, spec.primaryTypeId)
     forward.push(spec.primaryTypeId)
     backward.push(inverse.primaryTypeId)
@@ -76,7 +99,14 @@ export function associate(store: AssociationStore, input: AssociateInput): boole
 }
 
 /** A ticket, contact or deal has at most one primary company. */
-function demotePrimary(store: AssociationStore, fromType: CrmObjectType, fromId: string, toType: CrmObjectType, primaryTypeId: number, inversePrimaryTypeId: number): void {
+function demotePrimary(
+  store: AssociationStore,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+  primaryTypeId: number,
+  inversePrimaryTypeId: number,
+): void {
   const targets = store.edges.get(edgeKey(fromType, fromId, toType))
   if (!targets) return
   for (const [toId, typeIds] of [...targets]) {
@@ -87,7 +117,13 @@ function demotePrimary(store: AssociationStore, fromType: CrmObjectType, fromId:
 }
 
 /** Removes every association type between the two records, both directions. Returns whether any existed. */
-export function dissociate(store: AssociationStore, fromType: CrmObjectType, fromId: string, toType: CrmObjectType, toId: string): boolean {
+export function dissociate(
+  store: AssociationStore,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+  toId: string,
+): boolean {
   const existed = associationsOf(store, fromType, fromId, toType).has(toId)
   store.edges.get(edgeKey(fromType, fromId, toType))?.delete(toId)
   store.edges.get(edgeKey(toType, toId, fromType))?.delete(fromId)
@@ -95,7 +131,12 @@ export function dissociate(store: AssociationStore, fromType: CrmObjectType, fro
 }
 
 /** The primary company (or the first one) of a ticket or contact. */
-export function primaryAssociation(store: AssociationStore, fromType: CrmObjectType, fromId: string, toType: CrmObjectType): string | undefined {
+export function primaryAssociation(
+  store: AssociationStore,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+): string | undefined {
   const primaryTypeId = associationSpec(fromType, toType)?.primaryTypeId
   let first: string | undefined
   for (const [toId, typeIds] of associationsOf(store, fromType, fromId, toType)) {

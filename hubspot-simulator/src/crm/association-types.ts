@@ -33,6 +33,10 @@ export function isPrimaryTypeId(from: CrmObjectType, to: CrmObjectType, typeId: 
 }
 
 /** v4's `associationTypes[]` entry; the default (unlabelled) type has label null, the primary one "Primary". */
-export function describeAssociationType(from: CrmObjectType, to: CrmObjectType, typeId: number): { category: 'HUBSPOT_DEFINED'; typeId: number; label: string | null } {
+export function describeAssociationType(
+  from: CrmObjectType,
+  to: CrmObjectType,
+  typeId: number,
+): { category: 'HUBSPOT_DEFINED'; typeId: number; label: string | null } {
   return { category: 'HUBSPOT_DEFINED', typeId, label: isPrimaryTypeId(from, to, typeId) ? 'Primary' : null }
 }

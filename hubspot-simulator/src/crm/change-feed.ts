@@ -7,7 +7,14 @@ export type CrmObjectType = 'tickets' | 'companies' | 'contacts' | 'deals'
  * `changeSource` is "API" for public-API writes and "CRM_UI" for control writes (HubSpot's own values).
  */
 export type CrmChange =
-  | { kind: 'creation' | 'deletion' | 'restore'; objectType: CrmObjectType; portalId: number; objectId: string; occurredAt: number; changeSource: string }
+  | {
+      kind: 'creation' | 'deletion' | 'restore'
+      objectType: CrmObjectType
+      portalId: number
+      objectId: string
+      occurredAt: number
+      changeSource: string
+    }
   | {
       kind: 'propertyChange'
       objectType: CrmObjectType

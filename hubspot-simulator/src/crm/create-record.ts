@@ -32,7 +32,12 @@ export interface CreateRecordInput {
  * one propertyChange per initial value (HubSpot sends those for creates too) and the association changes.
  * `lenient` (control API) fills a missing ticket or deal stage ("1", the pipeline's first) instead of answering HubSpot's 400.
  */
-export function createRecord(ctx: CrmWriteContext, objectType: CrmObjectType, input: CreateRecordInput, lenient = false): Result<CrmRecord, CrmWriteError> {
+export function createRecord(
+  ctx: CrmWriteContext,
+  objectType: CrmObjectType,
+  input: CreateRecordInput,
+  lenient = false,
+): Result<CrmRecord, CrmWriteError> {
   const normalized = normalizePropertyValues(ctx.portal.properties[objectType], input.properties)
   if (!normalized.ok) return normalized
   const values = { ...normalized.value }
@@ -43,17 +48,26 @@ export function createRecord(ctx: CrmWriteContext, objectType: CrmObjectType, in
   }
   if (objectType === 'deals') {
     values.pipeline ??= 'default'
-    if (lenient) values.dealstage ??= ctx.portal.dealPipelines.find((pipeline) => pipeline.id === values.pipeline)?.stages[0]?.id ?? null
+    if (lenient)
+      values.dealstage ??=
+        ctx.portal.dealPipelines.find((pipeline) => pipeline.id === values.pipeline)?.stages[0]?.id ?? null
     const badStage = checkDealStage(ctx.portal.dealPipelines, values.pipeline, values.dealstage ?? null)
     if (badStage) return err(badStage)
   }
   const missing = required.filter((name) => values[name] === undefined || values[name] === null)
-  if (missing.length > 0) return err({ category: 'VALIDATION_ERROR', message: `Missing required properties: ${missing.join(', ')}` })
+  if (missing.length > 0)
+    return err({ category: 'VALIDATION_ERROR', message: `Missing required properties: ${missing.join(', ')}` })
 
   const targets: { toType: CrmObjectType; toId: string; primary: boolean }[] = []
   for (const link of input.associations ?? []) {
-    const target = associationSpec(objectType, link.toType) ? findRecord(ctx.portal.objects[link.toType], link.toId) : undefined
-    if (!target) return err({ category: 'VALIDATION_ERROR', message: `Invalid association: no ${link.toType} with id ${link.toId} to associate with.` })
+    const target = associationSpec(objectType, link.toType)
+      ? findRecord(ctx.portal.objects[link.toType], link.toId)
+      : undefined
+    if (!target)
+      return err({
+        category: 'VALIDATION_ERROR',
+        message: `Invalid association: no ${link.toType} with id ${link.toId} to associate with.`,
+      })
     targets.push({ toType: link.toType, toId: target.id, primary: link.primary ?? false })
   }
 
@@ -63,7 +77,14 @@ export function createRecord(ctx: CrmWriteContext, objectType: CrmObjectType, in
   const changed = applyPropertyChanges(ctx, record, values)
   record.updatedAt = ctx.now
 
-  ctx.changes.publish({ kind: 'creation', objectType, portalId: ctx.portal.portalId, objectId: record.id, occurredAt: ctx.now, changeSource: ctx.changeSource })
+  ctx.changes.publish({
+    kind: 'creation',
+    objectType,
+    portalId: ctx.portal.portalId,
+    objectId: record.id,
+    occurredAt: ctx.now,
+    changeSource: ctx.changeSource,
+  })
   publishPropertyChanges(ctx, record, [['createdate', record.properties.createdate ?? null], ...changed])
   for (const target of targets) {
     const link = { fromType: objectType, fromId: record.id, toType: target.toType, toId: target.toId }

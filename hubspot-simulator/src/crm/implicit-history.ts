@@ -7,7 +7,15 @@ import type { PropertyHistoryEntry } from './property-history-entry'
 import { isClosedStage } from './ticket-pipeline'
 
 /** Values HubSpot computes itself rather than a person or an integration writing them. */
-const calculated = new Set(['hs_object_id', 'closed_date', 'time_to_close', 'hs_deal_stage_probability', 'hs_is_closed', 'hs_is_closed_won', 'hs_is_closed_lost'])
+const calculated = new Set([
+  'hs_object_id',
+  'closed_date',
+  'time_to_close',
+  'hs_deal_stage_probability',
+  'hs_is_closed',
+  'hs_is_closed_won',
+  'hs_is_closed_lost',
+])
 
 /** A deal's values HubSpot recalculates from its stage. */
 const fromDealStage: Record<string, (stage: { isClosed: boolean; probability: string }) => string> = {
@@ -23,15 +31,21 @@ const fromDealStage: Record<string, (stage: { isClosed: boolean; probability: st
  * "New" also shows the "New" it started in, as every ticket does; a deal's calculated flags follow its stage
  * history. Unset properties have no history.
  */
-export function implicitHistory(record: CrmRecord, name: string, dealPipelines: readonly DealPipeline[]): PropertyHistoryEntry[] {
+export function implicitHistory(
+  record: CrmRecord,
+  name: string,
+  dealPipelines: readonly DealPipeline[],
+): PropertyHistoryEntry[] {
   const value = readProperty(record, name)
   if (value === null) return []
   const derive = record.objectType === 'deals' ? fromDealStage[name] : undefined
   if (derive) return derivedFromStage(record, derive, dealPipelines)
   const sourceType = calculated.has(name) ? 'CALCULATED' : 'CRM_UI'
   const closedAt = Date.parse(readProperty(record, 'closed_date') ?? '')
-  if (name === 'closed_date' || name === 'time_to_close') return [{ value, timestamp: Number.isFinite(closedAt) ? closedAt : record.updatedAt, sourceType }]
-  if (name === lastModifiedProperty[record.objectType]) return [{ value, timestamp: record.updatedAt, sourceType: 'CALCULATED' }]
+  if (name === 'closed_date' || name === 'time_to_close')
+    return [{ value, timestamp: Number.isFinite(closedAt) ? closedAt : record.updatedAt, sourceType }]
+  if (name === lastModifiedProperty[record.objectType])
+    return [{ value, timestamp: record.updatedAt, sourceType: 'CALCULATED' }]
   if (record.objectType === 'tickets' && name === 'hs_pipeline_stage' && value !== '1') {
     const movedAt = isClosedStage(value) && Number.isFinite(closedAt) ? closedAt : record.updatedAt
     return [
@@ -42,7 +56,11 @@ export function implicitHistory(record: CrmRecord, name: string, dealPipelines: 
   return [{ value, timestamp: record.createdAt, sourceType }]
 }
 
-function derivedFromStage(record: CrmRecord, derive: (stage: { isClosed: boolean; probability: string }) => string, pipelines: readonly DealPipeline[]): PropertyHistoryEntry[] {
+function derivedFromStage(
+  record: CrmRecord,
+  derive: (stage: { isClosed: boolean; probability: string }) => string,
+  pipelines: readonly DealPipeline[],
+): PropertyHistoryEntry[] {
   const pipeline = readProperty(record, 'pipeline')
   const stages = record.history?.get('dealstage') ?? implicitHistory(record, 'dealstage', pipelines)
   const entries: PropertyHistoryEntry[] = []
@@ -50,7 +68,8 @@ function derivedFromStage(record: CrmRecord, derive: (stage: { isClosed: boolean
     const stage = dealStageOf(pipelines, pipeline, change.value)
     if (!stage) continue
     const value = derive(stage)
-    if (entries[entries.length - 1]?.value !== value) entries.push({ value, timestamp: change.timestamp, sourceType: 'CALCULATED' })
+    if (entries[entries.length - 1]?.value !== value)
+      entries.push({ value, timestamp: change.timestamp, sourceType: 'CALCULATED' })
   }
   return entries
 }

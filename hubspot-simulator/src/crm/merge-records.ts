@@ -12,14 +12,25 @@ import { crmObjectTypes, lastModifiedProperty } from './object-types'
 import { findRecord } from './object-store'
 import { removeSorted } from './sorted-records'
 
-const systemProperties = new Set(['hs_object_id', 'createdate', 'hs_lastmodifieddate', 'lastmodifieddate', 'hs_merged_object_ids'])
+const systemProperties = new Set([
+  'hs_object_id',
+  'createdate',
+  'hs_lastmodifieddate',
+  'lastmodifieddate',
+  'hs_merged_object_ids',
+])
 
 /**
  * Merges `mergedId` into `primaryId`: the primary keeps its id and values, takes over the merged record's
  * associations and any values it lacks, and lists the merged id in `hs_merged_object_ids`. From then on the
  * merged id resolves to the primary everywhere (read, batch read, associations), as in HubSpot.
  */
-export function mergeRecords(ctx: CrmWriteContext, objectType: CrmObjectType, primaryId: string, mergedId: string): Result<CrmRecord, CrmWriteError> {
+export function mergeRecords(
+  ctx: CrmWriteContext,
+  objectType: CrmObjectType,
+  primaryId: string,
+  mergedId: string,
+): Result<CrmRecord, CrmWriteError> {
   const store = ctx.portal.objects[objectType]
   const primary = findRecord(store, primaryId)
   if (!primary) return err(notFoundError(primaryId))
@@ -32,7 +43,9 @@ export function mergeRecords(ctx: CrmWriteContext, objectType: CrmObjectType, pr
   for (const [name, value] of Object.entries(merged.properties)) {
     if (!systemProperties.has(name) && primary.properties[name] === undefined) inherited[name] = value
   }
-  const mergedIds = [primary.properties.hs_merged_object_ids, merged.properties.hs_merged_object_ids, merged.id].filter((ids) => ids !== undefined && ids !== '')
+  const mergedIds = [primary.properties.hs_merged_object_ids, merged.properties.hs_merged_object_ids, merged.id].filter(
+    (ids) => ids !== undefined && ids !== '',
+  )
   inherited.hs_merged_object_ids = mergedIds.join(';')
   applyPropertyChanges(ctx, primary, inherited)
   primary.properties[lastModifiedProperty[objectType]] = new Date(ctx.now).toISOString()
@@ -64,11 +77,22 @@ function moveAssociations(ctx: CrmWriteContext, objectType: CrmObjectType, fromI
   for (const otherType of crmObjectTypes) {
     const spec = associationSpec(objectType, otherType)
     if (!spec) continue
-    const hadPrimary = objectType !== 'companies' && spec.primaryTypeId !== undefined && [...associationsOf(store, objectType, toId, otherType).values()].some((ids) => ids.includes(spec.primaryTypeId ?? -1))
+    const hadPrimary =
+      objectType !== 'companies' &&
+      spec.primaryTypeId !== undefined &&
+      [...associationsOf(store, objectType, toId, otherType).values()].some((ids) =>
+        ids.includes(spec.primaryTypeId ?? -1),
+      )
     for (const [otherId, typeIds] of [...associationsOf(store, objectType, fromId, otherType)]) {
       const wasPrimary = spec.primaryTypeId !== undefined && typeIds.includes(spec.primaryTypeId)
       dissociate(store, objectType, fromId, otherType, otherId)
-      associate(store, { fromType: objectType, fromId: toId, toType: otherType, toId: otherId, primary: wasPrimary && !hadPrimary })
+      associate(store, {
+        fromType: objectType,
+        fromId: toId,
+        toType: otherType,
+        toId: otherId,
+        primary: wasPrimary && !hadPrimary,
+      })
     }
   }
 }

@@ -3,7 +3,12 @@ import type { CrmObjectType } from './change-feed'
 export const crmObjectTypes = ['tickets', 'companies', 'contacts', 'deals'] as const satisfies readonly CrmObjectType[]
 
 /** HubSpot's singular names, used in association type names (`ticket_to_company`) and messages. */
-export const singularName: Record<CrmObjectType, string> = { tickets: 'ticket', companies: 'company', contacts: 'contact', deals: 'deal' }
+export const singularName: Record<CrmObjectType, string> = {
+  tickets: 'ticket',
+  companies: 'company',
+  contacts: 'contact',
+  deals: 'deal',
+}
 
 /** Contacts name their last-modified property differently from companies and tickets. */
 export const lastModifiedProperty: Record<CrmObjectType, string> = {
@@ -17,7 +22,12 @@ export const lastModifiedProperty: Record<CrmObjectType, string> = {
  * Disjoint id ranges per type (11 digits, like real HubSpot ids): a client that mixes up a ticket id and a
  * company id gets a 404 instead of silently reading the wrong record.
  */
-export const firstId: Record<CrmObjectType, number> = { companies: 10_000_000_001, contacts: 20_000_000_001, tickets: 30_000_000_001, deals: 40_000_000_001 }
+export const firstId: Record<CrmObjectType, number> = {
+  companies: 10_000_000_001,
+  contacts: 20_000_000_001,
+  tickets: 30_000_000_001,
+  deals: 40_000_000_001,
+}
 
 /** Accepts the plural path names and the singular / type-id aliases HubSpot also routes. */
 export function parseObjectType(raw: string | undefined): CrmObjectType | undefined {

@@ -24,7 +24,12 @@ export function createPortalCrm(portalId: number): PortalCrm {
   const dealPipelines = dealPipelinesOf(portalId)
   return {
     portalId,
-    objects: { tickets: createObjectStore('tickets'), companies: createObjectStore('companies'), contacts: createObjectStore('contacts'), deals: createObjectStore('deals') },
+    objects: {
+      tickets: createObjectStore('tickets'),
+      companies: createObjectStore('companies'),
+      contacts: createObjectStore('contacts'),
+      deals: createObjectStore('deals'),
+    },
     associations: createAssociationStore(),
     properties: {
       tickets: builtInProperties('tickets', dealPipelines),

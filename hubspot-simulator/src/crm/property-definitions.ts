@@ -41,7 +41,10 @@ const fieldTypes: Record<PropertyType, string> = {
 
 const options = (values: readonly (readonly [string, string])[]): PropertyOption[] =>
   values.map(([value, label], displayOrder) => ({ label, value, displayOrder, hidden: false }))
-const booleanOptions = options([['true', 'Yes'], ['false', 'No']])
+const booleanOptions = options([
+  ['true', 'Yes'],
+  ['false', 'No'],
+])
 
 function define(draft: Draft, groupName: string): PropertyDefinition {
   return {
@@ -65,18 +68,38 @@ const common = (lastModified: string): Draft[] => [
   { name: 'createdate', label: 'Create Date', type: 'datetime' },
   { name: lastModified, label: 'Last Modified Date', type: 'datetime', readOnlyValue: true },
   { name: 'hubspot_owner_id', label: 'Owner', type: 'enumeration' },
-  { name: 'hs_merged_object_ids', label: 'Merged Record IDs', type: 'enumeration', fieldType: 'checkbox', readOnlyValue: true },
+  {
+    name: 'hs_merged_object_ids',
+    label: 'Merged Record IDs',
+    type: 'enumeration',
+    fieldType: 'checkbox',
+    readOnlyValue: true,
+  },
 ]
 
 export const ticketPriorities = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const
 export const ticketCategories = ['PRODUCT_ISSUE', 'BILLING_ISSUE', 'FEATURE_REQUEST', 'GENERAL_INQUIRY'] as const
 export const ticketSources = ['EMAIL', 'CHAT', 'FORM', 'PHONE'] as const
 export const industries = [
-  'COMPUTER_SOFTWARE', 'INFORMATION_TECHNOLOGY_AND_SERVICES', 'FINANCIAL_SERVICES', 'HOSPITAL_HEALTH_CARE', 'RETAIL', 'LOGISTICS_AND_SUPPLY_CHAIN',
-  'MARKETING_AND_ADVERTISING', 'EDUCATION_MANAGEMENT', 'CONSTRUCTION', 'REAL_ESTATE', 'TELECOMMUNICATIONS', 'INSURANCE',
+  'COMPUTER_SOFTWARE',
+  'INFORMATION_TECHNOLOGY_AND_SERVICES',
+  'FINANCIAL_SERVICES',
+  'HOSPITAL_HEALTH_CARE',
+  'RETAIL',
+  'LOGISTICS_AND_SUPPLY_CHAIN',
+  'MARKETING_AND_ADVERTISING',
+  'EDUCATION_MANAGEMENT',
+  'CONSTRUCTION',
+  'REAL_ESTATE',
+  'TELECOMMUNICATIONS',
+  'INSURANCE',
 ] as const
 
-const titleCase = (value: string): string => value.toLowerCase().replaceAll('_', ' ').replace(/^\w/, (first) => first.toUpperCase())
+const titleCase = (value: string): string =>
+  value
+    .toLowerCase()
+    .replaceAll('_', ' ')
+    .replace(/^\w/, (first) => first.toUpperCase())
 
 /** HubSpot's default lifecycle stages; portals may add their own options (since 2022-09-30). */
 export const defaultLifecycleStages = [
@@ -95,17 +118,64 @@ const dealDrafts = (pipelines: readonly DealPipeline[]): Draft[] => [
   { name: 'dealname', label: 'Deal Name', type: 'string' },
   { name: 'amount', label: 'Amount', type: 'number', fieldType: 'number' },
   { name: 'closedate', label: 'Close Date', type: 'datetime' },
-  { name: 'pipeline', label: 'Pipeline', type: 'enumeration', options: options(pipelines.map((pipeline) => [pipeline.id, pipeline.label])) },
+  {
+    name: 'pipeline',
+    label: 'Pipeline',
+    type: 'enumeration',
+    options: options(pipelines.map((pipeline) => [pipeline.id, pipeline.label])),
+  },
   // One option list across pipelines, as HubSpot's dealstage property has; create/update also check the stage belongs to the pipeline.
-  { name: 'dealstage', label: 'Deal Stage', type: 'enumeration', options: options(pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.label] as const))) },
-  { name: 'dealtype', label: 'Deal Type', type: 'enumeration', fieldType: 'radio', options: options([['newbusiness', 'New Business'], ['existingbusiness', 'Existing Business']]) },
+  {
+    name: 'dealstage',
+    label: 'Deal Stage',
+    type: 'enumeration',
+    options: options(pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.label] as const))),
+  },
+  {
+    name: 'dealtype',
+    label: 'Deal Type',
+    type: 'enumeration',
+    fieldType: 'radio',
+    options: options([
+      ['newbusiness', 'New Business'],
+      ['existingbusiness', 'Existing Business'],
+    ]),
+  },
   { name: 'description', label: 'Deal Description', type: 'string', fieldType: 'textarea' },
   { name: 'closed_lost_reason', label: 'Closed Lost Reason', type: 'string', fieldType: 'textarea' },
   { name: 'closed_won_reason', label: 'Closed Won Reason', type: 'string', fieldType: 'textarea' },
-  { name: 'hs_deal_stage_probability', label: 'Deal probability', type: 'number', fieldType: 'number', readOnlyValue: true, calculated: true },
-  { name: 'hs_is_closed', label: 'Is Deal Closed?', type: 'bool', readOnlyValue: true, calculated: true, options: booleanOptions },
-  { name: 'hs_is_closed_won', label: 'Is Closed Won', type: 'bool', readOnlyValue: true, calculated: true, options: booleanOptions },
-  { name: 'hs_is_closed_lost', label: 'Is closed lost', type: 'bool', readOnlyValue: true, calculated: true, options: booleanOptions },
+  {
+    name: 'hs_deal_stage_probability',
+    label: 'Deal probability',
+    type: 'number',
+    fieldType: 'number',
+    readOnlyValue: true,
+    calculated: true,
+  },
+  {
+    name: 'hs_is_closed',
+    label: 'Is Deal Closed?',
+    type: 'bool',
+    readOnlyValue: true,
+    calculated: true,
+    options: booleanOptions,
+  },
+  {
+    name: 'hs_is_closed_won',
+    label: 'Is Closed Won',
+    type: 'bool',
+    readOnlyValue: true,
+    calculated: true,
+    options: booleanOptions,
+  },
+  {
+    name: 'hs_is_closed_lost',
+    label: 'Is closed lost',
+    type: 'bool',
+    readOnlyValue: true,
+    calculated: true,
+    options: booleanOptions,
+  },
 ]
 
 const drafts: Record<Exclude<CrmObjectType, 'deals'>, Draft[]> = {
@@ -118,13 +188,41 @@ const drafts: Record<Exclude<CrmObjectType, 'deals'>, Draft[]> = {
       name: 'hs_pipeline_stage',
       label: 'Ticket status',
       type: 'enumeration',
-      options: options([['1', 'New'], ['2', 'Waiting on contact'], ['3', 'Waiting on us'], ['4', 'Closed']]),
+      options: options([
+        ['1', 'New'],
+        ['2', 'Waiting on contact'],
+        ['3', 'Waiting on us'],
+        ['4', 'Closed'],
+      ]),
     },
-    { name: 'hs_ticket_priority', label: 'Priority', type: 'enumeration', options: options(ticketPriorities.map((v) => [v, titleCase(v)])) },
-    { name: 'hs_ticket_category', label: 'Category', type: 'enumeration', fieldType: 'checkbox', options: options(ticketCategories.map((v) => [v, titleCase(v)])) },
-    { name: 'source_type', label: 'Source', type: 'enumeration', options: options(ticketSources.map((v) => [v, titleCase(v)])) },
+    {
+      name: 'hs_ticket_priority',
+      label: 'Priority',
+      type: 'enumeration',
+      options: options(ticketPriorities.map((v) => [v, titleCase(v)])),
+    },
+    {
+      name: 'hs_ticket_category',
+      label: 'Category',
+      type: 'enumeration',
+      fieldType: 'checkbox',
+      options: options(ticketCategories.map((v) => [v, titleCase(v)])),
+    },
+    {
+      name: 'source_type',
+      label: 'Source',
+      type: 'enumeration',
+      options: options(ticketSources.map((v) => [v, titleCase(v)])),
+    },
     { name: 'closed_date', label: 'Close date', type: 'datetime' },
-    { name: 'time_to_close', label: 'Time to close', type: 'number', fieldType: 'calculation_equation', readOnlyValue: true, calculated: true },
+    {
+      name: 'time_to_close',
+      label: 'Time to close',
+      type: 'number',
+      fieldType: 'calculation_equation',
+      readOnlyValue: true,
+      calculated: true,
+    },
   ],
   companies: [
     ...common('hs_lastmodifieddate'),
@@ -132,14 +230,25 @@ const drafts: Record<Exclude<CrmObjectType, 'deals'>, Draft[]> = {
     { name: 'domain', label: 'Company Domain Name', type: 'string' },
     { name: 'website', label: 'Website URL', type: 'string' },
     { name: 'phone', label: 'Phone Number', type: 'string', fieldType: 'phonenumber' },
-    { name: 'industry', label: 'Industry', type: 'enumeration', options: options(industries.map((v) => [v, titleCase(v)])) },
+    {
+      name: 'industry',
+      label: 'Industry',
+      type: 'enumeration',
+      options: options(industries.map((v) => [v, titleCase(v)])),
+    },
     { name: 'city', label: 'City', type: 'string' },
     { name: 'state', label: 'State/Region', type: 'string' },
     { name: 'country', label: 'Country/Region', type: 'string' },
     { name: 'numberofemployees', label: 'Number of Employees', type: 'number' },
     { name: 'annualrevenue', label: 'Annual Revenue', type: 'number' },
     { name: 'description', label: 'Description', type: 'string', fieldType: 'textarea' },
-    { name: 'lifecyclestage', label: 'Lifecycle Stage', type: 'enumeration', fieldType: 'radio', options: options(defaultLifecycleStages) },
+    {
+      name: 'lifecyclestage',
+      label: 'Lifecycle Stage',
+      type: 'enumeration',
+      fieldType: 'radio',
+      options: options(defaultLifecycleStages),
+    },
   ],
   contacts: [
     ...common('lastmodifieddate'),
@@ -152,10 +261,18 @@ const drafts: Record<Exclude<CrmObjectType, 'deals'>, Draft[]> = {
   ],
 }
 
-const groups: Record<CrmObjectType, string> = { tickets: 'ticketinformation', companies: 'companyinformation', contacts: 'contactinformation', deals: 'dealinformation' }
+const groups: Record<CrmObjectType, string> = {
+  tickets: 'ticketinformation',
+  companies: 'companyinformation',
+  contacts: 'contactinformation',
+  deals: 'dealinformation',
+}
 
 /** Fresh copies per portal, because custom properties (and deal pipelines, hence stage options) are per portal. */
-export function builtInProperties(objectType: CrmObjectType, dealPipelines: readonly DealPipeline[]): Map<string, PropertyDefinition> {
+export function builtInProperties(
+  objectType: CrmObjectType,
+  dealPipelines: readonly DealPipeline[],
+): Map<string, PropertyDefinition> {
   const list = objectType === 'deals' ? dealDrafts(dealPipelines) : drafts[objectType]
   return new Map(list.map((draft) => [draft.name, define(draft, groups[objectType])]))
 }
@@ -168,6 +285,25 @@ export function definePropertyFromInput(input: Draft, groupName: string, created
 export const defaultProperties: Record<CrmObjectType, readonly string[]> = {
   companies: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   contacts: ['firstname', 'lastname', 'email', 'createdate', 'lastmodifieddate', 'hs_object_id'],
-  tickets: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_priority', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
-  deals: ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  tickets: [
+    'subject',
+    'content',
+    'hs_pipeline',
+    'hs_pipeline_stage',
+    'hs_ticket_category',
+    'hs_ticket_priority',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+  ],
+  deals: [
+    'dealname',
+    'amount',
+    'closedate',
+    'pipeline',
+    'dealstage',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+  ],
 }

@@ -9,8 +9,18 @@ export function publishAssociationChange(
   removed: boolean,
 ): void {
   const directions = [
-    { objectType: link.fromType, fromObjectId: link.fromId, toObjectId: link.toId, associationType: associationName(link.fromType, link.toType) },
-    { objectType: link.toType, fromObjectId: link.toId, toObjectId: link.fromId, associationType: associationName(link.toType, link.fromType) },
+    {
+      objectType: link.fromType,
+      fromObjectId: link.fromId,
+      toObjectId: link.toId,
+      associationType: associationName(link.fromType, link.toType),
+    },
+    {
+      objectType: link.toType,
+      fromObjectId: link.toId,
+      toObjectId: link.fromId,
+      associationType: associationName(link.toType, link.fromType),
+    },
   ]
   for (const direction of directions) {
     ctx.changes.publish({

@@ -21,9 +21,15 @@ export interface AssociationInput {
 }
 
 /** Adds (or removes) an association between two live records and publishes both directions. */
-export function setAssociation(ctx: CrmWriteContext, input: AssociationInput): Result<{ changed: boolean }, CrmWriteError> {
+export function setAssociation(
+  ctx: CrmWriteContext,
+  input: AssociationInput,
+): Result<{ changed: boolean }, CrmWriteError> {
   if (!associationSpec(input.fromType, input.toType)) {
-    return err({ category: 'VALIDATION_ERROR', message: `${input.fromType} can't be associated with ${input.toType} by default.` })
+    return err({
+      category: 'VALIDATION_ERROR',
+      message: `${input.fromType} can't be associated with ${input.toType} by default.`,
+    })
   }
   const from = findRecord(ctx.portal.objects[input.fromType], input.fromId)
   if (!from) return err(notFoundError(input.fromId))

@@ -27,7 +27,11 @@ export function updateRecord(
   const values = { ...normalized.value }
   if (objectType === 'deals' && (values.pipeline !== undefined || values.dealstage !== undefined)) {
     const pipeline = values.pipeline === undefined ? readProperty(record, 'pipeline') : values.pipeline
-    const badStage = checkDealStage(ctx.portal.dealPipelines, pipeline, values.dealstage === undefined ? readProperty(record, 'dealstage') : values.dealstage)
+    const badStage = checkDealStage(
+      ctx.portal.dealPipelines,
+      pipeline,
+      values.dealstage === undefined ? readProperty(record, 'dealstage') : values.dealstage,
+    )
     if (badStage) return err(badStage)
   }
   if (values.createdate !== undefined && values.createdate !== null) record.createdAt = Date.parse(values.createdate)

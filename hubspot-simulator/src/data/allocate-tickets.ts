@@ -8,7 +8,11 @@ export function allocateTickets(weights: readonly number[], total: number): numb
   const exact = weights.map((weight) => (total * weight) / sum)
   const counts = exact.map(Math.floor)
   let left = total - counts.reduce((acc, count) => acc + count, 0)
-  const order = exact.map((value, index) => index).sort((a, b) => (exact[b] ?? 0) - Math.floor(exact[b] ?? 0) - ((exact[a] ?? 0) - Math.floor(exact[a] ?? 0)) || a - b)
+  const order = exact
+    .map((value, index) => index)
+    .sort(
+      (a, b) => (exact[b] ?? 0) - Math.floor(exact[b] ?? 0) - ((exact[a] ?? 0) - Math.floor(exact[a] ?? 0)) || a - b,
+    )
   for (const index of order) {
     if (left <= 0) break
     counts[index] = (counts[index] ?? 0) + 1

@@ -1,6 +1,16 @@
 import type { FastRandom } from './fast-random'
 import type { TicketTemplate } from './ticket-phrases'
-import { angryLines, angrySubjectPrefixes, closers, frustratedLines, frustratedSubjectPrefixes, negations, openers, positiveLines, threats } from './ticket-phrases'
+import {
+  angryLines,
+  angrySubjectPrefixes,
+  closers,
+  frustratedLines,
+  frustratedSubjectPrefixes,
+  negations,
+  openers,
+  positiveLines,
+  threats,
+} from './ticket-phrases'
 import type { TicketTone } from './ticket-topic'
 
 export interface TicketWords {
@@ -16,7 +26,12 @@ export interface TextExtras {
 }
 
 /** Subject and body: a template's opening, then the tone's sentences, the extras and a sign-off. */
-export function composeTicketText(random: FastRandom, template: TicketTemplate, tone: TicketTone, extras: TextExtras): TicketWords {
+export function composeTicketText(
+  random: FastRandom,
+  template: TicketTemplate,
+  tone: TicketTone,
+  extras: TextExtras,
+): TicketWords {
   const [subject, body] = template(random)
   // One join: the result is a single flat string, not a chain of concatenations kept alive per ticket.
   const parts = [random.pick(openers), body]
@@ -26,6 +41,14 @@ export function composeTicketText(random: FastRandom, template: TicketTemplate, 
   if (extras.threat) parts.push(random.pick(threats))
   if (extras.negation) parts.push(random.pick(negations))
   if (tone !== 'angry') parts.push(random.pick(closers))
-  const prefix = tone === 'angry' ? random.pick(angrySubjectPrefixes) : tone === 'frustrated' ? random.pick(frustratedSubjectPrefixes) : ''
-  return { subject: prefix === '' ? subject : [prefix, subject].join(''), content: parts.filter((part) => part !== '').join(' ') }
+  const prefix =
+    tone === 'angry'
+      ? random.pick(angrySubjectPrefixes)
+      : tone === 'frustrated'
+        ? random.pick(frustratedSubjectPrefixes)
+        : ''
+  return {
+    subject: prefix === '' ? subject : [prefix, subject].join(''),
+    content: parts.filter((part) => part !== '').join(' '),
+  }
 }

@@ -4,7 +4,11 @@ import type { PortalWorld } from './portal-world'
 import type { TimeGrid } from './time-grid'
 import { dayMs, weekMs, yearMs } from './time-grid'
 
-const voices = [['loud', 25], ['normal', 50], ['quiet', 25]] as const satisfies readonly (readonly [Voice, number])[]
+const voices = [
+  ['loud', 25],
+  ['normal', 50],
+  ['quiet', 25],
+] as const satisfies readonly (readonly [Voice, number])[]
 
 /**
  * A customer: log-normal size around the portal's typical one, and a signing date. About 40% were customers
@@ -13,7 +17,11 @@ const voices = [['loud', 25], ['normal', 50], ['quiet', 25]] as const satisfies 
  */
 export function drawAccountTraits(random: FastRandom, world: PortalWorld, grid: TimeGrid): AccountTraits {
   const employees = Math.max(2, Math.round(random.logNormal(Math.log(world.sizeMedian), 1.1)))
-  const cohort = random.weighted([['established', 40], ['history', 55], ['new', 5]] as const)
+  const cohort = random.weighted([
+    ['established', 40],
+    ['history', 55],
+    ['new', 5],
+  ] as const)
   let customerSince: number
   if (cohort === 'established') customerSince = grid.start - random.between(0, 4 * yearMs)
   else if (cohort === 'new') customerSince = grid.now - random.between(0, 6 * weekMs)

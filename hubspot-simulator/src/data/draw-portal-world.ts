@@ -10,7 +10,8 @@ export function drawPortalWorld(random: FastRandom, grid: TimeGrid): PortalWorld
   for (let week = 0; week < grid.weeks; week++) {
     season[week] = seasonFactor(new Date(weekStart(grid, week) + 3.5 * dayMs))
     // About four incidents a year, most minor; the occasional bad release hurts for real.
-    if (random.chance(4 / 52)) incident[week] = Math.min(1, random.chance(0.25) ? random.between(0.5, 1) : random.between(0.1, 0.4))
+    if (random.chance(4 / 52))
+      incident[week] = Math.min(1, random.chance(0.25) ? random.between(0.5, 1) : random.between(0.1, 0.4))
   }
   return {
     season,

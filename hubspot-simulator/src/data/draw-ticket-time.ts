@@ -9,7 +9,13 @@ const dayTotal = weekdayWeights.reduce((sum, weight) => sum + weight, 0)
  * A creation time in week `week` (cumulative weights picked it) during business hours, clamped to
  * [from, until): the signing date, the churn date, now. `firstWeekday` is the UTC weekday of the day the week starts in.
  */
-export function drawTicketTime(random: FastRandom, weekStartMs: number, firstWeekday: number, from: number, until: number): number {
+export function drawTicketTime(
+  random: FastRandom,
+  weekStartMs: number,
+  firstWeekday: number,
+  from: number,
+  until: number,
+): number {
   let roll = random.next() * dayTotal
   let day = 0
   for (; day < 6; day++) {

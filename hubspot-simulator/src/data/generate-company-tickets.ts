@@ -46,7 +46,9 @@ export function generateCompanyTickets(random: FastRandom, input: CompanyTickets
   }
   const specials = planLeavingTickets(random, input, times)
   const ordinary = Float64Array.from(times.filter((_, index) => !specials.has(index))).sort()
-  const leaving = [...specials].map(([index, ticket]) => ({ at: times[index] ?? 0, ticket })).sort((a, b) => a.at - b.at)
+  const leaving = [...specials]
+    .map(([index, ticket]) => ({ at: times[index] ?? 0, ticket }))
+    .sort((a, b) => a.at - b.at)
   const tickets: GeneratedTicket[] = []
   const moment = emptyTicketMoment()
   let next = 0
@@ -62,21 +64,56 @@ export function generateCompanyTickets(random: FastRandom, input: CompanyTickets
   return tickets
 }
 
-function makeTicket(random: FastRandom, input: CompanyTicketsInput, moment: TicketMoment, special: LeavingTicket | undefined): GeneratedTicket {
+function makeTicket(
+  random: FastRandom,
+  input: CompanyTicketsInput,
+  moment: TicketMoment,
+  special: LeavingTicket | undefined,
+): GeneratedTicket {
   const { traits, life, grid, world } = input
   const topic: TicketTopic = special ? 'account' : chooseTicketTopic(random, moment)
   const benign = !special && random.chance(0.03)
-  const tone: TicketTone = special ? (traits.voice === 'loud' && life.cause === 'product' && random.chance(0.5) ? 'frustrated' : 'neutral') : benign ? 'neutral' : chooseTicketTone(random, traits, moment, topic)
+  const tone: TicketTone = special
+    ? traits.voice === 'loud' && life.cause === 'product' && random.chance(0.5)
+      ? 'frustrated'
+      : 'neutral'
+    : benign
+      ? 'neutral'
+      : chooseTicketTone(random, traits, moment, topic)
   const level = special || benign ? 1 : chooseTicketPriority(random, traits, topic, tone)
   const negative = tone === 'angry' || tone === 'frustrated'
-  const family = special ? special.family : benign ? benignTemplates : topic === 'data' && random.chance(0.15) ? exportTemplates : topicTemplates[topic]
+  const family = special
+    ? special.family
+    : benign
+      ? benignTemplates
+      : topic === 'data' && random.chance(0.15)
+        ? exportTemplates
+        : topicTemplates[topic]
   const threat = !special && random.chance(tone === 'angry' ? 0.3 : tone === 'frustrated' ? 0.05 : 0)
   const negation = !special && random.chance(negative ? (traits.loyalLoud ? 0.3 : moment.leaving ? 0.04 : 0.08) : 0.004)
-  const textSource = special ? special.kind : benign ? textKinds.benign : family === exportTemplates ? textKinds.export : topicIndex[topic]
-  const words = input.texts.pick(random, textSource * 16 + toneIndex[tone] * 4 + (threat ? 2 : 0) + (negation ? 1 : 0), family, tone, { threat, negation })
-  const priority = random.chance(world.blankPriorityShare) ? null : priorityLevels[level] ?? 'MEDIUM'
+  const textSource = special
+    ? special.kind
+    : benign
+      ? textKinds.benign
+      : family === exportTemplates
+        ? textKinds.export
+        : topicIndex[topic]
+  const words = input.texts.pick(
+    random,
+    textSource * 16 + toneIndex[tone] * 4 + (threat ? 2 : 0) + (negation ? 1 : 0),
+    family,
+    tone,
+    { threat, negation },
+  )
+  const priority = random.chance(world.blankPriorityShare) ? null : (priorityLevels[level] ?? 'MEDIUM')
   const ticket: GeneratedTicket = {
-    properties: { subject: words.subject, content: words.content, hs_pipeline: '0', hs_pipeline_stage: '1', source_type: sources[weightedIndex(random.next(), sourceWeights)] ?? 'EMAIL' },
+    properties: {
+      subject: words.subject,
+      content: words.content,
+      hs_pipeline: '0',
+      hs_pipeline_stage: '1',
+      source_type: sources[weightedIndex(random.next(), sourceWeights)] ?? 'EMAIL',
+    },
     createdAt: moment.at,
     updatedAt: moment.at,
     companyIndex: input.companyIndex,
@@ -84,10 +121,14 @@ function makeTicket(random: FastRandom, input: CompanyTicketsInput, moment: Tick
   }
   if (priority) ticket.properties.hs_ticket_priority = priority
   if (random.chance(0.92)) ticket.properties.hs_ticket_category = topicCategory[topic]
-  const reopenChance = reopenable.has(topic) && !special ? 0.05 + 0.06 * Math.max(0, -moment.health) + (traits.voice === 'loud' ? 0.03 : 0) : 0
+  const reopenChance =
+    reopenable.has(topic) && !special
+      ? 0.05 + 0.06 * Math.max(0, -moment.health) + (traits.voice === 'loud' ? 0.03 : 0)
+      : 0
   const firstClose = settleTicket(random, ticket, topic, priority, moment, input, random.chance(reopenChance))
   const escalated = (tone === 'angry' && random.chance(0.45)) || (tone === 'frustrated' && random.chance(0.25))
-  if (priority && escalated && level > 0) escalate(random, ticket, priorityLevels[level - 1] ?? 'LOW', priority, Math.min(grid.now, firstClose))
+  if (priority && escalated && level > 0)
+    escalate(random, ticket, priorityLevels[level - 1] ?? 'LOW', priority, Math.min(grid.now, firstClose))
   return ticket
 }
 
@@ -95,6 +136,12 @@ function makeTicket(random: FastRandom, input: CompanyTicketsInput, moment: Tick
 function escalate(random: FastRandom, ticket: GeneratedTicket, from: Priority, to: Priority, before: number): void {
   const at = ticket.createdAt + random.int(2 * hourMs, 3 * dayMs)
   if (at >= before) return
-  ticket.history = { ...ticket.history, hs_ticket_priority: [{ value: from, at: ticket.createdAt, by: 'user' }, { value: to, at, by: 'user' }] }
+  ticket.history = {
+    ...ticket.history,
+    hs_ticket_priority: [
+      { value: from, at: ticket.createdAt, by: 'user' },
+      { value: to, at, by: 'user' },
+    ],
+  }
   ticket.updatedAt = Math.max(ticket.updatedAt, at)
 }

@@ -11,7 +11,14 @@ import { dayMs, horizonDays } from './time-grid'
  * A company's HubSpot record: created as a lead some weeks before it signed, `customer` from its signing date,
  * and, if it left, marked the way this portal's team marks churn (or, now and then, not at all).
  */
-export function generateCompany(random: FastRandom, traits: AccountTraits, life: AccountLife, grid: TimeGrid, style: PortalChurnStyle, usedNames: Set<string>): GeneratedCompany {
+export function generateCompany(
+  random: FastRandom,
+  traits: AccountTraits,
+  life: AccountLife,
+  grid: TimeGrid,
+  style: PortalChurnStyle,
+  usedNames: Set<string>,
+): GeneratedCompany {
   const base = `${random.pick(companyPrefixes)} ${random.pick(companyNouns)}`
   let name = `${base} ${random.pick(companySuffixes)}`
   for (let attempt = 2; usedNames.has(name); attempt++) name = `${base} ${attempt}`
@@ -21,7 +28,11 @@ export function generateCompany(random: FastRandom, traits: AccountTraits, life:
   const createdAt = traits.customerSince - random.int(20, 200) * dayMs - random.int(0, dayMs - 1)
   const lifecycle: GeneratedHistoryEntry[] = [
     { value: 'lead', at: createdAt, by: 'user' },
-    { value: 'opportunity', at: createdAt + Math.round((traits.customerSince - createdAt) * random.between(0.3, 0.8)), by: 'user' },
+    {
+      value: 'opportunity',
+      at: createdAt + Math.round((traits.customerSince - createdAt) * random.between(0.3, 0.8)),
+      by: 'user',
+    },
     { value: 'customer', at: traits.customerSince + random.int(0, 3) * dayMs, by: 'user' },
   ]
   const history: Record<string, GeneratedHistoryEntry[]> = { lifecyclestage: lifecycle }
@@ -44,7 +55,8 @@ export function generateCompany(random: FastRandom, traits: AccountTraits, life:
     const by = style.markedBy
     if (markedAt <= grid.now) {
       lifecycle.push({ value: style.churnedStage === 'other' ? 'other' : style.churnedStage.value, at: markedAt, by })
-      if (style.churnDateProperty) history.churn_date = [{ value: new Date(churnedAt).toISOString().slice(0, 10), at: markedAt, by }]
+      if (style.churnDateProperty)
+        history.churn_date = [{ value: new Date(churnedAt).toISOString().slice(0, 10), at: markedAt, by }]
       if (style.churnedFlagProperty) history.churned = [{ value: 'true', at: markedAt, by }]
     }
   }
@@ -59,8 +71,15 @@ export function generateCompany(random: FastRandom, traits: AccountTraits, life:
     customerSince: traits.customerSince,
     churnedAt,
     churnAt: life.churnAt !== null && life.churnAt > grid.now ? life.churnAt : null,
-    churnsWithinHorizon: life.churnAt !== null && life.churnAt > grid.now && life.churnAt <= grid.now + horizonDays * dayMs,
+    churnsWithinHorizon:
+      life.churnAt !== null && life.churnAt > grid.now && life.churnAt <= grid.now + horizonDays * dayMs,
     cause: life.cause !== null && life.churnAt !== null ? life.cause : null,
   }
-  return { properties, createdAt, updatedAt: Math.min(grid.now, Math.max(lastChange, grid.now - random.int(0, 90) * dayMs)), history, truth }
+  return {
+    properties,
+    createdAt,
+    updatedAt: Math.min(grid.now, Math.max(lastChange, grid.now - random.int(0, 90) * dayMs)),
+    history,
+    truth,
+  }
 }

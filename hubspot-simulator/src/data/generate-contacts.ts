@@ -4,7 +4,12 @@ import { firstNames, jobTitles, lastNames } from './name-lists'
 import { dayMs } from './time-grid'
 
 /** The company's people, added while it was a customer; emails are unique within the company's domain. */
-export function generateContacts(random: FastRandom, count: number, company: { name: string; domain: string; createdAt: number }, until: number): GeneratedRecord[] {
+export function generateContacts(
+  random: FastRandom,
+  count: number,
+  company: { name: string; domain: string; createdAt: number },
+  until: number,
+): GeneratedRecord[] {
   const usedEmails = new Set<string>()
   return Array.from({ length: count }, () => {
     const firstname = random.pick(firstNames)

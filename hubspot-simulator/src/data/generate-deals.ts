@@ -78,7 +78,8 @@ export function generateDeals(random: FastRandom, input: DealsInput): GeneratedD
     const steps: Step[] = [{ stage: stage('upcoming'), at: createdAt, by: 'workflow' }]
     const conversationAt = renewalAt - 90 * dayMs
     const closesAt = end !== null && end <= renewalAt ? end : renewalAt
-    if (conversationAt > createdAt && conversationAt < Math.min(grid.now, closesAt)) steps.push({ stage: stage('in_conversation'), at: conversationAt, by: 'user' })
+    if (conversationAt > createdAt && conversationAt < Math.min(grid.now, closesAt))
+      steps.push({ stage: stage('in_conversation'), at: conversationAt, by: 'user' })
     const flagAt = atRiskFlag(random, life, grid, createdAt, Math.min(grid.now, closesAt))
     if (flagAt !== null) {
       // Once flagged, the deal stays at risk until it closes.
@@ -90,28 +91,84 @@ export function generateDeals(random: FastRandom, input: DealsInput): GeneratedD
       // The contract ended at (or before) this renewal.
       if (end <= grid.now) steps.push({ stage: stage('churned'), at: end, by: input.markedBy })
       const reasons = lostReasons[life.cause ?? 'unknown']
-      deals.push(makeDeal(input, { name, pipeline: renewals, dealtype: 'existingbusiness', amount, createdAt, expectedClose: renewalAt, steps, lostReason: end <= grid.now ? random.pick(reasons) : undefined }))
+      deals.push(
+        makeDeal(input, {
+          name,
+          pipeline: renewals,
+          dealtype: 'existingbusiness',
+          amount,
+          createdAt,
+          expectedClose: renewalAt,
+          steps,
+          lostReason: end <= grid.now ? random.pick(reasons) : undefined,
+        }),
+      )
       break
     }
     if (renewalAt > grid.now) {
-      deals.push(makeDeal(input, { name, pipeline: renewals, dealtype: 'existingbusiness', amount, createdAt, expectedClose: renewalAt, steps }))
+      deals.push(
+        makeDeal(input, {
+          name,
+          pipeline: renewals,
+          dealtype: 'existingbusiness',
+          amount,
+          createdAt,
+          expectedClose: renewalAt,
+          steps,
+        }),
+      )
       break
     }
     const renewedAt = Math.min(grid.now, renewalAt + random.int(-10 * dayMs, 5 * dayMs))
-    steps.push({ stage: stage('renewed'), at: Math.max(renewedAt, steps[steps.length - 1]?.at ?? createdAt), by: 'user' })
-    deals.push(makeDeal(input, { name, pipeline: renewals, dealtype: 'existingbusiness', amount, createdAt, expectedClose: renewalAt, steps }))
+    steps.push({
+      stage: stage('renewed'),
+      at: Math.max(renewedAt, steps[steps.length - 1]?.at ?? createdAt),
+      by: 'user',
+    })
+    deals.push(
+      makeDeal(input, {
+        name,
+        pipeline: renewals,
+        dealtype: 'existingbusiness',
+        amount,
+        createdAt,
+        expectedClose: renewalAt,
+        steps,
+      }),
+    )
     // Healthy customers grow into more seats; troubled ones trim.
-    amount = Math.max(100, Math.round((amount * (1 + 0.15 * (life.health[weekOf(grid, renewalAt)] ?? 0) + random.between(-0.05, 0.15))) / 100) * 100)
+    amount = Math.max(
+      100,
+      Math.round(
+        (amount * (1 + 0.15 * (life.health[weekOf(grid, renewalAt)] ?? 0) + random.between(-0.05, 0.15))) / 100,
+      ) * 100,
+    )
     termStart = renewalAt
   }
 
   const last = Math.min(grid.now, end ?? Infinity)
-  for (let at = traits.customerSince + random.int(90 * dayMs, 365 * dayMs); at < last; at += random.int(180 * dayMs, 540 * dayMs)) {
+  for (
+    let at = traits.customerSince + random.int(90 * dayMs, 365 * dayMs);
+    at < last;
+    at += random.int(180 * dayMs, 540 * dayMs)
+  ) {
     if ((life.health[weekOf(grid, at)] ?? 0) < 0.1 || !random.chance(0.5)) continue
     const decidedAt = at + random.int(10 * dayMs, 75 * dayMs)
-    const outcome = decidedAt > grid.now ? 'open' : random.weighted([['closedwon', 60], ['closedlost', 30], ['open', 10]] as const)
+    const outcome =
+      decidedAt > grid.now
+        ? 'open'
+        : random.weighted([
+            ['closedwon', 60],
+            ['closedlost', 30],
+            ['open', 10],
+          ] as const)
     const steps: Step[] = [{ stage: 'appointmentscheduled', at, by: 'user' }]
-    if (outcome === 'open') steps.push({ stage: random.pick(['qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin']), at: Math.min(grid.now, at + 7 * dayMs), by: 'user' })
+    if (outcome === 'open')
+      steps.push({
+        stage: random.pick(['qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin']),
+        at: Math.min(grid.now, at + 7 * dayMs),
+        by: 'user',
+      })
     else steps.push({ stage: outcome, at: decidedAt, by: 'user' })
     deals.push(
       makeDeal(input, {
@@ -134,7 +191,8 @@ export function generateDeals(random: FastRandom, input: DealsInput): GeneratedD
  */
 function atRiskFlag(random: FastRandom, life: AccountLife, grid: TimeGrid, from: number, until: number): number | null {
   if (until <= from) return null
-  if (life.decidedAt !== null && life.decidedAt < until && life.decidedAt >= from && random.chance(0.45)) return Math.min(until - 1, life.decidedAt + random.int(3 * dayMs, 30 * dayMs))
+  if (life.decidedAt !== null && life.decidedAt < until && life.decidedAt >= from && random.chance(0.45))
+    return Math.min(until - 1, life.decidedAt + random.int(3 * dayMs, 30 * dayMs))
   const checkAt = until - random.int(20 * dayMs, 80 * dayMs)
   if (checkAt <= from) return null
   const health = life.health[weekOf(grid, checkAt)] ?? 0
@@ -169,8 +227,11 @@ function makeDeal(input: DealsInput, draft: DealDraft): GeneratedDeal {
     lastChange = Math.max(lastChange, step.at)
   }
   const closedAt = current?.isClosed ? lastChange : null
-  const closedate: GeneratedHistoryEntry[] = [{ value: new Date(draft.expectedClose).toISOString(), at: draft.createdAt, by: 'user' }]
-  if (closedAt !== null && Math.abs(closedAt - draft.expectedClose) > dayMs) closedate.push({ value: new Date(closedAt).toISOString(), at: closedAt, by: 'user' })
+  const closedate: GeneratedHistoryEntry[] = [
+    { value: new Date(draft.expectedClose).toISOString(), at: draft.createdAt, by: 'user' },
+  ]
+  if (closedAt !== null && Math.abs(closedAt - draft.expectedClose) > dayMs)
+    closedate.push({ value: new Date(closedAt).toISOString(), at: closedAt, by: 'user' })
   const won = current !== undefined && current.isClosed && current.probability === '1.0'
   const properties: Record<string, string> = {
     dealname: draft.name,
@@ -185,5 +246,11 @@ function makeDeal(input: DealsInput, draft: DealDraft): GeneratedDeal {
     hs_deal_stage_probability: current?.probability ?? '0.0',
   }
   if (draft.lostReason) properties.closed_lost_reason = draft.lostReason
-  return { properties, createdAt: draft.createdAt, updatedAt: Math.min(input.grid.now, lastChange), history: { dealstage: stages, closedate }, companyIndex: input.companyIndex }
+  return {
+    properties,
+    createdAt: draft.createdAt,
+    updatedAt: Math.min(input.grid.now, lastChange),
+    history: { dealstage: stages, closedate },
+    companyIndex: input.companyIndex,
+  }
 }

@@ -51,7 +51,12 @@ export function generatePortalData(options: PortalDataOptions): GeneratedPortalD
   const style = options.churnStyle ?? defaultChurnStyle
   const portalId = options.portalId ?? 0
   const pipelines = dealPipelinesOf(portalId)
-  const renewals = { renewalsPipelineId: renewalsPipelineId(portalId), renewalStageIds: Object.fromEntries(renewalStageRoles.map((role) => [role, renewalStageId(portalId, role)])) as Record<RenewalStageRole, string> }
+  const renewals = {
+    renewalsPipelineId: renewalsPipelineId(portalId),
+    renewalStageIds: Object.fromEntries(
+      renewalStageRoles.map((role) => [role, renewalStageId(portalId, role)]),
+    ) as Record<RenewalStageRole, string>,
+  }
   const annualChurnRate = options.annualChurnRate ?? 0.2
   const contactsPerCompany = options.contactsPerCompany ?? 3.5
 
@@ -60,26 +65,73 @@ export function generatePortalData(options: PortalDataOptions): GeneratedPortalD
     const life = simulateAccountLife(random, world, grid, traits, annualChurnRate)
     return { traits, life, weights: weighTicketWeeks(world, grid, traits, life) }
   })
-  const counts = allocateTickets(accounts.map(({ weights }) => weights.reduce((sum, weight) => sum + weight, 0)), options.tickets)
+  const counts = allocateTickets(
+    accounts.map(({ weights }) => weights.reduce((sum, weight) => sum + weight, 0)),
+    options.tickets,
+  )
 
-  const data: GeneratedPortalData = { now: options.now, horizonDays, style, companies: [], contacts: [], tickets: [], deals: [] }
+  const data: GeneratedPortalData = {
+    now: options.now,
+    horizonDays,
+    style,
+    companies: [],
+    contacts: [],
+    tickets: [],
+    deals: [],
+  }
   const usedNames = new Set<string>()
   const texts = createTextPool()
   accounts.forEach(({ traits, life, weights }, companyIndex) => {
     const company = generateCompany(random, traits, life, grid, style, usedNames)
     data.companies.push(company)
     const name = company.properties.name ?? ''
-    const contactCount = Math.max(1, Math.min(Math.round(contactsPerCompany * 2 + 1), Math.round(contactsPerCompany + random.normal() * 1.3)))
+    const contactCount = Math.max(
+      1,
+      Math.min(Math.round(contactsPerCompany * 2 + 1), Math.round(contactsPerCompany + random.normal() * 1.3)),
+    )
     const until = Math.min(options.now, life.churnAt ?? Infinity)
     const firstContact = data.contacts.length
-    for (const contact of generateContacts(random, contactCount, { name, domain: company.properties.domain ?? '', createdAt: Math.max(company.createdAt, traits.customerSince - 30 * dayMs) }, until)) {
+    for (const contact of generateContacts(
+      random,
+      contactCount,
+      {
+        name,
+        domain: company.properties.domain ?? '',
+        createdAt: Math.max(company.createdAt, traits.customerSince - 30 * dayMs),
+      },
+      until,
+    )) {
       data.contacts.push({ ...contact, companyIndex })
     }
-    const contactIndices = Array.from({ length: data.contacts.length - firstContact }, (_, offset) => firstContact + offset)
-    const tickets = generateCompanyTickets(random, { world, grid, traits, life, weights, count: counts[companyIndex] ?? 0, companyIndex, contactIndices, texts })
+    const contactIndices = Array.from(
+      { length: data.contacts.length - firstContact },
+      (_, offset) => firstContact + offset,
+    )
+    const tickets = generateCompanyTickets(random, {
+      world,
+      grid,
+      traits,
+      life,
+      weights,
+      count: counts[companyIndex] ?? 0,
+      companyIndex,
+      contactIndices,
+      texts,
+    })
     for (const ticket of tickets) data.tickets.push(ticket)
     const markedBy = style.markedBy
-    for (const deal of generateDeals(random, { traits, life, grid, companyName: name, companyCreatedAt: company.createdAt, companyIndex, pipelines, ...renewals, markedBy })) data.deals.push(deal)
+    for (const deal of generateDeals(random, {
+      traits,
+      life,
+      grid,
+      companyName: name,
+      companyCreatedAt: company.createdAt,
+      companyIndex,
+      pipelines,
+      ...renewals,
+      markedBy,
+    }))
+      data.deals.push(deal)
   })
   return data
 }

@@ -3,7 +3,13 @@ import type { FastRandom } from './fast-random'
 import { competitors } from './name-lists'
 import type { TicketTemplate } from './ticket-phrases'
 
-const when = (random: FastRandom): string => random.pick(['at the end of our current term', 'at our renewal', 'when the contract ends', 'at the end of this billing period'])
+const when = (random: FastRandom): string =>
+  random.pick([
+    'at the end of our current term',
+    'at our renewal',
+    'when the contract ends',
+    'at the end of this billing period',
+  ])
 
 /**
  * Written notice that a customer will not renew, in the words its reason suggests. Polite more often than
@@ -11,25 +17,49 @@ const when = (random: FastRandom): string => random.pick(['at the end of our cur
  */
 export const noticeTemplates: Record<ChurnCause, readonly TicketTemplate[]> = {
   product: [
-    (r) => ['Not renewing', `After a lot of back and forth we have decided the product isn't the right fit for us. Please don't renew our contract ${when(r)}.`],
-    () => ['Cancellation', 'Given the problems of the last months we will not renew. Please confirm the cancellation in writing.'],
-    (r) => ['Our subscription', `We have decided to stop using the platform ${when(r)}. Thank you for your help along the way.`],
+    (r) => [
+      'Not renewing',
+      `After a lot of back and forth we have decided the product isn't the right fit for us. Please don't renew our contract ${when(r)}.`,
+    ],
+    () => [
+      'Cancellation',
+      'Given the problems of the last months we will not renew. Please confirm the cancellation in writing.',
+    ],
+    (r) => [
+      'Our subscription',
+      `We have decided to stop using the platform ${when(r)}. Thank you for your help along the way.`,
+    ],
   ],
   price: [
     () => ['Renewal pricing', 'With the new pricing this no longer fits our budget, so we will not renew.'],
-    (r) => ['Cancel at renewal', `Please cancel our subscription ${when(r)}. The new price is more than we can justify for our usage.`],
+    (r) => [
+      'Cancel at renewal',
+      `Please cancel our subscription ${when(r)}. The new price is more than we can justify for our usage.`,
+    ],
   ],
   competitor: [
-    (r) => ['Contract end', `We have decided to consolidate on ${r.pick(competitors)}. Please let us know how to export our data before the contract ends.`],
+    (r) => [
+      'Contract end',
+      `We have decided to consolidate on ${r.pick(competitors)}. Please let us know how to export our data before the contract ends.`,
+    ],
     (r) => ['Moving to another platform', `We are moving to another platform ${when(r)} and won't be renewing.`],
   ],
   budget: [
     () => ['Budget cuts', 'Unfortunately our budget for next year was cut and we have to cancel our subscription.'],
-    (r) => ['Cancelling our plan', `Due to cost cutting across the company we need to cancel ${when(r)}. Nothing to do with you, the team liked the product.`],
+    (r) => [
+      'Cancelling our plan',
+      `Due to cost cutting across the company we need to cancel ${when(r)}. Nothing to do with you, the team liked the product.`,
+    ],
   ],
   acquired: [
-    () => ['Change of ownership', 'We have been acquired and will move to our parent company\'s tools. Please cancel our account at the end of the term.'],
-    () => ['Account closure after acquisition', 'Following our acquisition, IT is consolidating vendors. We need to close our account.'],
+    () => [
+      'Change of ownership',
+      "We have been acquired and will move to our parent company's tools. Please cancel our account at the end of the term.",
+    ],
+    () => [
+      'Account closure after acquisition',
+      'Following our acquisition, IT is consolidating vendors. We need to close our account.',
+    ],
   ],
   unknown: [
     (r) => ['Subscription', `Please cancel our subscription ${when(r)}. Thanks for everything.`],

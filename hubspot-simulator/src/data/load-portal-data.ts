@@ -30,20 +30,42 @@ export function loadPortalData(portal: PortalCrm, data: GeneratedPortalData, use
   data.contacts.forEach((contact, index) => {
     const company = companies[contact.companyIndex]
     const record = contacts[index]
-    if (company && record) associate(portal.associations, { fromType: 'contacts', fromId: record.id, toType: 'companies', toId: company.id, primary: true })
+    if (company && record)
+      associate(portal.associations, {
+        fromType: 'contacts',
+        fromId: record.id,
+        toType: 'companies',
+        toId: company.id,
+        primary: true,
+      })
   })
   data.tickets.forEach((ticket, index) => {
     const record = tickets[index]
     const company = companies[ticket.companyIndex]
     const contact = contacts[ticket.contactIndex]
     if (!record) return
-    if (company) associate(portal.associations, { fromType: 'tickets', fromId: record.id, toType: 'companies', toId: company.id, primary: true })
-    if (contact) associate(portal.associations, { fromType: 'tickets', fromId: record.id, toType: 'contacts', toId: contact.id })
+    if (company)
+      associate(portal.associations, {
+        fromType: 'tickets',
+        fromId: record.id,
+        toType: 'companies',
+        toId: company.id,
+        primary: true,
+      })
+    if (contact)
+      associate(portal.associations, { fromType: 'tickets', fromId: record.id, toType: 'contacts', toId: contact.id })
   })
   data.deals.forEach((deal, index) => {
     const record = deals[index]
     const company = companies[deal.companyIndex]
-    if (record && company) associate(portal.associations, { fromType: 'deals', fromId: record.id, toType: 'companies', toId: company.id, primary: true })
+    if (record && company)
+      associate(portal.associations, {
+        fromType: 'deals',
+        fromId: record.id,
+        toType: 'companies',
+        toId: company.id,
+        primary: true,
+      })
   })
 
   const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
@@ -55,7 +77,11 @@ export function loadPortalData(portal: PortalCrm, data: GeneratedPortalData, use
     churnAt: iso(company.truth.churnAt),
     cause: company.truth.cause,
   }))
-  portal.groundTruth = { asOf: new Date(data.now).toISOString(), horizonDays: data.horizonDays, companies: entries.sort((a, b) => Number(a.companyId) - Number(b.companyId)) }
+  portal.groundTruth = {
+    asOf: new Date(data.now).toISOString(),
+    horizonDays: data.horizonDays,
+    companies: entries.sort((a, b) => Number(a.companyId) - Number(b.companyId)),
+  }
 }
 
 /** The lifecycle option and custom properties this portal's team uses to record churn. */
@@ -63,15 +89,34 @@ function defineChurnProperties(portal: PortalCrm, style: PortalChurnStyle): void
   const companies = portal.properties.companies
   const lifecycle = companies.get('lifecyclestage')
   if (lifecycle && style.churnedStage !== 'other') {
-    lifecycle.options = [...lifecycle.options, { label: style.churnedStage.label, value: style.churnedStage.value, displayOrder: lifecycle.options.length, hidden: false }]
+    lifecycle.options = [
+      ...lifecycle.options,
+      {
+        label: style.churnedStage.label,
+        value: style.churnedStage.value,
+        displayOrder: lifecycle.options.length,
+        hidden: false,
+      },
+    ]
   }
   if (style.churnDateProperty) {
-    const churnDate = definePropertyFromInput({ name: 'churn_date', label: 'Churn date', type: 'date', description: 'The day the customer\'s contract ended.' }, 'companyinformation', customPropertiesCreatedAt)
+    const churnDate = definePropertyFromInput(
+      { name: 'churn_date', label: 'Churn date', type: 'date', description: "The day the customer's contract ended." },
+      'companyinformation',
+      customPropertiesCreatedAt,
+    )
     companies.set(churnDate.name, churnDate)
   }
   if (style.churnedFlagProperty) {
-    const options = [{ label: 'Yes', value: 'true', displayOrder: 0, hidden: false }, { label: 'No', value: 'false', displayOrder: 1, hidden: false }]
-    const churned = definePropertyFromInput({ name: 'churned', label: 'Churned', type: 'enumeration', fieldType: 'booleancheckbox', options }, 'companyinformation', customPropertiesCreatedAt)
+    const options = [
+      { label: 'Yes', value: 'true', displayOrder: 0, hidden: false },
+      { label: 'No', value: 'false', displayOrder: 1, hidden: false },
+    ]
+    const churned = definePropertyFromInput(
+      { name: 'churned', label: 'Churned', type: 'enumeration', fieldType: 'booleancheckbox', options },
+      'companyinformation',
+      customPropertiesCreatedAt,
+    )
     companies.set(churned.name, churned)
   }
 }
@@ -80,15 +125,24 @@ type HistorySources = Record<GeneratedHistoryEntry['by'], Omit<PropertyHistoryEn
 
 function historySources(userId: number | undefined): HistorySources {
   return {
-    user: userId === undefined ? { sourceType: 'CRM_UI' } : { sourceType: 'CRM_UI', sourceId: `userId:${userId}`, updatedByUserId: userId },
+    user:
+      userId === undefined
+        ? { sourceType: 'CRM_UI' }
+        : { sourceType: 'CRM_UI', sourceId: `userId:${userId}`, updatedByUserId: userId },
     workflow: { sourceType: 'AUTOMATION_PLATFORM' },
     system: { sourceType: 'CALCULATED' },
   }
 }
 
 /** Returns the stored records in the generated arrays' order, so callers can map index → record. */
-function insertInCreationOrder(store: ObjectStore, generated: readonly GeneratedRecord[], sources: HistorySources): CrmRecord[] {
-  const order = generated.map((_, index) => index).sort((a, b) => (generated[a]?.createdAt ?? 0) - (generated[b]?.createdAt ?? 0) || a - b)
+function insertInCreationOrder(
+  store: ObjectStore,
+  generated: readonly GeneratedRecord[],
+  sources: HistorySources,
+): CrmRecord[] {
+  const order = generated
+    .map((_, index) => index)
+    .sort((a, b) => (generated[a]?.createdAt ?? 0) - (generated[b]?.createdAt ?? 0) || a - b)
   const records: CrmRecord[] = new Array<CrmRecord>(generated.length)
   for (const index of order) {
     const item = generated[index]
@@ -97,7 +151,10 @@ function insertInCreationOrder(store: ObjectStore, generated: readonly Generated
     const record = insertRecord(store, item.properties, item.createdAt, item.updatedAt)
     if (item.history) {
       record.history = new Map(
-        Object.entries(item.history).map(([name, entries]) => [name, entries.map((entry) => ({ value: entry.value, timestamp: entry.at, ...sources[entry.by] }))]),
+        Object.entries(item.history).map(([name, entries]) => [
+          name,
+          entries.map((entry) => ({ value: entry.value, timestamp: entry.at, ...sources[entry.by] })),
+        ]),
       )
     }
     records[index] = record

@@ -16,4 +16,10 @@ export interface PortalChurnStyle {
   unmarkedShare: number
 }
 
-export const defaultChurnStyle: PortalChurnStyle = { churnedStage: 'other', churnDateProperty: true, churnedFlagProperty: false, markedBy: 'user', unmarkedShare: 0.05 }
+export const defaultChurnStyle: PortalChurnStyle = {
+  churnedStage: 'other',
+  churnDateProperty: true,
+  churnedFlagProperty: false,
+  markedBy: 'user',
+  unmarkedShare: 0.05,
+}

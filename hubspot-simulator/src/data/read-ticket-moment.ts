@@ -12,10 +12,12 @@ export function readTicketMoment(moment: TicketMoment, input: CompanyTicketsInpu
   const week = Math.min(grid.weeks - 1, Math.max(0, weekOf(grid, at)))
   moment.at = at
   moment.health = life.health[week] ?? 0
-  moment.incident = Math.max(world.incident[week] ?? 0, 0.5 * (world.incident[week - 1] ?? 0)) * traits.incidentSensitivity
+  moment.incident =
+    Math.max(world.incident[week] ?? 0, 0.5 * (world.incident[week - 1] ?? 0)) * traits.incidentSensitivity
   moment.flags = life.flags[week] ?? 0
   moment.onboarding = at - traits.customerSince < 8 * 7 * dayMs
   moment.leaving = life.decidedAt !== null && at >= life.decidedAt
-  moment.priceWindow = world.priceIncreaseWeek >= 0 && week >= world.priceIncreaseWeek && week < world.priceIncreaseWeek + 26
+  moment.priceWindow =
+    world.priceIncreaseWeek >= 0 && week >= world.priceIncreaseWeek && week < world.priceIncreaseWeek + 26
   return moment
 }

@@ -11,16 +11,34 @@ export const seededPortalPlans: Readonly<Record<number, SeededPlan>> = {
   2000001: {
     companies: 300,
     tickets: 5000,
-    churnStyle: { churnedStage: { value: '1024653', label: 'Former customer' }, churnDateProperty: true, churnedFlagProperty: false, markedBy: 'user', unmarkedShare: 0.05 },
+    churnStyle: {
+      churnedStage: { value: '1024653', label: 'Former customer' },
+      churnDateProperty: true,
+      churnedFlagProperty: false,
+      markedBy: 'user',
+      unmarkedShare: 0.05,
+    },
   },
   2000002: {
     companies: 120,
     tickets: 2000,
-    churnStyle: { churnedStage: 'other', churnDateProperty: false, churnedFlagProperty: true, markedBy: 'workflow', unmarkedShare: 0 },
+    churnStyle: {
+      churnedStage: 'other',
+      churnDateProperty: false,
+      churnedFlagProperty: true,
+      markedBy: 'workflow',
+      unmarkedShare: 0,
+    },
   },
   2000003: {
     companies: 40,
     tickets: 700,
-    churnStyle: { churnedStage: { value: '99812017', label: 'Churned customer' }, churnDateProperty: false, churnedFlagProperty: false, markedBy: 'user', unmarkedShare: 0.1 },
+    churnStyle: {
+      churnedStage: { value: '99812017', label: 'Churned customer' },
+      churnDateProperty: false,
+      churnedFlagProperty: false,
+      markedBy: 'user',
+      unmarkedShare: 0.1,
+    },
   },
 }

@@ -26,7 +26,13 @@ const calibration = 1.2
  * acquisition, or nothing anyone recorded. Most contracts end at the yearly renewal after the decision; some
  * terminate early. Runs on past the history into the ground-truth horizon.
  */
-export function simulateAccountLife(random: FastRandom, world: PortalWorld, grid: TimeGrid, traits: AccountTraits, annualChurnRate: number): AccountLife {
+export function simulateAccountLife(
+  random: FastRandom,
+  world: PortalWorld,
+  grid: TimeGrid,
+  traits: AccountTraits,
+  annualChurnRate: number,
+): AccountLife {
   const health = new Float32Array(grid.weeks)
   const flags = new Uint8Array(grid.weeks)
   const sinceWeek = weekOf(grid, traits.customerSince)
@@ -41,7 +47,8 @@ export function simulateAccountLife(random: FastRandom, world: PortalWorld, grid
   let nextRenewal = -Infinity
   const acquiredWeek = random.chance(0.015) ? random.int(firstWeek, grid.weeks - 1) : -1
   // Shocks are mostly bad news; this weekly lift cancels their average so health centres on the account's fit.
-  const shockDrift = (sumOf(world.incident) / grid.weeks) * traits.incidentSensitivity * 0.6 + (0.25 * 0.9 + 0.4 * 0.35 - 0.2 * 0.5) / 52
+  const shockDrift =
+    (sumOf(world.incident) / grid.weeks) * traits.incidentSensitivity * 0.6 + (0.25 * 0.9 + 0.4 * 0.35 - 0.2 * 0.5) / 52
 
   for (let week = firstWeek; week < grid.weeks; week++) {
     const midWeek = weekStart(grid, week) + 3.5 * dayMs
@@ -68,7 +75,10 @@ export function simulateAccountLife(random: FastRandom, world: PortalWorld, grid
     const tenureFactor = tenure < 0.5 ? 1.6 : tenure > 3 ? 0.8 : 1
     if (nextRenewal < midWeek) nextRenewal = anniversaryAfter(traits.customerSince, midWeek)
     const renewalWindow = nextRenewal - midWeek <= 120 * dayMs ? 2.2 : 0.45
-    const priceBump = world.priceIncreaseWeek >= 0 && week >= world.priceIncreaseWeek && week < world.priceIncreaseWeek + 40 ? 1.5 * traits.priceSensitivity : 0
+    const priceBump =
+      world.priceIncreaseWeek >= 0 && week >= world.priceIncreaseWeek && week < world.priceIncreaseWeek + 40
+        ? 1.5 * traits.priceSensitivity
+        : 0
     const competitorBump = week <= competitorUntil ? 2.5 : 0
     const budgetBump = week <= budgetUntil ? 6 : 0
     risks[0] = (0.5 * Math.exp(-2 * h)) / productRiskNorm
@@ -78,15 +88,28 @@ export function simulateAccountLife(random: FastRandom, world: PortalWorld, grid
     risks[4] = (0.5 * 0.45) / 1.15
     const total = (risks[0] ?? 0) + (risks[1] ?? 0) + (risks[2] ?? 0) + (risks[3] ?? 0) + (risks[4] ?? 0)
     const hazard = base * tenureFactor * renewalWindow * sizeFactor * (traits.loyalLoud ? 0.5 : 1) * total
-    const cause = week === acquiredWeek ? 'acquired' : random.chance(Math.min(0.5, hazard)) ? riskCauses[weightedIndex(random.next(), risks)] : undefined
+    const cause =
+      week === acquiredWeek
+        ? 'acquired'
+        : random.chance(Math.min(0.5, hazard))
+          ? riskCauses[weightedIndex(random.next(), risks)]
+          : undefined
     if (cause) decide(random, life, traits, cause, weekStart(grid, week) + random.int(0, weekMs - 1))
   }
   return life
 }
 
-function decide(random: FastRandom, life: AccountLife, traits: AccountTraits, cause: ChurnCause, decidedAt: number): void {
+function decide(
+  random: FastRandom,
+  life: AccountLife,
+  traits: AccountTraits,
+  cause: ChurnCause,
+  decidedAt: number,
+): void {
   const early = random.chance(cause === 'acquired' || cause === 'budget' ? 0.5 : 0.15)
-  const churnAt = early ? decidedAt + random.int(14 * dayMs, 45 * dayMs) : anniversaryAfter(traits.customerSince, decidedAt + 21 * dayMs)
+  const churnAt = early
+    ? decidedAt + random.int(14 * dayMs, 45 * dayMs)
+    : anniversaryAfter(traits.customerSince, decidedAt + 21 * dayMs)
   life.decidedAt = decidedAt
   life.churnAt = churnAt - (churnAt % dayMs)
   life.cause = cause

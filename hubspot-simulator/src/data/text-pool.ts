@@ -13,7 +13,13 @@ const poolSize = 128
  * a million, which keeps generation within seconds; small portals still see every text fresh.
  */
 export interface TextPool {
-  pick(random: FastRandom, kind: number, family: readonly TicketTemplate[], tone: TicketTone, extras: TextExtras): TicketWords
+  pick(
+    random: FastRandom,
+    kind: number,
+    family: readonly TicketTemplate[],
+    tone: TicketTone,
+    extras: TextExtras,
+  ): TicketWords
 }
 
 export function createTextPool(): TextPool {

@@ -1,7 +1,21 @@
 import type { ticketCategories } from '../crm/property-definitions'
 
 /** What a ticket is about; decides its category, usual priority and how long it takes to close. */
-export const ticketTopics = ['howto', 'bug', 'performance', 'outage', 'billing', 'pricing', 'feature', 'integration', 'admin', 'data', 'account', 'launch', 'onboarding'] as const
+export const ticketTopics = [
+  'howto',
+  'bug',
+  'performance',
+  'outage',
+  'billing',
+  'pricing',
+  'feature',
+  'integration',
+  'admin',
+  'data',
+  'account',
+  'launch',
+  'onboarding',
+] as const
 export type TicketTopic = (typeof ticketTopics)[number]
 
 export const topicCategory: Record<TicketTopic, (typeof ticketCategories)[number]> = {

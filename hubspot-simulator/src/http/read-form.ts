@@ -8,7 +8,10 @@ export type FormParams = Record<string, string | undefined>
  * HubSpot's OAuth endpoints take `application/x-www-form-urlencoded` only. v1 also read query
  * parameters (`allowQuery`), with body values winning.
  */
-export async function readForm(c: Context, options: { allowQuery: boolean }): Promise<Result<FormParams, 'BAD_CONTENT_TYPE'>> {
+export async function readForm(
+  c: Context,
+  options: { allowQuery: boolean },
+): Promise<Result<FormParams, 'BAD_CONTENT_TYPE'>> {
   const query = options.allowQuery ? Object.fromEntries(new URL(c.req.url).searchParams) : {}
   const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (contentType === 'application/x-www-form-urlencoded') {

@@ -8,10 +8,18 @@ import { err, ok } from '../result'
  * The raw JSON of a request body, or HubSpot's 400 VALIDATION_ERROR. Callers validate the shape
  * with their own schema and word their own messages (control, CRM API and webhooks settings differ).
  */
-export async function readJsonBody(c: Context<SimEnv>, options: { emptyAsObject: boolean; invalidJsonMessage: string; maxChars?: number }): Promise<Result<unknown, Response>> {
+export async function readJsonBody(
+  c: Context<SimEnv>,
+  options: { emptyAsObject: boolean; invalidJsonMessage: string; maxChars?: number },
+): Promise<Result<unknown, Response>> {
   const text = await c.req.text()
   if (options.maxChars !== undefined && text.length > options.maxChars) {
-    return err(hubspotError(c, 400, { message: `Request body is too long: ${text.length} characters exceeds the limit of ${options.maxChars}.`, category: 'VALIDATION_ERROR' }))
+    return err(
+      hubspotError(c, 400, {
+        message: `Request body is too long: ${text.length} characters exceeds the limit of ${options.maxChars}.`,
+        category: 'VALIDATION_ERROR',
+      }),
+    )
   }
   if (text === '' && options.emptyAsObject) return ok({})
   try {

@@ -25,7 +25,10 @@ export function registerAuthorizeDecision(app: Hono<SimEnv>, state: SimState): v
     const portal = findPortal(state.portals, Number(form.get('portalId')))
     const pinnedMismatch = request.pinnedPortal !== undefined && request.pinnedPortal !== portal
     if (decision !== 'grant' || !portal || pinnedMismatch) {
-      return htmlResponse(renderErrorPage({ code: 'BAD_DECISION', message: 'Choose an account, then Grant access or Deny.' }), 400)
+      return htmlResponse(
+        renderErrorPage({ code: 'BAD_DECISION', message: 'Choose an account, then Grant access or Deny.' }),
+        400,
+      )
     }
 
     const scopes = grantScopes(request, portal)
@@ -38,7 +41,13 @@ export function registerAuthorizeDecision(app: Hono<SimEnv>, state: SimState): v
 
 function deny(state: SimState, request: AuthorizeRequest): Response {
   if (!state.settings.denyRedirects) {
-    return htmlResponse(renderPage('Access not granted', `<h1>Access not granted</h1>\n<p>${escapeHtml(request.app.name)} was not connected.</p>`), 200)
+    return htmlResponse(
+      renderPage(
+        'Access not granted',
+        `<h1>Access not granted</h1>\n<p>${escapeHtml(request.app.name)} was not connected.</p>`,
+      ),
+      200,
+    )
   }
   return redirectTo(request, { error: 'access_denied', error_description: 'The user denied access to the app.' })
 }

@@ -21,7 +21,15 @@ function showAuthorize(state: SimState, params: AuthorizeParams, pinnedPortalId?
 }
 
 export function readAuthorizeParams(source: { get(name: string): string | null }): AuthorizeParams {
-  const names = ['client_id', 'redirect_uri', 'scope', 'optional_scope', 'state', 'code_challenge', 'code_challenge_method'] as const
+  const names = [
+    'client_id',
+    'redirect_uri',
+    'scope',
+    'optional_scope',
+    'state',
+    'code_challenge',
+    'code_challenge_method',
+  ] as const
   const params: AuthorizeParams = {}
   for (const name of names) {
     const value = source.get(name)

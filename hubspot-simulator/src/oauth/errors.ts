@@ -9,7 +9,10 @@ export const oauthErrors = {
   BAD_AUTH_CODE: { error: 'invalid_grant', message: 'missing or unknown auth code' },
   EXPIRED_AUTH_CODE: { error: 'invalid_grant', message: 'auth code has expired' },
   BAD_REFRESH_TOKEN: { error: 'invalid_grant', message: 'refresh token is invalid, expired or revoked' },
-  BAD_REDIRECT_URI: { error: 'invalid_grant', message: 'redirect_uri does not match the redirect_uri used to obtain the auth code' },
+  BAD_REDIRECT_URI: {
+    error: 'invalid_grant',
+    message: 'redirect_uri does not match the redirect_uri used to obtain the auth code',
+  },
   BAD_CLIENT_ID: { error: 'invalid_client', message: 'missing or invalid client id' },
   BAD_CLIENT_SECRET: { error: 'invalid_client', message: 'missing or invalid client secret' },
   BAD_GRANT_TYPE: { error: 'unsupported_grant_type', message: 'missing or unsupported grant_type' },
@@ -28,7 +31,13 @@ export function oauthError(c: Context<SimEnv>, failure: OAuthFailure): Response 
   const entry = oauthErrors[failure.code]
   const message = failure.message ?? entry.message
   return c.json(
-    { status: failure.code, message, error: entry.error, error_description: message, correlationId: c.get('correlationId') },
+    {
+      status: failure.code,
+      message,
+      error: entry.error,
+      error_description: message,
+      correlationId: c.get('correlationId'),
+    },
     400,
   )
 }

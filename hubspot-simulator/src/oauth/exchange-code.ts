@@ -19,7 +19,8 @@ export function exchangeCode(state: SimState, params: FormParams): Result<TokenR
   if (!code || code.used || code.clientId !== client.value.clientId) return err({ code: 'BAD_AUTH_CODE' })
   if (state.clock.now() >= code.expiresAt) return err({ code: 'EXPIRED_AUTH_CODE' })
   if (params.redirect_uri !== code.redirectUri) return err({ code: 'BAD_REDIRECT_URI' })
-  if (code.codeChallenge !== undefined && !verifyS256(params.code_verifier, code.codeChallenge)) return err({ code: 'BAD_AUTH_CODE' })
+  if (code.codeChallenge !== undefined && !verifyS256(params.code_verifier, code.codeChallenge))
+    return err({ code: 'BAD_AUTH_CODE' })
 
   const install = findInstall(state.installs, code.appId, code.portalId)
   // Uninstalled (or re-installed from scratch) between consent and exchange.

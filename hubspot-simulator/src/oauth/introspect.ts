@@ -9,7 +9,11 @@ import { authenticateClient } from './authenticate-client'
 import { oauthError } from './errors'
 import { accessTokenInfo, refreshTokenInfo } from './token-info'
 
-const introspectPaths = ['/oauth/v3/token/introspect', '/oauth/2026-03/token/introspect', '/oauth/2026-09/token/introspect']
+const introspectPaths = [
+  '/oauth/v3/token/introspect',
+  '/oauth/2026-03/token/introspect',
+  '/oauth/2026-09/token/introspect',
+]
 
 /** Token introspection. Anything not live (unknown, expired, revoked, another app's) is `{"active":false}` with 200. */
 export function registerIntrospect(app: Hono<SimEnv>, state: SimState): void {

@@ -9,7 +9,12 @@ import type { AuthorizeRequest } from './validate-authorize-request'
  * Granting consent installs the app (as in HubSpot, before any code exchange) and mints a
  * single-use code bound to client, redirect URI, portal, install and PKCE challenge.
  */
-export function issueAuthCode(state: SimState, request: AuthorizeRequest, portal: SimPortal, scopes: string[]): AuthCode {
+export function issueAuthCode(
+  state: SimState,
+  request: AuthorizeRequest,
+  portal: SimPortal,
+  scopes: string[],
+): AuthCode {
   const install = upsertInstall(state, request.app.appId, portal, scopes)
   const code: AuthCode = {
     code: state.random.uuid('auth-code'),
@@ -35,7 +40,14 @@ function upsertInstall(state: SimState, appId: number, portal: SimPortal, scopes
   }
   const user = portal.users[0]
   if (!user) throw new Error(`portal ${portal.portalId} has no user to install the app`)
-  const install: Install = { id: state.nextInstallId++, appId, portalId: portal.portalId, user, scopes, installedAt: state.clock.now() }
+  const install: Install = {
+    id: state.nextInstallId++,
+    appId,
+    portalId: portal.portalId,
+    user,
+    scopes,
+    installedAt: state.clock.now(),
+  }
   state.installs.set(installKey(appId, portal.portalId), install)
   return install
 }

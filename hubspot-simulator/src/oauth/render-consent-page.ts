@@ -19,11 +19,16 @@ const scopeDescriptions: Record<string, string> = {
  * HubSpot's "Connect app" screen. The form echoes the authorize parameters back in hidden fields;
  * the decision handler validates them again rather than trusting them.
  */
-export function renderConsentPage(request: AuthorizeRequest, params: AuthorizeParams, portals: readonly SimPortal[]): string {
+export function renderConsentPage(
+  request: AuthorizeRequest,
+  params: AuthorizeParams,
+  portals: readonly SimPortal[],
+): string {
   const hidden = Object.entries(params)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
-  if (request.pinnedPortal) hidden.push(`<input type="hidden" name="account_id" value="${request.pinnedPortal.portalId}">`)
+  if (request.pinnedPortal)
+    hidden.push(`<input type="hidden" name="account_id" value="${request.pinnedPortal.portalId}">`)
 
   const choices = (request.pinnedPortal ? [request.pinnedPortal] : portals).map(
     (portal, index) =>

@@ -37,5 +37,14 @@ export function accessTokenInfo(state: SimState, record: AccessTokenRecord, inst
 
 export function refreshTokenInfo(state: SimState, record: RefreshTokenRecord, install: Install) {
   const { hub_id, hub_domain, user, user_id, scopes } = installFields(state, install)
-  return { token: record.token, user, hub_domain, scopes, hub_id, client_id: record.clientId, user_id, token_type: 'refresh' }
+  return {
+    token: record.token,
+    user,
+    hub_domain,
+    scopes,
+    hub_id,
+    client_id: record.clientId,
+    user_id,
+    token_type: 'refresh',
+  }
 }

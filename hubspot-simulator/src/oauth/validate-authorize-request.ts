@@ -57,37 +57,56 @@ export function validateAuthorizeRequest(
   pinnedPortalId?: string,
 ): Result<AuthorizeRequest, AuthorizeFailure> {
   const app = findAppByClientId(state.apps, params.client_id)
-  if (!app) return fail('INVALID_CLIENT_ID', `Authorization failed because the client_id "${params.client_id ?? ''}" doesn't belong to any app.`)
+  if (!app)
+    return fail(
+      'INVALID_CLIENT_ID',
+      `Authorization failed because the client_id "${params.client_id ?? ''}" doesn't belong to any app.`,
+    )
 
   const redirectUri = params.redirect_uri ?? ''
   if (!app.redirectUris.includes(redirectUri)) {
-    return fail('REDIRECT_URI_MISMATCH', `Authorization failed as the redirect URL ${redirectUri} doesn't match the app's registered redirect URL.`)
+    return fail(
+      'REDIRECT_URI_MISMATCH',
+      `Authorization failed as the redirect URL ${redirectUri} doesn't match the app's registered redirect URL.`,
+    )
   }
 
   const scopes = splitScopes(params.scope)
   const optionalScopes = splitScopes(params.optional_scope)
-  if (scopes.length === 0) return fail('MISSING_SCOPE', 'Authorization failed because the install URL has no scope parameter.')
+  if (scopes.length === 0)
+    return fail('MISSING_SCOPE', 'Authorization failed because the install URL has no scope parameter.')
 
   const configured = new Set([...app.requiredScopes, ...app.optionalScopes])
   const unknown = [...scopes, ...optionalScopes].filter((scope) => !configured.has(scope))
   if (unknown.length > 0) {
-    return fail('SCOPE_MISMATCH', `Authorization failed because there is a mismatch between the scopes in the install URL and the app's configured scopes: ${unknown.join(', ')}.`)
+    return fail(
+      'SCOPE_MISMATCH',
+      `Authorization failed because there is a mismatch between the scopes in the install URL and the app's configured scopes: ${unknown.join(', ')}.`,
+    )
   }
   const missing = app.requiredScopes.filter((scope) => !scopes.includes(scope))
   if (missing.length > 0) {
-    return fail('MISSING_REQUIRED_SCOPES', `Authorization failed because the install URL is missing scopes the app requires: ${missing.join(', ')}.`)
+    return fail(
+      'MISSING_REQUIRED_SCOPES',
+      `Authorization failed because the install URL is missing scopes the app requires: ${missing.join(', ')}.`,
+    )
   }
 
   const codeChallenge = params.code_challenge || undefined
   if (codeChallenge && params.code_challenge_method !== 'S256') {
     return fail('UNSUPPORTED_CHALLENGE_METHOD', 'Authorization failed because code_challenge_method must be S256.')
   }
-  if (!codeChallenge && state.settings.pkceRequired) return fail('PKCE_REQUIRED', 'PKCE is required for this authorization request')
+  if (!codeChallenge && state.settings.pkceRequired)
+    return fail('PKCE_REQUIRED', 'PKCE is required for this authorization request')
 
   let pinnedPortal: SimPortal | undefined
   if (pinnedPortalId !== undefined) {
     pinnedPortal = findPortal(state.portals, Number(pinnedPortalId))
-    if (!pinnedPortal) return fail('UNKNOWN_PORTAL', `Authorization failed because account ${pinnedPortalId} doesn't exist or you don't have access to it.`)
+    if (!pinnedPortal)
+      return fail(
+        'UNKNOWN_PORTAL',
+        `Authorization failed because account ${pinnedPortalId} doesn't exist or you don't have access to it.`,
+      )
   }
 
   return ok({

@@ -19,10 +19,18 @@ export interface RateLimitPolicy {
 /** OAuth: 110 per 10 s per (app, portal), no daily limit. Private apps: the tier's burst and daily limits. */
 export function rateLimitPolicy(settings: SimSettings, auth: AuthContext): RateLimitPolicy {
   if (auth.kind === 'oauth') {
-    return { key: `oauth:${auth.appId ?? 0}:${auth.portalId}`, perTenSeconds: settings.rateLimitPerTenSeconds ?? 110, daily: null }
+    return {
+      key: `oauth:${auth.appId ?? 0}:${auth.portalId}`,
+      perTenSeconds: settings.rateLimitPerTenSeconds ?? 110,
+      daily: null,
+    }
   }
   const tier = tiers[settings.privateAppTier]
-  return { key: `private:${auth.portalId}`, perTenSeconds: settings.rateLimitPerTenSeconds ?? tier.perTenSeconds, daily: settings.dailyLimit ?? tier.daily }
+  return {
+    key: `private:${auth.portalId}`,
+    perTenSeconds: settings.rateLimitPerTenSeconds ?? tier.perTenSeconds,
+    daily: settings.dailyLimit ?? tier.daily,
+  }
 }
 
 /** The account's time zone (US/Eastern in account-info, fixed at UTC-5): the daily limit resets at its midnight. */

@@ -18,7 +18,13 @@ export function rateLimit(state: SimState): MiddlewareHandler<SimEnv> {
     if (c.req.method === 'POST' && c.req.path.endsWith('/search')) {
       const hits = liveHits(state.rateLimits.search, auth.portalId, now, 1000)
       if (hits.length >= state.settings.searchPerSecond) {
-        return tooMany(c, state, { message: 'You have reached your secondly limit.' }, {}, Math.max(1, (hits[0] ?? now) + 1000 - now))
+        return tooMany(
+          c,
+          state,
+          { message: 'You have reached your secondly limit.' },
+          {},
+          Math.max(1, (hits[0] ?? now) + 1000 - now),
+        )
       }
       hits.push(now)
       return next()
@@ -29,22 +35,43 @@ export function rateLimit(state: SimState): MiddlewareHandler<SimEnv> {
     const daily = dailyCounter(state, auth.portalId, now, policy)
     if (daily && policy.daily !== null && daily.count >= policy.daily) {
       const headers = limitHeaders(policy, policy.perTenSeconds - hits.length, 0)
-      return tooMany(c, state, { message: 'You have reached your daily limit.', policyName: 'DAILY', requestId: c.get('correlationId') }, headers, msUntilLocalMidnight(now))
+      return tooMany(
+        c,
+        state,
+        { message: 'You have reached your daily limit.', policyName: 'DAILY', requestId: c.get('correlationId') },
+        headers,
+        msUntilLocalMidnight(now),
+      )
     }
     if (hits.length >= policy.perTenSeconds) {
       const headers = limitHeaders(policy, 0, daily && policy.daily !== null ? policy.daily - daily.count : null)
       const waitMs = (hits[0] ?? now) + tenSecondsMs - now
-      return tooMany(c, state, { message: 'You have reached your ten_secondly_rolling limit.', policyName: 'TEN_SECONDLY_ROLLING' }, headers, waitMs)
+      return tooMany(
+        c,
+        state,
+        { message: 'You have reached your ten_secondly_rolling limit.', policyName: 'TEN_SECONDLY_ROLLING' },
+        headers,
+        waitMs,
+      )
     }
     hits.push(now)
     if (daily) daily.count += 1
     await next()
-    const headers = limitHeaders(policy, policy.perTenSeconds - hits.length, daily && policy.daily !== null ? policy.daily - daily.count : null)
+    const headers = limitHeaders(
+      policy,
+      policy.perTenSeconds - hits.length,
+      daily && policy.daily !== null ? policy.daily - daily.count : null,
+    )
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
   }
 }
 
-function dailyCounter(state: SimState, portalId: number, now: number, policy: RateLimitPolicy): { day: number; count: number } | undefined {
+function dailyCounter(
+  state: SimState,
+  portalId: number,
+  now: number,
+  policy: RateLimitPolicy,
+): { day: number; count: number } | undefined {
   if (policy.daily === null) return undefined
   const day = localDay(now)
   let counter = state.rateLimits.daily.get(portalId)
@@ -55,7 +82,11 @@ function dailyCounter(state: SimState, portalId: number, now: number, policy: Ra
   return counter
 }
 
-function limitHeaders(policy: RateLimitPolicy, remaining: number, dailyRemaining: number | null): Record<string, string> {
+function limitHeaders(
+  policy: RateLimitPolicy,
+  remaining: number,
+  dailyRemaining: number | null,
+): Record<string, string> {
   const headers: Record<string, string> = {
     'X-HubSpot-RateLimit-Max': String(policy.perTenSeconds),
     'X-HubSpot-RateLimit-Remaining': String(Math.max(0, remaining)),
@@ -68,8 +99,20 @@ function limitHeaders(policy: RateLimitPolicy, remaining: number, dailyRemaining
   return headers
 }
 
-function tooMany(c: Context<SimEnv>, state: SimState, fields: Record<string, string>, headers: Record<string, string>, waitMs: number): Response {
-  const withRetry = state.settings.retryAfterOn429 ? { ...headers, 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) } : headers
+function tooMany(
+  c: Context<SimEnv>,
+  state: SimState,
+  fields: Record<string, string>,
+  headers: Record<string, string>,
+  waitMs: number,
+): Response {
+  const withRetry = state.settings.retryAfterOn429
+    ? { ...headers, 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) }
+    : headers
   const { message, ...rest } = fields
-  return c.json({ status: 'error', message, errorType: 'RATE_LIMIT', correlationId: c.get('correlationId'), ...rest }, 429, withRetry)
+  return c.json(
+    { status: 'error', message, errorType: 'RATE_LIMIT', correlationId: c.get('correlationId'), ...rest },
+    429,
+    withRetry,
+  )
 }

@@ -72,7 +72,8 @@ function seedCrmPlans(seed: string, portals: readonly SimPortal[], now: number):
   const plans = new Map<number, PortalDataOptions>()
   for (const portal of portals) {
     const plan = seededPortalPlans[portal.portalId]
-    if (plan) plans.set(portal.portalId, { seed: `${seed}:portal:${portal.portalId}`, now, portalId: portal.portalId, ...plan })
+    if (plan)
+      plans.set(portal.portalId, { seed: `${seed}:portal:${portal.portalId}`, now, portalId: portal.portalId, ...plan })
   }
   return plans
 }

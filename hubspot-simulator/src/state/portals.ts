@@ -36,7 +36,9 @@ export function seedPortals(random: SeededRandom): SimPortal[] {
     privateAppToken: `pat-na1-${random.fixedUuid(`portal:${fixture.portalId}:private-app-token`)}`,
     privateAppScopes: [...defaultPrivateAppScopes],
     ...(fixture.grantableScopes ? { grantableScopes: [...fixture.grantableScopes] } : {}),
-    users: [{ userId: random.fixedInt(`portal:${fixture.portalId}:user`, 10_000_000, 99_999_999), email: fixture.user }],
+    users: [
+      { userId: random.fixedInt(`portal:${fixture.portalId}:user`, 10_000_000, 99_999_999), email: fixture.user },
+    ],
   }))
 }
 

@@ -30,7 +30,10 @@ export function resolveRefreshToken(
   return install ? { record, install } : undefined
 }
 
-function liveInstallFor(state: SimState, record: { appId: number; portalId: number; installId: number }): Install | undefined {
+function liveInstallFor(
+  state: SimState,
+  record: { appId: number; portalId: number; installId: number },
+): Install | undefined {
   const install = findInstall(state.installs, record.appId, record.portalId)
   return install?.id === record.installId ? install : undefined
 }

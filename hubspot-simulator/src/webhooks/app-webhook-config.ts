@@ -35,7 +35,13 @@ export function createAppWebhookConfigs(clock: SimClock, firstSubscriptionId: nu
   const get = (appId: number): AppConfig => {
     let config = configs.get(appId)
     if (!config) {
-      config = { targetUrl: null, maxConcurrentRequests: defaultMaxConcurrentRequests, subscriptions: [], createdAt: null, updatedAt: null }
+      config = {
+        targetUrl: null,
+        maxConcurrentRequests: defaultMaxConcurrentRequests,
+        subscriptions: [],
+        createdAt: null,
+        updatedAt: null,
+      }
       configs.set(appId, config)
     }
     return config
@@ -88,7 +94,8 @@ export function createAppWebhookConfigs(clock: SimClock, firstSubscriptionId: nu
       get(appId).subscriptions.push(created)
       return created
     },
-    findSubscription: (appId, subscriptionId) => get(appId).subscriptions.find((subscription) => subscription.id === subscriptionId),
+    findSubscription: (appId, subscriptionId) =>
+      get(appId).subscriptions.find((subscription) => subscription.id === subscriptionId),
     deleteSubscription(appId, subscriptionId) {
       const config = get(appId)
       const before = config.subscriptions.length

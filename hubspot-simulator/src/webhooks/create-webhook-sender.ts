@@ -28,10 +28,14 @@ export interface WebhookSenderDeps {
 export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
   const { state, feed, options = {} } = deps
   const duplicateRate = options.duplicateRate ?? 0
-  if (duplicateRate < 0 || duplicateRate > 1) throw new RangeError(`duplicateRate must be within [0, 1], got ${duplicateRate}`)
+  if (duplicateRate < 0 || duplicateRate > 1)
+    throw new RangeError(`duplicateRate must be within [0, 1], got ${duplicateRate}`)
 
   // Seeded starting points, then counting up: ids look like HubSpot's and two runs with one seed match.
-  const configs = createAppWebhookConfigs(state.clock, state.random.fixedInt('webhooks:first-subscription-id', 100_000, 999_999))
+  const configs = createAppWebhookConfigs(
+    state.clock,
+    state.random.fixedInt('webhooks:first-subscription-id', 100_000, 999_999),
+  )
   let nextEventId = state.random.fixedInt('webhooks:first-event-id', 1_000_000_000, 3_999_999_999)
   const queue = createDeliveryQueue(state, configs, {
     // Late-bound so a test that stubs globalThis.fetch after creation is still honoured.
@@ -45,7 +49,9 @@ export function createWebhookSender(deps: WebhookSenderDeps): WebhookSender {
 
   const unsubscribe = feed.subscribe((change) => {
     for (const match of matchSubscriptions(state, configs, change)) {
-      queue.enqueue(buildEvent(change, { eventId: nextEventId++, subscriptionId: match.subscription.id, appId: match.app.appId }))
+      queue.enqueue(
+        buildEvent(change, { eventId: nextEventId++, subscriptionId: match.subscription.id, appId: match.app.appId }),
+      )
     }
   })
 

@@ -49,7 +49,11 @@ interface Lane {
 }
 
 /** Batching, per-lane concurrency and the retry schedule. Delays are real time; timestamps come from the simulator clock. */
-export function createDeliveryQueue(state: SimState, configs: AppWebhookConfigs, config: DeliveryQueueConfig): DeliveryQueue {
+export function createDeliveryQueue(
+  state: SimState,
+  configs: AppWebhookConfigs,
+  config: DeliveryQueueConfig,
+): DeliveryQueue {
   let lanes = new Map<string, Lane>()
   const retryTimers = new Set<ReturnType<typeof setTimeout>>()
   const log: DeliveryRecord[] = []
@@ -117,7 +121,10 @@ export function createDeliveryQueue(state: SimState, configs: AppWebhookConfigs,
   }
 
   const scheduleRetry = (lane: Lane, batch: Batch, retryAfterMs: number | undefined): void => {
-    const delay = Math.max(retryDelayMs(batch.attemptNumber + 1, config.retryBaseMs, draw('retry-jitter')), retryAfterMs ?? 0)
+    const delay = Math.max(
+      retryDelayMs(batch.attemptNumber + 1, config.retryBaseMs, draw('retry-jitter')),
+      retryAfterMs ?? 0,
+    )
     const timer = setTimeout(() => {
       retryTimers.delete(timer)
       batch.attemptNumber += 1
@@ -144,13 +151,25 @@ export function createDeliveryQueue(state: SimState, configs: AppWebhookConfigs,
       timeoutMs: config.timeoutMs,
     })
     if (startedIn !== generation) return
-    log.push({ batchId: batch.id, appId: batch.appId, portalId: batch.portalId, attemptNumber: batch.attemptNumber, eventCount: batch.events.length, status: outcome.status, at })
-    if (shouldRetry(outcome.status) && batch.attemptNumber < maxRetries) scheduleRetry(lane, batch, outcome.retryAfterMs)
+    log.push({
+      batchId: batch.id,
+      appId: batch.appId,
+      portalId: batch.portalId,
+      attemptNumber: batch.attemptNumber,
+      eventCount: batch.events.length,
+      status: outcome.status,
+      at,
+    })
+    if (shouldRetry(outcome.status) && batch.attemptNumber < maxRetries)
+      scheduleRetry(lane, batch, outcome.retryAfterMs)
   }
 
   const idle = (): boolean =>
     retryTimers.size === 0 &&
-    [...lanes.values()].every((lane) => lane.gathering.length === 0 && lane.duplicates.length === 0 && lane.ready.length === 0 && lane.inFlight === 0)
+    [...lanes.values()].every(
+      (lane) =>
+        lane.gathering.length === 0 && lane.duplicates.length === 0 && lane.ready.length === 0 && lane.inFlight === 0,
+    )
 
   return {
     enqueue(event) {

@@ -4,7 +4,9 @@ const crmActions = ['creation', 'deletion', 'propertyChange', 'associationChange
 
 /** Every eventType HubSpot's v3 subscriptions API accepts (SPEC/webhooks `SubscriptionCreateRequest.eventType`). */
 export const webhookEventTypes: readonly string[] = [
-  ...['contact', 'company', 'deal', 'ticket', 'line_item', 'object'].flatMap((object) => crmActions.map((action) => `${object}.${action}`)),
+  ...['contact', 'company', 'deal', 'ticket', 'line_item', 'object'].flatMap((object) =>
+    crmActions.map((action) => `${object}.${action}`),
+  ),
   // Products have no associationChange in HubSpot's enum.
   ...crmActions.filter((action) => action !== 'associationChange').map((action) => `product.${action}`),
   'contact.privacyDeletion',
@@ -37,7 +39,12 @@ export function requiredScopeFor(eventType: string): string | undefined {
   return readScopeByObject[eventType.split('.')[0] ?? '']
 }
 
-const singular: Record<CrmObjectType, string> = { tickets: 'ticket', companies: 'company', contacts: 'contact', deals: 'deal' }
+const singular: Record<CrmObjectType, string> = {
+  tickets: 'ticket',
+  companies: 'company',
+  contacts: 'contact',
+  deals: 'deal',
+}
 
 /** `ticket.propertyChange` for a propertyChange on a ticket. */
 export function subscriptionTypeOf(change: CrmChange): string {

@@ -16,7 +16,11 @@ export interface SubscriptionMatch {
  * scope granted (read live, so a scope change takes effect on the next write), through an active subscription
  * of that event type — for propertyChange, only the subscription for that very property.
  */
-export function matchSubscriptions(state: SimState, configs: AppWebhookConfigs, change: CrmChange): SubscriptionMatch[] {
+export function matchSubscriptions(
+  state: SimState,
+  configs: AppWebhookConfigs,
+  change: CrmChange,
+): SubscriptionMatch[] {
   const eventType = subscriptionTypeOf(change)
   const scope = requiredScopeFor(eventType)
   const matches: SubscriptionMatch[] = []

@@ -5,12 +5,23 @@ import { unsubscribableProperties, webhookEventTypes } from './event-types'
 const eventType = z.string().refine((value) => webhookEventTypes.includes(value), { message: 'Unknown eventType' })
 
 /** propertyChange needs a subscribable property; other event types carry none (HubSpot ignores it there). */
-function checkPropertyName(value: { eventType: string; propertyName?: string | undefined }, ctx: z.RefinementCtx): void {
+function checkPropertyName(
+  value: { eventType: string; propertyName?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (!value.eventType.endsWith('.propertyChange')) return
   if (value.propertyName === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'propertyName is required for propertyChange subscriptions', path: ['propertyName'] })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'propertyName is required for propertyChange subscriptions',
+      path: ['propertyName'],
+    })
   } else if (unsubscribableProperties.includes(value.propertyName)) {
-    ctx.addIssue({ code: 'custom', message: `Can't subscribe to changes of ${value.propertyName}`, path: ['propertyName'] })
+    ctx.addIssue({
+      code: 'custom',
+      message: `Can't subscribe to changes of ${value.propertyName}`,
+      path: ['propertyName'],
+    })
   }
 }
 

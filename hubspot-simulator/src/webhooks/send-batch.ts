@@ -39,7 +39,8 @@ export async function sendBatch(request: SendRequest): Promise<SendOutcome> {
       })
       // Drain so keep-alive sockets are reused; the content is irrelevant to HubSpot.
       await response.arrayBuffer().catch(() => undefined)
-      const retryAfterMs = response.status === 429 ? parseRetryAfterMs(response.headers.get('retry-after'), Date.now()) : undefined
+      const retryAfterMs =
+        response.status === 429 ? parseRetryAfterMs(response.headers.get('retry-after'), Date.now()) : undefined
       return retryAfterMs === undefined ? { status: response.status } : { status: response.status, retryAfterMs }
     } catch {
       return { status: controller.signal.aborted ? 'timeout' : 'network' }

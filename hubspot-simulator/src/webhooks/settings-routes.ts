@@ -34,14 +34,16 @@ export function registerWebhookSettingsRoutes(app: Hono<SimEnv>, deps: WebhookRo
     if (!c.req.query('hapikey')) {
       return err(
         hubspotError(c, 401, {
-          message: 'Authentication credentials not found. This API supports developer API key authentication: pass your key as ?hapikey=',
+          message:
+            'Authentication credentials not found. This API supports developer API key authentication: pass your key as ?hapikey=',
           category: 'INVALID_AUTHENTICATION',
         }),
       )
     }
     return resolveAppId(c, deps.state, rawAppId)
   }
-  const notFound = (c: Context<SimEnv>, what: string): Response => hubspotError(c, 404, { message: `${what} not found`, category: 'OBJECT_NOT_FOUND' })
+  const notFound = (c: Context<SimEnv>, what: string): Response =>
+    hubspotError(c, 404, { message: `${what} not found`, category: 'OBJECT_NOT_FOUND' })
 
   const settingsBody = (appId: number) => {
     const config = configs.get(appId)
@@ -65,7 +67,10 @@ export function registerWebhookSettingsRoutes(app: Hono<SimEnv>, deps: WebhookRo
     if (!appId.ok) return appId.error
     const body = await parseWebhookBody(c, settingsPutSchema)
     if (!body.ok) return body.error
-    deps.configure(appId.value, { targetUrl: body.value.targetUrl, maxConcurrentRequests: body.value.throttling.maxConcurrentRequests })
+    deps.configure(appId.value, {
+      targetUrl: body.value.targetUrl,
+      maxConcurrentRequests: body.value.throttling.maxConcurrentRequests,
+    })
     return c.json(settingsBody(appId.value))
   })
 
@@ -88,7 +93,10 @@ export function registerWebhookSettingsRoutes(app: Hono<SimEnv>, deps: WebhookRo
     const body = await parseWebhookBody(c, subscriptionCreateSchema)
     if (!body.ok) return body.error
     if (configs.get(appId.value).subscriptions.length >= maxSubscriptionsPerApp) {
-      return hubspotError(c, 400, { message: `An app can have at most ${maxSubscriptionsPerApp} subscriptions`, category: 'VALIDATION_ERROR' })
+      return hubspotError(c, 400, {
+        message: `An app can have at most ${maxSubscriptionsPerApp} subscriptions`,
+        category: 'VALIDATION_ERROR',
+      })
     }
     const { eventType, propertyName, active } = body.value
     const created = configs.addSubscription(appId.value, {
@@ -103,7 +111,9 @@ export function registerWebhookSettingsRoutes(app: Hono<SimEnv>, deps: WebhookRo
     const appId = authorize(c, c.req.param('appId'))
     if (!appId.ok) return appId.error
     const subscription = configs.findSubscription(appId.value, Number(c.req.param('subscriptionId')))
-    return subscription ? c.json(subscriptionBody(subscription)) : notFound(c, `Subscription ${c.req.param('subscriptionId')}`)
+    return subscription
+      ? c.json(subscriptionBody(subscription))
+      : notFound(c, `Subscription ${c.req.param('subscriptionId')}`)
   })
 
   app.patch('/webhooks/v3/:appId/subscriptions/:subscriptionId', async (c) => {

@@ -35,7 +35,7 @@ export function chooseCutoffs(companies: readonly CompanyHistory[], horizonDays:
   if (!Number.isFinite(start) || !Number.isFinite(asOf)) return []
   const from = new Date(start + WARM_UP_DAYS * DAY)
   const cutoffs: number[] = []
-  for (let month = Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1); month + horizonDays * DAY <= asOf; ) {
+  for (let month = Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1); month + horizonDays * DAY <= asOf;) {
     cutoffs.push(month)
     const d = new Date(month)
     month = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)

@@ -8,7 +8,15 @@ import type { CsvInputError } from './csv-input-error'
 import { parseCsvDate } from './parse-csv-date'
 import { readCsvRows } from './read-csv-rows'
 
-export const ticketColumns = ['company_id', 'ticket_id', 'created_at', 'closed_at', 'priority', 'subject', 'content'] as const
+export const ticketColumns = [
+  'company_id',
+  'ticket_id',
+  'created_at',
+  'closed_at',
+  'priority',
+  'subject',
+  'content',
+] as const
 export const outcomeColumns = ['company_id', 'churned_at'] as const
 
 export interface BacktestInput {
@@ -22,17 +30,22 @@ export interface BacktestInput {
  * Reads the two backtest files, streaming: each ticket's text is read for cues as it arrives and
  * then dropped, so a million tickets fit in memory as numbers and a few words each.
  */
-export async function readBacktestFiles(ticketsFile: string, outcomesFile: string): Promise<Result<BacktestInput, CsvInputError>> {
+export async function readBacktestFiles(
+  ticketsFile: string,
+  outcomesFile: string,
+): Promise<Result<BacktestInput, CsvInputError>> {
   const companies = new Map<string, CompanyHistory>()
   const outcomes = await readCsvRows(outcomesFile, outcomeColumns, (row) => {
     const id = row.company_id?.trim() ?? ''
     if (!id) return 'company_id is empty'
     if (companies.has(id)) return `company ${id} appears twice`
     const churnedAt = optionalDate(row.churned_at)
-    if (churnedAt === undefined) return `churned_at "${row.churned_at}" is not an ISO-8601 date (e.g. 2026-03-01); leave it empty for a company that stayed`
+    if (churnedAt === undefined)
+      return `churned_at "${row.churned_at}" is not an ISO-8601 date (e.g. 2026-03-01); leave it empty for a company that stayed`
     const customerSince = optionalDate(row.customer_since)
     if (customerSince === undefined) return `customer_since "${row.customer_since}" is not an ISO-8601 date`
-    if (churnedAt !== null && customerSince !== null && churnedAt < customerSince) return 'churned_at is before customer_since'
+    if (churnedAt !== null && customerSince !== null && churnedAt < customerSince)
+      return 'churned_at is before customer_since'
     companies.set(id, { id, customerSince, churnedAt, tickets: [] })
     return null
   })
@@ -47,18 +60,28 @@ export async function readBacktestFiles(ticketsFile: string, outcomesFile: strin
     const createdAt = parseCsvDate(row.created_at ?? '')
     if (createdAt === null) return `created_at "${row.created_at}" is not an ISO-8601 date or time`
     const closedAt = optionalDate(row.closed_at)
-    if (closedAt === undefined) return `closed_at "${row.closed_at}" is not an ISO-8601 date or time; leave it empty while the ticket is open`
+    if (closedAt === undefined)
+      return `closed_at "${row.closed_at}" is not an ISO-8601 date or time; leave it empty while the ticket is open`
     if (closedAt !== null && closedAt < createdAt) return 'closed_at is before created_at'
     const priorityText = row.priority?.trim() ?? ''
     const priority = toTicketPriority(priorityText)
-    if (priorityText && priority === null) return `priority "${priorityText}" is not one of LOW, MEDIUM, HIGH, URGENT (or empty)`
+    if (priorityText && priority === null)
+      return `priority "${priorityText}" is not one of LOW, MEDIUM, HIGH, URGENT (or empty)`
     let company = companies.get(companyId)
     if (!company) {
       company = { id: companyId, customerSince: null, churnedAt: null, tickets: [] }
       companies.set(companyId, company)
       withoutOutcome += 1
     }
-    const ticket: TicketFacts = { id: ++ticketCount, createdAt, closedAt, closedWithoutDate: false, priority, escalated: false, cues: readTicketCues(row.subject ?? null, row.content ?? null) }
+    const ticket: TicketFacts = {
+      id: ++ticketCount,
+      createdAt,
+      closedAt,
+      closedWithoutDate: false,
+      priority,
+      escalated: false,
+      cues: readTicketCues(row.subject ?? null, row.content ?? null),
+    }
     company.tickets.push(ticket)
     return null
   })
@@ -72,4 +95,3 @@ function optionalDate(value: string | undefined): number | null | undefined {
   if (value === undefined || value.trim() === '') return null
   return parseCsvDate(value) ?? undefined
 }
-

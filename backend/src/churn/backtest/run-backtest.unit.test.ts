@@ -10,7 +10,16 @@ const cutoff = Date.UTC(2026, 0, 1)
 let ids = 1
 
 function ticket(at: number, extra: Partial<TicketFacts> = {}): TicketFacts {
-  return { id: ids++, createdAt: at, closedAt: at + DAY, closedWithoutDate: false, priority: 'LOW', escalated: false, cues: {}, ...extra }
+  return {
+    id: ids++,
+    createdAt: at,
+    closedAt: at + DAY,
+    closedWithoutDate: false,
+    priority: 'LOW',
+    escalated: false,
+    cues: {},
+    ...extra,
+  }
 }
 const cancelling = { cues: { cancellation: ['cancel … subscription'] } }
 
@@ -71,7 +80,12 @@ describe('runBacktest on histories whose answer is known', () => {
 
 describe('point in time', () => {
   it('a ticket created after a cut-off never influences that cut-off', () => {
-    const company: CompanyHistory = { id: 'a', customerSince: cutoff - 300 * DAY, churnedAt: null, tickets: [ticket(cutoff - 100 * DAY), ticket(cutoff + DAY, cancelling)] }
+    const company: CompanyHistory = {
+      id: 'a',
+      customerSince: cutoff - 300 * DAY,
+      churnedAt: null,
+      tickets: [ticket(cutoff - 100 * DAY), ticket(cutoff + DAY, cancelling)],
+    }
     const observations = collectObservations([company], [cutoff, cutoff + 10 * DAY], 90)
     expect(strengthsOf(observations, 0).cancellation_language).toBe(0)
     expect(strengthsOf(observations, 1).cancellation_language).toBeGreaterThan(0.9)
@@ -79,7 +93,12 @@ describe('point in time', () => {
 
   it('a ticket closed after a cut-off was open at it', () => {
     const late = (at: number) => ticket(at, { closedAt: cutoff + 5 * DAY, priority: 'URGENT' })
-    const company: CompanyHistory = { id: 'a', customerSince: cutoff - 300 * DAY, churnedAt: null, tickets: [late(cutoff - 40 * DAY), late(cutoff - 30 * DAY)] }
+    const company: CompanyHistory = {
+      id: 'a',
+      customerSince: cutoff - 300 * DAY,
+      churnedAt: null,
+      tickets: [late(cutoff - 40 * DAY), late(cutoff - 30 * DAY)],
+    }
     const observations = collectObservations([company], [cutoff, cutoff + 10 * DAY], 90)
     expect(strengthsOf(observations, 0).open_backlog).toBeGreaterThan(0)
     expect(strengthsOf(observations, 1).open_backlog).toBe(0)
@@ -90,6 +109,13 @@ describe('chooseCutoffs', () => {
   it('is monthly, after three months of data, and only where the whole horizon is known', () => {
     const company: CompanyHistory = { id: 'a', customerSince: Date.UTC(2025, 0, 10), churnedAt: null, tickets: [] }
     const cutoffs = chooseCutoffs([company], 90, Date.UTC(2026, 0, 15))
-    expect(cutoffs.map((c) => new Date(c).toISOString().slice(0, 10))).toEqual(['2025-05-01', '2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01'])
+    expect(cutoffs.map((c) => new Date(c).toISOString().slice(0, 10))).toEqual([
+      '2025-05-01',
+      '2025-06-01',
+      '2025-07-01',
+      '2025-08-01',
+      '2025-09-01',
+      '2025-10-01',
+    ])
   })
 })

@@ -23,16 +23,30 @@ function median(values: number[]): number | null {
 }
 
 /** AUC pooled over every company-month, with a bootstrap interval that resamples whole companies. */
-function aucWithInterval(observations: Observations, scores: Float64Array, resamples: number): Pick<RankingReport, 'auc' | 'aucLow' | 'aucHigh'> {
+function aucWithInterval(
+  observations: Observations,
+  scores: Float64Array,
+  resamples: number,
+): Pick<RankingReport, 'auc' | 'aucLow' | 'aucHigh'> {
   const outcomes: (ScoredOutcome & { company: number })[] = []
-  for (let i = 0; i < observations.count; i++) outcomes.push({ score: scores[i]!, positive: observations.churned[i] === 1, company: observations.company[i]!, weight: 1 })
+  for (let i = 0; i < observations.count; i++)
+    outcomes.push({
+      score: scores[i]!,
+      positive: observations.churned[i] === 1,
+      company: observations.company[i]!,
+      weight: 1,
+    })
   outcomes.sort((a, b) => a.score - b.score)
   const auc = rocAuc(outcomes, true)
   if (auc === null) return { auc: null, aucLow: null, aucHigh: null }
-  const interval = bootstrapInterval(observations.companyIds.length, (weights) => {
-    for (const o of outcomes) o.weight = weights[o.company]!
-    return rocAuc(outcomes, true)
-  }, { resamples })
+  const interval = bootstrapInterval(
+    observations.companyIds.length,
+    (weights) => {
+      for (const o of outcomes) o.weight = weights[o.company]!
+      return rocAuc(outcomes, true)
+    },
+    { resamples },
+  )
   return { auc, aucLow: interval?.low ?? null, aucHigh: interval?.high ?? null }
 }
 
@@ -57,7 +71,8 @@ function topDecileLift(observations: Observations, scores: Float64Array): number
     for (let start = 0; start < indices.length && taken < k;) {
       let end = start
       let churned = 0
-      while (end < indices.length && scores[indices[end]!] === scores[indices[start]!]) churned += observations.churned[indices[end++]!]!
+      while (end < indices.length && scores[indices[end]!] === scores[indices[start]!])
+        churned += observations.churned[indices[end++]!]!
       const size = end - start
       const share = Math.min(1, (k - taken) / size)
       topChurned += churned * share
@@ -68,11 +83,16 @@ function topDecileLift(observations: Observations, scores: Float64Array): number
     for (const i of indices) allChurned += observations.churned[i]!
   }
   if (topSize === 0 || allChurned === 0) return null
-  return (topChurned / topSize) / (allChurned / observations.count)
+  return topChurned / topSize / (allChurned / observations.count)
 }
 
 /** One scorer's ranking quality over the observations, with bands given per observation. */
-export function summarizeRanking(observations: Observations, scores: Float64Array, bands: readonly RiskBand[], options: SummarizeOptions): RankingReport {
+export function summarizeRanking(
+  observations: Observations,
+  scores: Float64Array,
+  bands: readonly RiskBand[],
+  options: SummarizeOptions,
+): RankingReport {
   const bandChurnRates: Record<RiskBand, BandOutcome> = {
     low: { observations: 0, churned: 0, rate: null },
     medium: { observations: 0, churned: 0, rate: null },
@@ -93,14 +113,19 @@ export function summarizeRanking(observations: Observations, scores: Float64Arra
       firstHigh.set(company, Math.min(firstHigh.get(company) ?? at, at))
     }
   }
-  for (const band of Object.values(bandChurnRates)) band.rate = band.observations > 0 ? band.churned / band.observations : null
+  for (const band of Object.values(bandChurnRates))
+    band.rate = band.observations > 0 ? band.churned / band.observations : null
 
   const churners = new Set<number>()
   for (let i = 0; i < observations.count; i++) if (observations.churned[i] === 1) churners.add(observations.company[i]!)
-  const leads = [...firstHigh].filter(([company]) => churners.has(company)).map(([company, at]) => (options.churnedAt[company]! - at) / DAY)
+  const leads = [...firstHigh]
+    .filter(([company]) => churners.has(company))
+    .map(([company, at]) => (options.churnedAt[company]! - at) / DAY)
   const evidence = options.enoughEvidence
   return {
-    ...(evidence ? aucWithInterval(observations, scores, options.resamples ?? 1000) : { auc: null, aucLow: null, aucHigh: null }),
+    ...(evidence
+      ? aucWithInterval(observations, scores, options.resamples ?? 1000)
+      : { auc: null, aucLow: null, aucHigh: null }),
     topDecileLift: evidence ? topDecileLift(observations, scores) : null,
     medianLeadDays: evidence ? median(leads) : null,
     churnersFlagged: evidence && churners.size > 0 ? leads.length / churners.size : null,

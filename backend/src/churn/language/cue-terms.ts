@@ -31,17 +31,56 @@ export interface CuePhrase {
 const w = (...any: string[]): CueWord => ({ any })
 const verb = (...any: string[]): CueWord => ({ any, pos: 'VERB' })
 
-const relationship = w('subscription', 'contract', 'account', 'plan', 'license', 'licence', 'licenses', 'membership', 'seats', 'renewal', 'agreement', 'partnership')
-const otherProduct = w('vendor', 'provider', 'tool', 'platform', 'solution', 'product', 'system', 'software', 'competitor', 'crm')
+const relationship = w(
+  'subscription',
+  'contract',
+  'account',
+  'plan',
+  'license',
+  'licence',
+  'licenses',
+  'membership',
+  'seats',
+  'renewal',
+  'agreement',
+  'partnership',
+)
+const otherProduct = w(
+  'vendor',
+  'provider',
+  'tool',
+  'platform',
+  'solution',
+  'product',
+  'system',
+  'software',
+  'competitor',
+  'crm',
+)
 
 export const cuePhrases: Readonly<Record<CueKind, readonly CuePhrase[]>> = {
   cancellation: [
-    { label: 'cancel … subscription', words: [w('cancel', 'cancellation', 'terminate', 'termination'), relationship], gap: 3 },
+    {
+      label: 'cancel … subscription',
+      words: [w('cancel', 'cancellation', 'terminate', 'termination'), relationship],
+      gap: 3,
+    },
     { label: 'end … contract', words: [verb('end', 'close', 'discontinue', 'stop'), relationship], gap: 2 },
     { label: 'will not renew', words: [w('renew', 'renewal', 'renewing')], negation: 'required' },
-    { label: 'switch to another vendor', words: [w('switch', 'move', 'migrate'), w('another', 'other', 'different', 'new', 'a'), otherProduct], gap: 2 },
+    {
+      label: 'switch to another vendor',
+      words: [w('switch', 'move', 'migrate'), w('another', 'other', 'different', 'new', 'a'), otherProduct],
+      gap: 2,
+    },
     { label: 'competitor', words: [w('competitor', 'competitors')] },
-    { label: 'evaluating alternatives', words: [w('evaluate', 'evaluating', 'explore', 'exploring', 'consider', 'considering', 'look', 'looking'), w('alternative', 'alternatives', 'competitor', 'competitors')], gap: 3 },
+    {
+      label: 'evaluating alternatives',
+      words: [
+        w('evaluate', 'evaluating', 'explore', 'exploring', 'consider', 'considering', 'look', 'looking'),
+        w('alternative', 'alternatives', 'competitor', 'competitors'),
+      ],
+      gap: 3,
+    },
   ],
   frustration: [
     { label: 'frustrated', words: [w('frustrate', 'frustrated', 'frustrating', 'frustration')] },
@@ -53,14 +92,28 @@ export const cuePhrases: Readonly<Record<CueKind, readonly CuePhrase[]>> = {
     { label: 'complaint', words: [w('complaint', 'complain', 'complaining')] },
     { label: 'fed up', words: [w('fed', 'feed'), w('up')] },
     { label: 'waste of time', words: [w('waste', 'wasting'), w('time')], gap: 2 },
-    { label: 'still not fixed', words: [w('still'), w('not', 'no', "n't"), w('fix', 'fixed', 'work', 'working', 'resolve', 'resolved', 'solve', 'solved')], gap: 1, negation: 'ignored' },
+    {
+      label: 'still not fixed',
+      words: [
+        w('still'),
+        w('not', 'no', "n't"),
+        w('fix', 'fixed', 'work', 'working', 'resolve', 'resolved', 'solve', 'solved'),
+      ],
+      gap: 1,
+      negation: 'ignored',
+    },
     { label: 'still broken', words: [w('still'), w('broken', 'failing', 'down', 'crashing')], gap: 1 },
     { label: 'third time', words: [w('third', 'fourth', 'fifth', 'umpteenth'), w('time')] },
   ],
   reopen: [
     { label: 'reopened', words: [w('reopen', 'reopened', 're-open', 're-opened', 'reopening')], negation: 'ignored' },
     { label: 'escalate', words: [w('escalate', 'escalated', 'escalating', 'escalation')] },
-    { label: 'happened again', words: [w('happen', 'happened', 'occur', 'occurred', 'back', 'broke', 'break', 'fail', 'failed'), w('again')], gap: 2, negation: 'ignored' },
+    {
+      label: 'happened again',
+      words: [w('happen', 'happened', 'occur', 'occurred', 'back', 'broke', 'break', 'fail', 'failed'), w('again')],
+      gap: 2,
+      negation: 'ignored',
+    },
     { label: 'same issue', words: [w('same'), w('issue', 'problem', 'error', 'bug')], gap: 1 },
   ],
 }

@@ -13,13 +13,22 @@ const sentenceEnd = new Set(['.', '!', '?', ';'])
  * Only texts holding a phrase's first word can match; most tickets hold none, and skipping the
  * parser for them is what makes reading cues cheap enough to do for every stored ticket.
  */
-const anchor = new RegExp(`\\b(${[...new Set(kinds.flatMap((kind) => cuePhrases[kind].flatMap((p) => p.words[0]!.any.map(stem))))].join('|')})`, 'i')
+const anchor = new RegExp(
+  `\\b(${[...new Set(kinds.flatMap((kind) => cuePhrases[kind].flatMap((p) => p.words[0]!.any.map(stem))))].join('|')})`,
+  'i',
+)
 
 function stem(word: string): string {
   return word.length <= 5 ? word : word.slice(0, word.length - 2)
 }
 
-interface Token { value: string; lemma: string; pos: string; negated: boolean; boundary: boolean }
+interface Token {
+  value: string
+  lemma: string
+  pos: string
+  negated: boolean
+  boundary: boolean
+}
 
 function tokenize(text: string): Token[] {
   // Lower case first: the tagger lemmatises "CANCELLED" as a noun but "cancelled" as the verb it is.
@@ -41,7 +50,8 @@ function tokenize(text: string): Token[] {
 }
 
 const matchesWord = (token: Token, word: CueWord) =>
-  (word.any.includes(token.value) || word.any.includes(token.lemma)) && (word.pos === undefined || token.pos === word.pos)
+  (word.any.includes(token.value) || word.any.includes(token.lemma)) &&
+  (word.pos === undefined || token.pos === word.pos)
 
 /** The phrase starting at `start`, or null; parts may be `gap` tokens apart but never cross a sentence end. */
 function matchAt(tokens: readonly Token[], start: number, phrase: CuePhrase): boolean {

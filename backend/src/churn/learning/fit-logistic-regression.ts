@@ -40,7 +40,12 @@ function solve(a: number[][], b: number[]): number[] {
  * gradient pushes it there). `x` is row-major, `rows × features`; `y` is 0/1.
  * Small and dense on purpose: a handful of signals, up to a few hundred thousand company-months.
  */
-export function fitLogisticRegression(x: Float64Array, y: Uint8Array, features: number, options: LogisticOptions): LogisticFit {
+export function fitLogisticRegression(
+  x: Float64Array,
+  y: Uint8Array,
+  features: number,
+  options: LogisticOptions,
+): LogisticFit {
   const rows = y.length
   const d = features + 1
   let beta = new Array<number>(d).fill(0)
@@ -77,9 +82,14 @@ export function fitLogisticRegression(x: Float64Array, y: Uint8Array, features: 
       for (const k of [...held]) if (gradient[k]! < 0) held.delete(k)
     }
     const free = Array.from({ length: d }, (_, i) => i).filter((i) => !held.has(i))
-    const step = solve(free.map((i) => free.map((j) => hessian[i]![j]!)), free.map((i) => gradient[i]!))
+    const step = solve(
+      free.map((i) => free.map((j) => hessian[i]![j]!)),
+      free.map((i) => gradient[i]!),
+    )
     const next = [...beta]
-    free.forEach((i, n) => { next[i] = beta[i]! - step[n]! })
+    free.forEach((i, n) => {
+      next[i] = beta[i]! - step[n]!
+    })
     if (options.nonNegative) {
       for (let k = 1; k < d; k++) {
         if (next[k]! < 0) {
@@ -90,7 +100,8 @@ export function fitLogisticRegression(x: Float64Array, y: Uint8Array, features: 
     }
     const change = Math.max(...next.map((v, i) => Math.abs(v - beta[i]!)))
     beta = next
-    if (change < 1e-8) return { intercept: beta[0]!, coefficients: beta.slice(1), iterations: iteration, converged: true }
+    if (change < 1e-8)
+      return { intercept: beta[0]!, coefficients: beta.slice(1), iterations: iteration, converged: true }
   }
   return { intercept: beta[0]!, coefficients: beta.slice(1), iterations: maxIterations, converged: false }
 }

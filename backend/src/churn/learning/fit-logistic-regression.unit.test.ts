@@ -11,7 +11,7 @@ describe('fitLogisticRegression', () => {
     const y = new Uint8Array(80)
     for (let i = 0; i < 80; i++) {
       x[i] = i < 40 ? 0 : 1
-      y[i] = i < 40 ? (i < 10 ? 1 : 0) : (i < 70 ? 1 : 0)
+      y[i] = i < 40 ? (i < 10 ? 1 : 0) : i < 70 ? 1 : 0
     }
     const fit = fitLogisticRegression(x, y, 1, { l2: 0 })
     expect(fit.converged).toBe(true)

@@ -9,18 +9,33 @@ const DAY = 86_400_000
 const start = Date.UTC(2024, 0, 1)
 const cutoffs = Array.from({ length: 18 }, (_, i) => Date.UTC(2024, 3 + i, 1))
 let ids = 1
-const ticket = (at: number, cues: TicketFacts['cues'] = {}): TicketFacts => ({ id: ids++, createdAt: at, closedAt: at + DAY, closedWithoutDate: false, priority: 'LOW', escalated: false, cues })
+const ticket = (at: number, cues: TicketFacts['cues'] = {}): TicketFacts => ({
+  id: ids++,
+  createdAt: at,
+  closedAt: at + DAY,
+  closedWithoutDate: false,
+  priority: 'LOW',
+  escalated: false,
+  cues,
+})
 
 /**
  * 400 companies over two years. `churnerCue(churnDate)` says what a churner wrote 20 days before
  * leaving; `stayerCue` what the customers who stay write every couple of months.
  */
-function portal(churnerCue: (churnedAt: number) => TicketFacts['cues'], stayerCue: TicketFacts['cues']): CompanyHistory[] {
+function portal(
+  churnerCue: (churnedAt: number) => TicketFacts['cues'],
+  stayerCue: TicketFacts['cues'],
+): CompanyHistory[] {
   const random = seededRandom(9)
   return Array.from({ length: 400 }, (_, i) => {
     const churnedAt = i < 140 ? cutoffs[0]! + Math.floor(random() * (cutoffs.at(-1)! - cutoffs[0]!)) : null
     const tickets = [ticket(start + Math.floor(random() * 60) * DAY)]
-    for (let at = start + Math.floor(random() * 60) * DAY; at < cutoffs.at(-1)! + 60 * DAY; at += (45 + Math.floor(random() * 30)) * DAY) {
+    for (
+      let at = start + Math.floor(random() * 60) * DAY;
+      at < cutoffs.at(-1)! + 60 * DAY;
+      at += (45 + Math.floor(random() * 30)) * DAY
+    ) {
       if (churnedAt !== null && at >= churnedAt) break
       tickets.push(ticket(at, churnedAt === null && random() < 0.5 ? stayerCue : {}))
     }

@@ -9,8 +9,13 @@ export interface RenewalDeal {
  * later renewal was won after (a lost renewal followed by a won one was a near miss, not churn).
  * Customer since: the earliest renewal deal's close date, when there is one.
  */
-export function outcomeFromDeals(deals: readonly RenewalDeal[]): { customerSince: number | null; churnedAt: number | null } {
-  const closed = deals.filter((d): d is RenewalDeal & { closedAt: number } => d.closedAt !== null && d.outcome !== 'open').sort((a, b) => a.closedAt - b.closedAt)
+export function outcomeFromDeals(deals: readonly RenewalDeal[]): {
+  customerSince: number | null
+  churnedAt: number | null
+} {
+  const closed = deals
+    .filter((d): d is RenewalDeal & { closedAt: number } => d.closedAt !== null && d.outcome !== 'open')
+    .sort((a, b) => a.closedAt - b.closedAt)
   let churnedAt: number | null = null
   for (const deal of closed) {
     if (deal.outcome === 'lost' && churnedAt === null) churnedAt = deal.closedAt

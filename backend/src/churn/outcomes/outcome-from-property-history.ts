@@ -11,7 +11,10 @@ export interface HistoryEntry {
  * that date is unknowable, so it is left out (`unknown`), never guessed.
  * `customerSince` is the first entry that is not a churned value.
  */
-export function outcomeFromPropertyHistory(entries: readonly HistoryEntry[], churnedValues: readonly string[]): { customerSince: number | null; churnedAt: number | null; unknown: boolean } {
+export function outcomeFromPropertyHistory(
+  entries: readonly HistoryEntry[],
+  churnedValues: readonly string[],
+): { customerSince: number | null; churnedAt: number | null; unknown: boolean } {
   const churned = new Set(churnedValues.map((v) => v.trim().toLowerCase()))
   const ordered = [...entries].filter((e) => e.value.trim() !== '').sort((a, b) => a.timestamp - b.timestamp)
   let customerSince: number | null = null

@@ -10,7 +10,12 @@ export interface DecayedMentions {
 }
 
 /** Tickets for which `matches` holds, each counting less the older it is. */
-export function decayedMentions(tickets: readonly TicketFacts[], context: ScoringContext, halfLifeDays: number, matches: (t: TicketFacts) => boolean): DecayedMentions {
+export function decayedMentions(
+  tickets: readonly TicketFacts[],
+  context: ScoringContext,
+  halfLifeDays: number,
+  matches: (t: TicketFacts) => boolean,
+): DecayedMentions {
   let decayed = 0
   let latest = Number.NEGATIVE_INFINITY
   const hits: TicketFacts[] = []

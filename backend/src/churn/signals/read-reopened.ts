@@ -8,7 +8,12 @@ import type { TicketFacts } from './ticket-facts'
 /** Tickets reopened or escalated (by category or in words), fading with a 60-day half-life. */
 export function readReopened(tickets: readonly TicketFacts[], context: ScoringContext): SignalReading | null {
   const s = signalSettings.reopened
-  const found = decayedMentions(tickets, context, s.halfLifeDays, (t) => t.escalated || (t.cues.reopen?.length ?? 0) > 0)
+  const found = decayedMentions(
+    tickets,
+    context,
+    s.halfLifeDays,
+    (t) => t.escalated || (t.cues.reopen?.length ?? 0) > 0,
+  )
   if (found.decayed < s.minDecayed) return null
   return {
     signal: 'reopened',

@@ -25,20 +25,28 @@ function weightedMedian(items: readonly { value: number; weight: number }[]): nu
 export function readTimeToClose(tickets: readonly TicketFacts[], context: ScoringContext): SignalReading | null {
   const s = signalSettings.timeToClose
   const closed = tickets.filter((t) => t.closedAt !== null && t.closedAt <= context.now && t.closedAt >= t.createdAt)
-  const recent = closed.map((t) => ({ ticket: t, value: (t.closedAt! - t.createdAt) / DAY, weight: decayWeight(context.now - t.closedAt!, s.halfLifeDays) }))
+  const recent = closed.map((t) => ({
+    ticket: t,
+    value: (t.closedAt! - t.createdAt) / DAY,
+    weight: decayWeight(context.now - t.closedAt!, s.halfLifeDays),
+  }))
   const effective = recent.reduce((n, r) => n + r.weight, 0)
   if (effective < s.minEffectiveClosed) return null
   const lately = weightedMedian(recent)
   const earlierTickets = recent.filter((r) => r.ticket.closedAt! < context.now - s.halfLifeDays * DAY)
-  const ownEarlier = earlierTickets.length >= s.minEarlierClosed ? weightedMedian(earlierTickets.map((r) => ({ value: r.value, weight: 1 }))) : null
+  const ownEarlier =
+    earlierTickets.length >= s.minEarlierClosed
+      ? weightedMedian(earlierTickets.map((r) => ({ value: r.value, weight: 1 })))
+      : null
   const reference = ownEarlier ?? context.portal.closeDaysMedian
   if (lately === null || reference === null || reference <= 0) return null
   const ratio = lately / reference
   if (ratio < s.minRatio) return null
-  const against = ownEarlier !== null ? `${formatDays(reference)} before` : `${formatDays(reference)} across all customers`
+  const against =
+    ownEarlier !== null ? `${formatDays(reference)} before` : `${formatDays(reference)} across all customers`
   return {
     signal: 'time_to_close',
-    strength: Math.min(1, 0.25 + 0.75 * (ratio - s.minRatio) / (s.fullRatio - s.minRatio)),
+    strength: Math.min(1, 0.25 + (0.75 * (ratio - s.minRatio)) / (s.fullRatio - s.minRatio)),
     evidence: `tickets lately take a median of ${formatDays(lately)} to close, against ${against}`,
     ticketIds: recent.filter((r) => r.ticket.closedAt! >= context.now - s.halfLifeDays * DAY).map((r) => r.ticket.id),
   }

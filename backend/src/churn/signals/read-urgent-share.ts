@@ -27,12 +27,14 @@ export function readUrgentShare(tickets: readonly TicketFacts[], context: Scorin
   const share = (urgent + s.priorTickets * portalShare) / (total + s.priorTickets)
   const excess = share - portalShare
   if (excess < s.minExcess) return null
-  const recent = tickets.filter((t) => t.createdAt <= context.now && t.createdAt > context.now - s.evidenceDays * DAY && t.priority !== null)
+  const recent = tickets.filter(
+    (t) => t.createdAt <= context.now && t.createdAt > context.now - s.evidenceDays * DAY && t.priority !== null,
+  )
   const recentUrgent = recent.filter(isUrgent)
   if (recentUrgent.length < 2) return null
   return {
     signal: 'urgent_share',
-    strength: Math.min(1, (excess - s.minExcess) / (s.fullExcess - s.minExcess) * 0.75 + 0.25),
+    strength: Math.min(1, ((excess - s.minExcess) / (s.fullExcess - s.minExcess)) * 0.75 + 0.25),
     evidence: `${recentUrgent.length} of ${recent.length} tickets in the last ${s.evidenceDays} days were high or urgent, against ${percent(portalShare)} across all customers`,
     ticketIds: recentUrgent.map((t) => t.id),
   }

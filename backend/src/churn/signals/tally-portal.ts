@@ -28,7 +28,8 @@ export function tallyPortal(companies: Iterable<CompanyAtMoment>, now: number): 
         tallies.prioritized += 1
         if (isUrgent(t)) tallies.urgent += 1
       }
-      if (t.closedAt !== null && t.closedAt <= now && t.closedAt >= lookback && t.closedAt >= t.createdAt) closeDays.push((t.closedAt - t.createdAt) / DAY)
+      if (t.closedAt !== null && t.closedAt <= now && t.closedAt >= lookback && t.closedAt >= t.createdAt)
+        closeDays.push((t.closedAt - t.createdAt) / DAY)
     }
     const start = company.historyStart ?? first
     tallies.rates.push({ count, exposureDays: decayedExposureDays(Math.max(0, (now - start) / DAY), halfLife) })

@@ -11,7 +11,11 @@ export interface Interval {
  * month are not independent evidence. `statistic` gets a weight per cluster (how often it was
  * drawn) and returns the value, or null when a resample cannot give one (it is then skipped).
  */
-export function bootstrapInterval(clusterCount: number, statistic: (weights: Float64Array) => number | null, options: { resamples?: number; seed?: number } = {}): Interval | null {
+export function bootstrapInterval(
+  clusterCount: number,
+  statistic: (weights: Float64Array) => number | null,
+  options: { resamples?: number; seed?: number } = {},
+): Interval | null {
   const resamples = options.resamples ?? 1000
   const random = seededRandom(options.seed ?? 20261130)
   const values: number[] = []

@@ -60,10 +60,46 @@ describe('fitRatePrior', () => {
 
 describe('rocAuc', () => {
   it.each([
-    ['perfect ranking', [[1, false], [2, false], [3, true], [4, true]], 1],
-    ['inverted ranking', [[1, true], [2, true], [3, false], [4, false]], 0],
-    ['all tied', [[5, true], [5, false], [5, true], [5, false]], 0.5],
-    ['one swap of four pairs', [[1, false], [2, true], [3, false], [4, true]], 0.75],
+    [
+      'perfect ranking',
+      [
+        [1, false],
+        [2, false],
+        [3, true],
+        [4, true],
+      ],
+      1,
+    ],
+    [
+      'inverted ranking',
+      [
+        [1, true],
+        [2, true],
+        [3, false],
+        [4, false],
+      ],
+      0,
+    ],
+    [
+      'all tied',
+      [
+        [5, true],
+        [5, false],
+        [5, true],
+        [5, false],
+      ],
+      0.5,
+    ],
+    [
+      'one swap of four pairs',
+      [
+        [1, false],
+        [2, true],
+        [3, false],
+        [4, true],
+      ],
+      0.75,
+    ],
   ] as const)('%s', (_, pairs, expected) => {
     expect(rocAuc(pairs.map(([score, positive]) => ({ score, positive })))).toBeCloseTo(expected)
   })
@@ -71,12 +107,24 @@ describe('rocAuc', () => {
     expect(rocAuc([{ score: 1, positive: true }])).toBeNull()
   })
   it('honours weights as repeated observations', () => {
-    const weighted = rocAuc([{ score: 1, positive: false, weight: 2 }, { score: 2, positive: true }, { score: 3, positive: false }])
-    const repeated = rocAuc([{ score: 1, positive: false }, { score: 1, positive: false }, { score: 2, positive: true }, { score: 3, positive: false }])
+    const weighted = rocAuc([
+      { score: 1, positive: false, weight: 2 },
+      { score: 2, positive: true },
+      { score: 3, positive: false },
+    ])
+    const repeated = rocAuc([
+      { score: 1, positive: false },
+      { score: 1, positive: false },
+      { score: 2, positive: true },
+      { score: 3, positive: false },
+    ])
     expect(weighted).toBeCloseTo(repeated!)
   })
   it('draws the curve from (0,0) to (1,1)', () => {
-    const curve = rocCurve([{ score: 1, positive: false }, { score: 2, positive: true }])
+    const curve = rocCurve([
+      { score: 1, positive: false },
+      { score: 2, positive: true },
+    ])
     expect(curve[0]).toMatchObject({ fpr: 0, tpr: 0 })
     expect(curve.at(-1)).toMatchObject({ fpr: 1, tpr: 1 })
   })

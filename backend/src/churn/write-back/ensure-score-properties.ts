@@ -10,14 +10,24 @@ export const bandProperty = 'churnlens_risk_band'
 
 const definitions: PropertyDefinition[] = [
   {
-    name: scoreProperty, label: 'Churnlens risk score', type: 'number', fieldType: 'number', groupName: 'companyinformation',
+    name: scoreProperty,
+    label: 'Churnlens risk score',
+    type: 'number',
+    fieldType: 'number',
+    groupName: 'companyinformation',
     description: 'Churn risk from 0 (healthy) to 100, computed by Churnlens from support tickets.',
   },
   {
-    name: bandProperty, label: 'Churnlens risk band', type: 'enumeration', fieldType: 'select', groupName: 'companyinformation',
+    name: bandProperty,
+    label: 'Churnlens risk band',
+    type: 'enumeration',
+    fieldType: 'select',
+    groupName: 'companyinformation',
     description: 'Churn risk band computed by Churnlens.',
     options: [
-      { label: 'Low', value: 'low', displayOrder: 0 }, { label: 'Medium', value: 'medium', displayOrder: 1 }, { label: 'High', value: 'high', displayOrder: 2 },
+      { label: 'Low', value: 'low', displayOrder: 0 },
+      { label: 'Medium', value: 'medium', displayOrder: 1 },
+      { label: 'High', value: 'high', displayOrder: 2 },
     ],
   },
 ]

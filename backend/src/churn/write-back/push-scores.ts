@@ -8,9 +8,15 @@ import { updateCompanies } from '../../integrations/hubspot/crm/update-companies
 import type { IntegrationRow } from '../../integrations/hubspot/integration-row'
 import { bandProperty, ensureScoreProperties, scoreProperty } from './ensure-score-properties'
 
-export type PushOutcome = { status: 'off'; missingScopes: string[] } | { status: 'failed'; error: CrmCallError } | { status: 'pushed'; companies: number }
+export type PushOutcome =
+  | { status: 'off'; missingScopes: string[] }
+  | { status: 'failed'; error: CrmCallError }
+  | { status: 'pushed'; companies: number }
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'>
+type Deps = Pick<
+  AppDeps,
+  'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'
+>
 
 /**
  * Write-back, an optional feature: with both optional scopes granted, the two Churnlens
@@ -19,27 +25,51 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'met
  */
 export async function pushScores(deps: Deps, integration: IntegrationRow): Promise<PushOutcome> {
   const scopes = optionalFeatures.write_back.scopes
-  if (!hasScopes(integration.grantedScopes, scopes)) return { status: 'off', missingScopes: scopes.filter((s) => !integration.grantedScopes.includes(s)) }
+  if (!hasScopes(integration.grantedScopes, scopes))
+    return { status: 'off', missingScopes: scopes.filter((s) => !integration.grantedScopes.includes(s)) }
   const client = HubspotClient.fromIntegration(deps, integration)
   if (!integration.writeBackReadyAt) {
     const ready = await ensureScoreProperties(client)
     if (!ready.ok) return { status: 'failed', error: ready.error }
-    await deps.db.update(integrations).set({ writeBackReadyAt: deps.clock.now() }).where(eq(integrations.id, integration.id))
+    await deps.db
+      .update(integrations)
+      .set({ writeBackReadyAt: deps.clock.now() })
+      .where(eq(integrations.id, integration.id))
   }
   let pushed = 0
   for (;;) {
-    const pending = await deps.db.select({ companyId: churnScores.companyId, score: churnScores.score, band: churnScores.band }).from(churnScores)
-      .where(and(eq(churnScores.workspaceId, integration.workspaceId), or(isNull(churnScores.writtenScore), ne(churnScores.writtenScore, churnScores.score), ne(churnScores.writtenBand, churnScores.band))))
+    const pending = await deps.db
+      .select({ companyId: churnScores.companyId, score: churnScores.score, band: churnScores.band })
+      .from(churnScores)
+      .where(
+        and(
+          eq(churnScores.workspaceId, integration.workspaceId),
+          or(
+            isNull(churnScores.writtenScore),
+            ne(churnScores.writtenScore, churnScores.score),
+            ne(churnScores.writtenBand, churnScores.band),
+          ),
+        ),
+      )
       .limit(100)
     if (pending.length === 0) return { status: 'pushed', companies: pushed }
-    const accepted = await updateCompanies(client, pending.map((p) => ({ id: p.companyId, properties: { [scoreProperty]: String(p.score), [bandProperty]: p.band } })))
+    const accepted = await updateCompanies(
+      client,
+      pending.map((p) => ({
+        id: p.companyId,
+        properties: { [scoreProperty]: String(p.score), [bandProperty]: p.band },
+      })),
+    )
     if (!accepted.ok) return { status: 'failed', error: accepted.error }
     // Companies HubSpot refused (deleted meanwhile) are marked written too, so they are not retried forever.
     for (const p of pending) {
-      await deps.db.update(churnScores).set({ writtenScore: p.score, writtenBand: p.band })
+      await deps.db
+        .update(churnScores)
+        .set({ writtenScore: p.score, writtenBand: p.band })
         .where(and(eq(churnScores.workspaceId, integration.workspaceId), eq(churnScores.companyId, p.companyId)))
     }
     pushed += accepted.value.size
-    if (accepted.value.size === 0 && pending.length > 0) deps.logger.warn({ integrationId: integration.id }, 'write-back batch accepted no companies')
+    if (accepted.value.size === 0 && pending.length > 0)
+      deps.logger.warn({ integrationId: integration.id }, 'write-back batch accepted no companies')
   }
 }

@@ -30,7 +30,11 @@ const fromOAuthError: Record<OAuthErrorCode, CallbackErrorCode> = {
  * the PKCE verifier), learn the portal and scopes by introspection, then seal and store.
  * Nothing is written to the integration unless every step succeeded.
  */
-export async function completeAuthorization(deps: Deps, session: SessionInfo, body: CallbackBody): Promise<Result<IntegrationRow, CallbackErrorCode>> {
+export async function completeAuthorization(
+  deps: Deps,
+  session: SessionInfo,
+  body: CallbackBody,
+): Promise<Result<IntegrationRow, CallbackErrorCode>> {
   const state = await consumeState(deps.db, body.state, session, deps.clock.now())
   if ('error' in body) {
     // Even a refusal burns the state; we report the refusal, which is what the person did.
@@ -39,7 +43,11 @@ export async function completeAuthorization(deps: Deps, session: SessionInfo, bo
   }
   if (!state.ok) return err(state.error)
 
-  const verifier = deps.cipher.open(state.value.codeVerifier, { table: 'oauth_states', rowId: state.value.stateHash, column: 'code_verifier' })
+  const verifier = deps.cipher.open(state.value.codeVerifier, {
+    table: 'oauth_states',
+    rowId: state.value.stateHash,
+    column: 'code_verifier',
+  })
   if (!verifier.ok) throw new Error(`PKCE verifier for a fresh state failed to open: ${verifier.error}`)
 
   const tokens = await requestTokens(deps, deps.hubspot, {
@@ -56,15 +64,20 @@ export async function completeAuthorization(deps: Deps, session: SessionInfo, bo
   const info = await introspectToken(deps, deps.hubspot, tokens.value.accessToken, 'access_token')
   if (!info.ok) return err(fromOAuthError[info.error])
   if (!info.value.active) return err('hubspot_invalid_response')
-  if (info.value.clientId !== null && info.value.clientId !== deps.hubspot.clientId) return err('hubspot_invalid_response')
+  if (info.value.clientId !== null && info.value.clientId !== deps.hubspot.clientId)
+    return err('hubspot_invalid_response')
   if (missingScopes(info.value.scopes, requiredScopes).length > 0) return err('missing_scopes')
 
   const existing = await findHubspotIntegration(deps.db, session.workspaceId)
-  const switching = existing && existing.status !== 'disconnected' && existing.hubId !== null && existing.hubId !== info.value.hubId
+  const switching =
+    existing && existing.status !== 'disconnected' && existing.hubId !== null && existing.hubId !== info.value.hubId
   if (switching && !state.value.allowPortalSwitch) {
     // Not ours to keep: give the unwanted grant back rather than leave it live at HubSpot.
     await revokeRefreshToken(deps, deps.hubspot, tokens.value.refreshToken)
-    deps.logger.info({ workspaceId: session.workspaceId, connectedHubId: existing.hubId }, 'portal switch refused without confirmation')
+    deps.logger.info(
+      { workspaceId: session.workspaceId, connectedHubId: existing.hubId },
+      'portal switch refused without confirmation',
+    )
     return err('portal_switch_unconfirmed')
   }
 

@@ -17,7 +17,10 @@ type RevokeOutcome = 'revoked' | 'already_dead' | 'not_applicable' | 'unreadable
  * If HubSpot cannot be reached we change nothing and say so: wiping first would leave a live
  * grant at HubSpot that we could never revoke again.
  */
-export async function disconnectIntegration(deps: Deps, session: SessionInfo): Promise<Result<IntegrationRow, 'not_connected' | 'hubspot_unavailable'>> {
+export async function disconnectIntegration(
+  deps: Deps,
+  session: SessionInfo,
+): Promise<Result<IntegrationRow, 'not_connected' | 'hubspot_unavailable'>> {
   const current = await findHubspotIntegration(deps.db, session.workspaceId)
   if (!current || current.status === 'disconnected') return err('not_connected')
 
@@ -29,7 +32,10 @@ export async function disconnectIntegration(deps: Deps, session: SessionInfo): P
     } else {
       const revoked = await revokeRefreshToken(deps, deps.hubspot, opened.value)
       if (!revoked.ok) {
-        deps.logger.warn({ integrationId: current.id, reason: revoked.error }, 'hubspot revoke failed; integration left connected')
+        deps.logger.warn(
+          { integrationId: current.id, reason: revoked.error },
+          'hubspot revoke failed; integration left connected',
+        )
         return err('hubspot_unavailable')
       }
       outcome = revoked.value

@@ -18,12 +18,18 @@ export async function findIntegrationById(db: Queryable, integrationId: string):
 }
 
 export async function connectedIntegrationIds(db: Queryable): Promise<string[]> {
-  const rows = await db.select({ id: integrations.id }).from(integrations).where(inArray(integrations.status, ['connected', 'degraded']))
+  const rows = await db
+    .select({ id: integrations.id })
+    .from(integrations)
+    .where(inArray(integrations.status, ['connected', 'degraded']))
   return rows.map((r) => r.id)
 }
 
 /** Workspaces whose HubSpot connection is alive (their data moves; their scores should too). */
 export async function connectedWorkspaceIds(db: Queryable): Promise<string[]> {
-  const rows = await db.selectDistinct({ id: integrations.workspaceId }).from(integrations).where(inArray(integrations.status, ['connected', 'degraded']))
+  const rows = await db
+    .selectDistinct({ id: integrations.workspaceId })
+    .from(integrations)
+    .where(inArray(integrations.status, ['connected', 'degraded']))
   return rows.map((r) => r.id)
 }

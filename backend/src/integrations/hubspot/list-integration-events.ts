@@ -4,7 +4,11 @@ import type { Database } from '../../db/database'
 import { integrationEvents } from '../../db/schema'
 
 /** The workspace's connection timeline, newest first. */
-export async function listIntegrationEvents(db: Database, workspaceId: string, limit = 100): Promise<IntegrationEvent[]> {
+export async function listIntegrationEvents(
+  db: Database,
+  workspaceId: string,
+  limit = 100,
+): Promise<IntegrationEvent[]> {
   const rows = await db
     .select()
     .from(integrationEvents)

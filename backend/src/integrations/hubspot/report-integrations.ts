@@ -10,8 +10,11 @@ export interface IntegrationsReport {
 }
 
 export async function reportIntegrations(db: Database): Promise<IntegrationsReport> {
-  const rows = await db.select({ authType: integrations.authType, status: integrations.status, count: count() })
-    .from(integrations).groupBy(integrations.authType, integrations.status).orderBy(integrations.authType, integrations.status)
+  const rows = await db
+    .select({ authType: integrations.authType, status: integrations.status, count: count() })
+    .from(integrations)
+    .groupBy(integrations.authType, integrations.status)
+    .orderBy(integrations.authType, integrations.status)
   const live = rows.filter((r) => r.status !== 'disconnected')
   const liveTotal = live.reduce((n, r) => n + r.count, 0)
   const liveOauth = live.filter((r) => r.authType === 'oauth').reduce((n, r) => n + r.count, 0)
@@ -20,7 +23,8 @@ export async function reportIntegrations(db: Database): Promise<IntegrationsRepo
 
 export function formatIntegrationsReport(report: IntegrationsReport): string {
   const lines = ['auth_type  status         count', '---------  -------------  -----']
-  for (const r of report.rows) lines.push(`${r.authType.padEnd(9)}  ${r.status.padEnd(13)}  ${String(r.count).padStart(5)}`)
+  for (const r of report.rows)
+    lines.push(`${r.authType.padEnd(9)}  ${r.status.padEnd(13)}  ${String(r.count).padStart(5)}`)
   lines.push('', `total: ${report.total}`, `live integrations on OAuth: ${(report.oauthShare * 100).toFixed(1)}%`)
   return lines.join('\n')
 }

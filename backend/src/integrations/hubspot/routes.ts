@@ -51,7 +51,8 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
     if (!row || row.status === 'disconnected') return fail(c, hubspotApi.getPortalDetails, 'not_connected')
     const details = await getAccountDetails(HubspotClient.fromIntegration(deps, row))
     // HubSpot refusing the portal's own account details means the grant no longer covers us.
-    if (!details.ok) return fail(c, hubspotApi.getPortalDetails, details.error === 'forbidden' ? 'needs_reauth' : details.error)
+    if (!details.ok)
+      return fail(c, hubspotApi.getPortalDetails, details.error === 'forbidden' ? 'needs_reauth' : details.error)
     return reply(c, hubspotApi.getPortalDetails, { portal: details.value })
   })
 

@@ -34,7 +34,10 @@ export async function saveOAuthConnection(
       .for('update')
     const id = existing?.id ?? randomUUID()
     const row = await writeIntegrationRow(tx, {
-      existing, id, workspaceId: session.workspaceId, now,
+      existing,
+      id,
+      workspaceId: session.workspaceId,
+      now,
       values: {
         authType: 'oauth',
         hubId: portal.hubId,

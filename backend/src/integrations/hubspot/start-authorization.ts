@@ -12,7 +12,11 @@ type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock'>
  * Makes a single-use, 10-minute `state` (256 bits; only its hash is stored) bound to this session
  * and workspace, and a PKCE S256 verifier (sealed at rest), then builds HubSpot's authorize URL.
  */
-export async function startAuthorization(deps: Deps, session: SessionInfo, options: { allowPortalSwitch?: boolean } = {}): Promise<string> {
+export async function startAuthorization(
+  deps: Deps,
+  session: SessionInfo,
+  options: { allowPortalSwitch?: boolean } = {},
+): Promise<string> {
   const state = randomToken()
   const stateHash = sha256(state)
   const verifier = randomToken()

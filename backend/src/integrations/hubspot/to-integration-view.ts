@@ -1,5 +1,11 @@
 import type { IntegrationView } from '@churnlens/contracts'
-import { disabledFeatures, missingScopes, optionalScopes, requiredApiKeyScopes, requiredScopes } from '@churnlens/contracts'
+import {
+  disabledFeatures,
+  missingScopes,
+  optionalScopes,
+  requiredApiKeyScopes,
+  requiredScopes,
+} from '@churnlens/contracts'
 import type { IntegrationRow } from './integration-row'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)

@@ -16,14 +16,22 @@ const body = z.object({ inputs: z.array(z.object({ id: z.union([z.string(), z.nu
  * POST /crm/v4/associations/{from}/{to}/batch/read. As in HubSpot, ids with no associations (and unknown ids)
  * are not results but errors: 207 with one error per id (subCategory crm.associations.NO_ASSOCIATIONS_FOUND).
  */
-export async function batchReadAssociationsV4(c: Context<SimEnv>, [fromType, toType]: CrmObjectType[], ctx: CrmRouteContext): Promise<Response> {
+export async function batchReadAssociationsV4(
+  c: Context<SimEnv>,
+  [fromType, toType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Promise<Response> {
   if (!fromType || !toType) return validationError(c, 'Unable to infer object type')
   const startedAt = new Date(ctx.now).toISOString()
   const parsed = await parseApiBody(c, body)
   if (!parsed.ok) return parsed.error
-  if (parsed.value.inputs.length > maxInputs) return validationError(c, `Batch input limit exceeded: the maximum is ${maxInputs}.`)
+  if (parsed.value.inputs.length > maxInputs)
+    return validationError(c, `Batch input limit exceeded: the maximum is ${maxInputs}.`)
 
-  const results: { from: { id: string }; to: { toObjectId: number; associationTypes: ReturnType<typeof describeAssociationType>[] }[] }[] = []
+  const results: {
+    from: { id: string }
+    to: { toObjectId: number; associationTypes: ReturnType<typeof describeAssociationType>[] }[]
+  }[] = []
   const errors: object[] = []
   for (const { id } of parsed.value.inputs) {
     const record = findRecord(ctx.portal.objects[fromType], id)
@@ -40,7 +48,10 @@ export async function batchReadAssociationsV4(c: Context<SimEnv>, [fromType, toT
     }
     results.push({
       from: { id },
-      to: targets.map(([toId, typeIds]) => ({ toObjectId: Number(toId), associationTypes: typeIds.map((typeId) => describeAssociationType(fromType, toType, typeId)) })),
+      to: targets.map(([toId, typeIds]) => ({
+        toObjectId: Number(toId),
+        associationTypes: typeIds.map((typeId) => describeAssociationType(fromType, toType, typeId)),
+      })),
     })
   }
   const completedAt = new Date(ctx.now).toISOString()

@@ -18,16 +18,27 @@ const maxHistoryBatchInputs = 50
  * POST /crm/v3/objects/{type}/batch/read: 200 COMPLETE, or 207 with one OBJECT_NOT_FOUND error listing every
  * missing id. Merged-away ids return the surviving record (once, however many of its ids were asked for).
  */
-export async function batchReadObjects(c: Context<SimEnv>, [objectType]: CrmObjectType[], ctx: CrmRouteContext): Promise<Response> {
+export async function batchReadObjects(
+  c: Context<SimEnv>,
+  [objectType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Promise<Response> {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const startedAt = new Date(ctx.now).toISOString()
   const body = await parseApiBody(c, batchReadInput)
   if (!body.ok) return body.error
-  if (body.value.inputs.length > maxBatchInputs) return validationError(c, `Batch input limit exceeded: ${body.value.inputs.length} inputs; the maximum is ${maxBatchInputs}.`)
+  if (body.value.inputs.length > maxBatchInputs)
+    return validationError(
+      c,
+      `Batch input limit exceeded: ${body.value.inputs.length} inputs; the maximum is ${maxBatchInputs}.`,
+    )
   const historyNames = body.value.propertiesWithHistory ?? []
   if (historyNames.length > 0 && body.value.inputs.length > maxHistoryBatchInputs) {
     // HubSpot's wording (PipedreamHQ/pipedream#8462, activepieces#9359).
-    return validationError(c, `The maximum number of inputs supported in a batch request for property histories is ${maxHistoryBatchInputs}. Please reduce the number of items and try again`)
+    return validationError(
+      c,
+      `The maximum number of inputs supported in a batch request for property histories is ${maxHistoryBatchInputs}. Please reduce the number of items and try again`,
+    )
   }
 
   const archived = queryFlag(c, 'archived')

@@ -12,7 +12,11 @@ import { allPropertyNames, toApiObject } from './to-api-object'
 import { writeErrorResponse } from './write-error-response'
 
 /** POST /crm/v3/objects/{type} → 201 (@hubspot/api-client rejects a 200 here). */
-export async function createObject(c: Context<SimEnv>, [objectType]: CrmObjectType[], ctx: CrmRouteContext): Promise<Response> {
+export async function createObject(
+  c: Context<SimEnv>,
+  [objectType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Promise<Response> {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const body = await parseApiBody(c, createObjectInput)
   if (!body.ok) return body.error
@@ -30,7 +34,10 @@ export async function createObject(c: Context<SimEnv>, [objectType]: CrmObjectTy
 }
 
 /** Association type ids name their direction: 26 from a ticket is "primary company", 16 is "contact". */
-export function targetOfTypeId(fromType: CrmObjectType, typeId: number): { toType: CrmObjectType; primary: boolean } | undefined {
+export function targetOfTypeId(
+  fromType: CrmObjectType,
+  typeId: number,
+): { toType: CrmObjectType; primary: boolean } | undefined {
   for (const toType of crmObjectTypes) {
     const spec = associationSpec(fromType, toType)
     if (spec?.defaultTypeId === typeId) return { toType, primary: false }

@@ -40,7 +40,11 @@ export function crmRoute(
     for (const requirement of requirements) {
       const raw = c.req.param(requirement.param)
       const type = parseObjectType(raw)
-      if (!type) return hubspotError(c, 400, { message: `Unable to infer object type from: ${raw ?? ''}`, category: 'VALIDATION_ERROR' })
+      if (!type)
+        return hubspotError(c, 400, {
+          message: `Unable to infer object type from: ${raw ?? ''}`,
+          category: 'VALIDATION_ERROR',
+        })
       types.push(type)
     }
     const auth = c.get('auth')
@@ -52,7 +56,12 @@ export function crmRoute(
     }
     const portal = portalCrmOf(state, auth.portalId)
     const now = state.clock.now()
-    const write = (): CrmWriteContext => ({ portal, now: state.clock.now(), changes: state.changes, changeSource: 'API' })
+    const write = (): CrmWriteContext => ({
+      portal,
+      now: state.clock.now(),
+      changes: state.changes,
+      changeSource: 'API',
+    })
     return handler(c, types, { auth, portal, now, write })
   }
 }

@@ -27,7 +27,13 @@ export function getObject(c: Context<SimEnv>, [objectType]: CrmObjectType[], { p
 }
 
 /** By id, or by a unique-ish property value (e.g. contacts by email, companies by domain). */
-export function lookupRecord(portal: PortalCrm, objectType: CrmObjectType, id: string, idProperty: string | undefined, archived: boolean): CrmRecord | undefined {
+export function lookupRecord(
+  portal: PortalCrm,
+  objectType: CrmObjectType,
+  id: string,
+  idProperty: string | undefined,
+  archived: boolean,
+): CrmRecord | undefined {
   const store = portal.objects[objectType]
   if (!idProperty || idProperty === 'hs_object_id') return findRecord(store, id, archived)
   const records = archived ? store.archived : store.active

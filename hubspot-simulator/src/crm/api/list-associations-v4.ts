@@ -14,7 +14,11 @@ const maxAssociationLimit = 500
  * GET /crm/v4/objects/{type}/{id}/associations/{toType}?limit=&after= → `{results:[{toObjectId, associationTypes}], paging?}`,
  * ordered by toObjectId; `after` is the next toObjectId. An id without associations (or unknown) gets empty results.
  */
-export function listAssociationsV4(c: Context<SimEnv>, [fromType, toType]: CrmObjectType[], { portal }: CrmRouteContext): Response {
+export function listAssociationsV4(
+  c: Context<SimEnv>,
+  [fromType, toType]: CrmObjectType[],
+  { portal }: CrmRouteContext,
+): Response {
   if (!fromType || !toType) return validationError(c, 'Unable to infer object type')
   const limit = queryLimit(c, maxAssociationLimit, maxAssociationLimit)
   if (limit === undefined) return validationError(c, `limit must be an integer between 1 and ${maxAssociationLimit}`)
@@ -22,7 +26,9 @@ export function listAssociationsV4(c: Context<SimEnv>, [fromType, toType]: CrmOb
   if (after !== undefined && !/^\d+$/.test(after)) return validationError(c, `Invalid after: ${after}`)
 
   const fromId = resolveId(portal.objects[fromType], c.req.param('objectId') ?? '')
-  const targets = sortedTargets(portal, fromType, fromId, toType).filter(([toId]) => after === undefined || Number(toId) >= Number(after))
+  const targets = sortedTargets(portal, fromType, fromId, toType).filter(
+    ([toId]) => after === undefined || Number(toId) >= Number(after),
+  )
   const results = targets.slice(0, limit).map(([toId, typeIds]) => ({
     toObjectId: Number(toId),
     associationTypes: typeIds.map((typeId) => describeAssociationType(fromType, toType, typeId)),

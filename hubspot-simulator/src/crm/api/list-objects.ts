@@ -37,7 +37,9 @@ export function listObjects(c: Context<SimEnv>, [objectType]: CrmObjectType[], {
   const properties = selectProperties(portal, objectType, queryList(c, 'properties'))
   const associations = (queryList(c, 'associations') ?? []).map(parseObjectType).filter((type) => type !== undefined)
   const withHistory = selectHistoryProperties(portal, objectType, historyNames)
-  const results = records.slice(start, start + limit).map((record) => toApiObject(portal, record, properties, associations, withHistory))
+  const results = records
+    .slice(start, start + limit)
+    .map((record) => toApiObject(portal, record, properties, associations, withHistory))
 
   const next = records[start + limit]
   if (!next) return c.json({ results })

@@ -9,7 +9,10 @@ const associationInput = z.object({
 })
 
 /** SimplePublicObjectInputForCreate: `{properties, associations?}`. */
-export const createObjectInput = z.object({ properties: propertiesInput, associations: z.array(associationInput).optional() })
+export const createObjectInput = z.object({
+  properties: propertiesInput,
+  associations: z.array(associationInput).optional(),
+})
 
 export const updateObjectInput = z.object({ properties: propertiesInput })
 

@@ -11,7 +11,10 @@ export const objectScopes: Record<CrmObjectType, { read: string[]; write: string
 /** Property definitions: reads accept the schemas scope or the objects read scope; writes need the schemas write scope. */
 export const schemaScopes: Record<CrmObjectType, { read: string[]; write: string[] }> = {
   tickets: { read: ['crm.schemas.tickets.read', 'tickets'], write: ['crm.schemas.tickets.write'] },
-  companies: { read: ['crm.schemas.companies.read', 'crm.objects.companies.read'], write: ['crm.schemas.companies.write'] },
+  companies: {
+    read: ['crm.schemas.companies.read', 'crm.objects.companies.read'],
+    write: ['crm.schemas.companies.write'],
+  },
   contacts: { read: ['crm.schemas.contacts.read', 'crm.objects.contacts.read'], write: ['crm.schemas.contacts.write'] },
   deals: { read: ['crm.schemas.deals.read', 'crm.objects.deals.read'], write: ['crm.schemas.deals.write'] },
 }

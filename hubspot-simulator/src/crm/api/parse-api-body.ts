@@ -7,8 +7,16 @@ import type { Result } from '../../result'
 import { err, ok } from '../../result'
 
 /** A JSON body checked against `schema`; HubSpot answers bad input with 400 VALIDATION_ERROR. */
-export async function parseApiBody<S extends z.ZodType>(c: Context<SimEnv>, schema: S, maxChars?: number): Promise<Result<z.infer<S>, Response>> {
-  const json = await readJsonBody(c, { emptyAsObject: false, invalidJsonMessage: 'Invalid input JSON: the request body is not valid JSON.', ...(maxChars === undefined ? {} : { maxChars }) })
+export async function parseApiBody<S extends z.ZodType>(
+  c: Context<SimEnv>,
+  schema: S,
+  maxChars?: number,
+): Promise<Result<z.infer<S>, Response>> {
+  const json = await readJsonBody(c, {
+    emptyAsObject: false,
+    invalidJsonMessage: 'Invalid input JSON: the request body is not valid JSON.',
+    ...(maxChars === undefined ? {} : { maxChars }),
+  })
   if (!json.ok) return json
   const parsed = schema.safeParse(json.value)
   if (parsed.success) return ok(parsed.data)

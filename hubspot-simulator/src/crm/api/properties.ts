@@ -27,14 +27,22 @@ function describeProperty(definition: PropertyDefinition): object {
     hasUniqueValue: false,
     hidden: false,
     hubspotDefined: definition.hubspotDefined,
-    modificationMetadata: { archivable: !definition.hubspotDefined, readOnlyDefinition: definition.hubspotDefined, readOnlyValue: definition.readOnlyValue },
+    modificationMetadata: {
+      archivable: !definition.hubspotDefined,
+      readOnlyDefinition: definition.hubspotDefined,
+      readOnlyValue: definition.readOnlyValue,
+    },
     formField: !definition.readOnlyValue,
     archived: false,
   }
 }
 
 /** GET /crm/v3/properties/{type} */
-export function listProperties(c: Context<SimEnv>, [objectType]: CrmObjectType[], { portal }: CrmRouteContext): Response {
+export function listProperties(
+  c: Context<SimEnv>,
+  [objectType]: CrmObjectType[],
+  { portal }: CrmRouteContext,
+): Response {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   return c.json({ results: [...portal.properties[objectType].values()].map(describeProperty) })
 }
@@ -44,7 +52,11 @@ export function getProperty(c: Context<SimEnv>, [objectType]: CrmObjectType[], {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const name = c.req.param('propertyName') ?? ''
   const definition = portal.properties[objectType].get(name)
-  if (!definition) return hubspotError(c, 404, { message: `Unable to find property ${name} for object type ${objectType}`, category: 'OBJECT_NOT_FOUND' })
+  if (!definition)
+    return hubspotError(c, 404, {
+      message: `Unable to find property ${name} for object type ${objectType}`,
+      category: 'OBJECT_NOT_FOUND',
+    })
   return c.json(describeProperty(definition))
 }
 
@@ -55,21 +67,49 @@ const propertyInput = z.object({
   fieldType: z.string().min(1),
   groupName: z.string().min(1),
   description: z.string().optional(),
-  options: z.array(z.object({ label: z.string(), value: z.string(), displayOrder: z.number().int().optional(), hidden: z.boolean().optional() })).optional(),
+  options: z
+    .array(
+      z.object({
+        label: z.string(),
+        value: z.string(),
+        displayOrder: z.number().int().optional(),
+        hidden: z.boolean().optional(),
+      }),
+    )
+    .optional(),
 })
 
 /** POST /crm/v3/properties/{type} → 201; 409 OBJECT_ALREADY_EXISTS for a taken name. */
-export async function createProperty(c: Context<SimEnv>, [objectType]: CrmObjectType[], ctx: CrmRouteContext): Promise<Response> {
+export async function createProperty(
+  c: Context<SimEnv>,
+  [objectType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Promise<Response> {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const body = await parseApiBody(c, propertyInput)
   if (!body.ok) return body.error
   const definitions = ctx.portal.properties[objectType]
   if (definitions.has(body.value.name)) {
-    return hubspotError(c, 409, { message: `A property named '${body.value.name}' already exists.`, category: 'OBJECT_ALREADY_EXISTS' })
+    return hubspotError(c, 409, {
+      message: `A property named '${body.value.name}' already exists.`,
+      category: 'OBJECT_ALREADY_EXISTS',
+    })
   }
-  const options = (body.value.options ?? []).map((option, index) => ({ label: option.label, value: option.value, displayOrder: option.displayOrder ?? index, hidden: option.hidden ?? false }))
+  const options = (body.value.options ?? []).map((option, index) => ({
+    label: option.label,
+    value: option.value,
+    displayOrder: option.displayOrder ?? index,
+    hidden: option.hidden ?? false,
+  }))
   const definition = definePropertyFromInput(
-    { name: body.value.name, label: body.value.label, type: body.value.type, fieldType: body.value.fieldType, description: body.value.description ?? '', options },
+    {
+      name: body.value.name,
+      label: body.value.label,
+      type: body.value.type,
+      fieldType: body.value.fieldType,
+      description: body.value.description ?? '',
+      options,
+    },
     body.value.groupName,
     ctx.now,
   )

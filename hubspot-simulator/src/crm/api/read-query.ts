@@ -5,7 +5,10 @@ import type { SimEnv } from '../../http/sim-env'
 export function queryList(c: Context<SimEnv>, name: string): string[] | undefined {
   const raw = c.req.queries(name)
   if (!raw) return undefined
-  return raw.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '')
+  return raw
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '')
 }
 
 export function queryFlag(c: Context<SimEnv>, name: string): boolean {

@@ -25,7 +25,10 @@ import { updateObject } from './update-object'
 import { deleteAssociation, putDefaultAssociation, putLabelledAssociation } from './write-associations-v4'
 
 const reads = (param: string): TypeRequirement => ({ param, scopes: (type: CrmObjectType) => objectScopes[type].read })
-const writes = (param: string): TypeRequirement => ({ param, scopes: (type: CrmObjectType) => objectScopes[type].write })
+const writes = (param: string): TypeRequirement => ({
+  param,
+  scopes: (type: CrmObjectType) => objectScopes[type].write,
+})
 
 /** Objects live at v3 paths and their date-versioned twins. */
 const objectPrefixes = ['/crm/v3/objects', '/crm/objects/2026-03']
@@ -49,19 +52,37 @@ export function registerCrmRoutes(app: Hono<SimEnv>, state: SimState): void {
 
   const v4 = '/crm/v4/objects/:objectType/:objectId/associations'
   app.get(`${v4}/:toObjectType`, route([reads('objectType'), reads('toObjectType')], listAssociationsV4))
-  app.put(`${v4}/default/:toObjectType/:toObjectId`, route([writes('objectType'), writes('toObjectType')], putDefaultAssociation))
-  app.put(`${v4}/:toObjectType/:toObjectId`, route([writes('objectType'), writes('toObjectType')], putLabelledAssociation))
-  app.delete(`${v4}/:toObjectType/:toObjectId`, route([writes('objectType'), writes('toObjectType')], deleteAssociation))
-  app.post('/crm/v4/associations/:objectType/:toObjectType/batch/read', route([reads('objectType'), reads('toObjectType')], batchReadAssociationsV4))
+  app.put(
+    `${v4}/default/:toObjectType/:toObjectId`,
+    route([writes('objectType'), writes('toObjectType')], putDefaultAssociation),
+  )
+  app.put(
+    `${v4}/:toObjectType/:toObjectId`,
+    route([writes('objectType'), writes('toObjectType')], putLabelledAssociation),
+  )
+  app.delete(
+    `${v4}/:toObjectType/:toObjectId`,
+    route([writes('objectType'), writes('toObjectType')], deleteAssociation),
+  )
+  app.post(
+    '/crm/v4/associations/:objectType/:toObjectType/batch/read',
+    route([reads('objectType'), reads('toObjectType')], batchReadAssociationsV4),
+  )
 
   const ticketsScope = ['tickets']
-  app.get('/crm/v3/pipelines/tickets', (c) => (hasScopes(c.get('auth').scopes, ticketsScope) ? listTicketPipelines(c) : missingScopes(c, ticketsScope)))
-  app.get('/crm/v3/pipelines/tickets/:pipelineId', (c) => (hasScopes(c.get('auth').scopes, ticketsScope) ? getTicketPipeline(c) : missingScopes(c, ticketsScope)))
-  const dealPipelines = (handler: (c: Context<SimEnv>, portal: PortalCrm) => Response) => (c: Context<SimEnv>): Response => {
-    const auth = c.get('auth')
-    if (!hasScopes(auth.scopes, dealPipelineScopes, 'any')) return missingScopes(c, dealPipelineScopes)
-    return handler(c, portalCrmOf(state, auth.portalId))
-  }
+  app.get('/crm/v3/pipelines/tickets', (c) =>
+    hasScopes(c.get('auth').scopes, ticketsScope) ? listTicketPipelines(c) : missingScopes(c, ticketsScope),
+  )
+  app.get('/crm/v3/pipelines/tickets/:pipelineId', (c) =>
+    hasScopes(c.get('auth').scopes, ticketsScope) ? getTicketPipeline(c) : missingScopes(c, ticketsScope),
+  )
+  const dealPipelines =
+    (handler: (c: Context<SimEnv>, portal: PortalCrm) => Response) =>
+    (c: Context<SimEnv>): Response => {
+      const auth = c.get('auth')
+      if (!hasScopes(auth.scopes, dealPipelineScopes, 'any')) return missingScopes(c, dealPipelineScopes)
+      return handler(c, portalCrmOf(state, auth.portalId))
+    }
   app.get('/crm/v3/pipelines/deals', dealPipelines(listDealPipelines))
   app.get('/crm/v3/pipelines/deals/:pipelineId', dealPipelines(getDealPipeline))
 

@@ -12,7 +12,11 @@ import { toApiObject } from './to-api-object'
  * POST /crm/v3/objects/{type}/search → `{total, results, paging?}` with an integer-string `after`.
  * Its own rate limit (see rate-limit.ts) and no rate-limit headers.
  */
-export async function searchObjects(c: Context<SimEnv>, [objectType]: CrmObjectType[], { portal }: CrmRouteContext): Promise<Response> {
+export async function searchObjects(
+  c: Context<SimEnv>,
+  [objectType]: CrmObjectType[],
+  { portal }: CrmRouteContext,
+): Promise<Response> {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const body = await parseApiBody(c, searchBodySchema, searchLimits.maxBodyChars)
   if (!body.ok) return body.error
@@ -23,6 +27,7 @@ export async function searchObjects(c: Context<SimEnv>, [objectType]: CrmObjectT
 
   const properties = selectProperties(portal, objectType, request.value.properties)
   const results = outcome.value.page.map((record) => toApiObject(portal, record, properties))
-  const paging = outcome.value.nextOffset === undefined ? {} : { paging: { next: { after: String(outcome.value.nextOffset) } } }
+  const paging =
+    outcome.value.nextOffset === undefined ? {} : { paging: { next: { after: String(outcome.value.nextOffset) } } }
   return c.json({ total: outcome.value.total, results, ...paging })
 }

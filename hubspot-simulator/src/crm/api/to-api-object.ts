@@ -19,7 +19,6 @@ export interface ApiObject {
   propertiesWithHistory?: Record<string, ApiHistoryEntry[]>
 }
 
-
 /** HubSpot's SimplePublicObject(WithAssociations): string-or-null values, ISO timestamps with ms and Z. */
 export function toApiObject(
   portal: PortalCrm,
@@ -40,7 +39,10 @@ export function toApiObject(
   if (record.archivedAt !== null) object.archivedAt = new Date(record.archivedAt).toISOString()
   const associations = v3Associations(portal, record, associationTypes)
   if (associations) object.associations = associations
-  if (historyNames.length > 0) object.propertiesWithHistory = Object.fromEntries(historyNames.map((name) => [name, apiHistory(portal, record, name)]))
+  if (historyNames.length > 0)
+    object.propertiesWithHistory = Object.fromEntries(
+      historyNames.map((name) => [name, apiHistory(portal, record, name)]),
+    )
   return object
 }
 
@@ -60,7 +62,11 @@ export function allPropertyNames(record: CrmRecord): string[] {
  * v3's `associations` block. Directions with a primary label list a primary link twice, as HubSpot does:
  * `ticket_to_company` (primary) and `ticket_to_company_unlabeled` (the default type). Empty types are omitted.
  */
-function v3Associations(portal: PortalCrm, record: CrmRecord, toTypes: readonly CrmObjectType[]): ApiObject['associations'] {
+function v3Associations(
+  portal: PortalCrm,
+  record: CrmRecord,
+  toTypes: readonly CrmObjectType[],
+): ApiObject['associations'] {
   let block: ApiObject['associations']
   for (const toType of toTypes) {
     const spec = associationSpec(record.objectType, toType)
@@ -69,7 +75,8 @@ function v3Associations(portal: PortalCrm, record: CrmRecord, toTypes: readonly 
     const results: { id: string; type: string }[] = []
     for (const [toId, typeIds] of sortedTargets(portal, record.objectType, record.id, toType)) {
       for (const typeId of typeIds) {
-        const type = spec.primaryTypeId === undefined ? name : typeId === spec.primaryTypeId ? name : `${name}_unlabeled`
+        const type =
+          spec.primaryTypeId === undefined ? name : typeId === spec.primaryTypeId ? name : `${name}_unlabeled`
         results.push({ id: toId, type })
       }
     }
@@ -81,7 +88,12 @@ function v3Associations(portal: PortalCrm, record: CrmRecord, toTypes: readonly 
 }
 
 /** An object's live associations to `toType`, by ascending id (archived or merged-away targets are hidden). */
-export function sortedTargets(portal: PortalCrm, fromType: CrmObjectType, fromId: string, toType: CrmObjectType): [string, readonly number[]][] {
+export function sortedTargets(
+  portal: PortalCrm,
+  fromType: CrmObjectType,
+  fromId: string,
+  toType: CrmObjectType,
+): [string, readonly number[]][] {
   const store = portal.objects[toType]
   return [...associationsOf(portal.associations, fromType, fromId, toType)]
     .filter(([toId]) => findRecord(store, toId) !== undefined)

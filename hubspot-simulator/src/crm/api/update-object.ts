@@ -9,7 +9,11 @@ import { allPropertyNames, toApiObject } from './to-api-object'
 import { writeErrorResponse } from './write-error-response'
 
 /** PATCH /crm/v3/objects/{type}/{id} → 200 with the record's properties. */
-export async function updateObject(c: Context<SimEnv>, [objectType]: CrmObjectType[], ctx: CrmRouteContext): Promise<Response> {
+export async function updateObject(
+  c: Context<SimEnv>,
+  [objectType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Promise<Response> {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const body = await parseApiBody(c, updateObjectInput)
   if (!body.ok) return body.error

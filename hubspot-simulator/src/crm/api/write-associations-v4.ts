@@ -9,7 +9,11 @@ import { parseApiBody, validationError } from './parse-api-body'
 import { writeErrorResponse } from './write-error-response'
 
 /** PUT /crm/v4/objects/{from}/{fromId}/associations/default/{to}/{toId}: the default (unlabelled) association. */
-export function putDefaultAssociation(c: Context<SimEnv>, [fromType, toType]: CrmObjectType[], ctx: CrmRouteContext): Response {
+export function putDefaultAssociation(
+  c: Context<SimEnv>,
+  [fromType, toType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Response {
   if (!fromType || !toType) return validationError(c, 'Unable to infer object type')
   return associateAndAnswer(c, ctx, fromType, toType, false)
 }
@@ -17,26 +21,53 @@ export function putDefaultAssociation(c: Context<SimEnv>, [fromType, toType]: Cr
 const labelledBody = z.array(z.object({ associationCategory: z.string(), associationTypeId: z.number().int() })).min(1)
 
 /** PUT /crm/v4/objects/{from}/{fromId}/associations/{to}/{toId} with `[{associationCategory, associationTypeId}]`. */
-export async function putLabelledAssociation(c: Context<SimEnv>, [fromType, toType]: CrmObjectType[], ctx: CrmRouteContext): Promise<Response> {
+export async function putLabelledAssociation(
+  c: Context<SimEnv>,
+  [fromType, toType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Promise<Response> {
   if (!fromType || !toType) return validationError(c, 'Unable to infer object type')
   const body = await parseApiBody(c, labelledBody)
   if (!body.ok) return body.error
   const spec = associationSpec(fromType, toType)
   const known = new Set([spec?.defaultTypeId, spec?.primaryTypeId].filter((id) => id !== undefined))
   const unknown = body.value.find((type) => !known.has(type.associationTypeId))
-  if (unknown) return validationError(c, `Invalid association type ${unknown.associationTypeId} from ${fromType} to ${toType}.`)
-  return associateAndAnswer(c, ctx, fromType, toType, body.value.some((type) => type.associationTypeId === spec?.primaryTypeId))
+  if (unknown)
+    return validationError(c, `Invalid association type ${unknown.associationTypeId} from ${fromType} to ${toType}.`)
+  return associateAndAnswer(
+    c,
+    ctx,
+    fromType,
+    toType,
+    body.value.some((type) => type.associationTypeId === spec?.primaryTypeId),
+  )
 }
 
 /** DELETE /crm/v4/objects/{from}/{fromId}/associations/{to}/{toId}: removes every type between the two → 204. */
-export function deleteAssociation(c: Context<SimEnv>, [fromType, toType]: CrmObjectType[], ctx: CrmRouteContext): Response {
+export function deleteAssociation(
+  c: Context<SimEnv>,
+  [fromType, toType]: CrmObjectType[],
+  ctx: CrmRouteContext,
+): Response {
   if (!fromType || !toType) return validationError(c, 'Unable to infer object type')
-  const removed = setAssociation(ctx.write(), { fromType, fromId: c.req.param('objectId') ?? '', toType, toId: c.req.param('toObjectId') ?? '', remove: true })
+  const removed = setAssociation(ctx.write(), {
+    fromType,
+    fromId: c.req.param('objectId') ?? '',
+    toType,
+    toId: c.req.param('toObjectId') ?? '',
+    remove: true,
+  })
   if (!removed.ok) return writeErrorResponse(c, removed.error)
   return c.body(null, 204)
 }
 
-function associateAndAnswer(c: Context<SimEnv>, ctx: CrmRouteContext, fromType: CrmObjectType, toType: CrmObjectType, primary: boolean): Response {
+function associateAndAnswer(
+  c: Context<SimEnv>,
+  ctx: CrmRouteContext,
+  fromType: CrmObjectType,
+  toType: CrmObjectType,
+  primary: boolean,
+): Response {
   const fromId = c.req.param('objectId') ?? ''
   const toId = c.req.param('toObjectId') ?? ''
   const result = setAssociation(ctx.write(), { fromType, fromId, toType, toId, primary })
@@ -46,7 +77,11 @@ function associateAndAnswer(c: Context<SimEnv>, ctx: CrmRouteContext, fromType: 
   const now = new Date(ctx.now).toISOString()
   return c.json({
     status: 'COMPLETE',
-    results: typeIds.map((associationTypeId) => ({ from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId } })),
+    results: typeIds.map((associationTypeId) => ({
+      from: { id: fromId },
+      to: { id: toId },
+      associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId },
+    })),
     startedAt: now,
     completedAt: now,
   })

@@ -21,7 +21,11 @@ export function parseDate(value: string): number {
  * A record's value ready to compare. System dates come from the record's numeric fields, so sorting 100,000
  * tickets by last-modified date doesn't parse 100,000 ISO strings.
  */
-export function comparableValue(record: CrmRecord, propertyName: string, comparison: Comparison): string | number | null {
+export function comparableValue(
+  record: CrmRecord,
+  propertyName: string,
+  comparison: Comparison,
+): string | number | null {
   if (propertyName === 'hs_object_id') return record.numericId
   if (propertyName === 'createdate') return record.createdAt
   if (propertyName === 'hs_lastmodifieddate' || propertyName === 'lastmodifieddate') return record.updatedAt

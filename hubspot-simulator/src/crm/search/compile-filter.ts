@@ -12,16 +12,25 @@ import type { SearchFilter } from './search-request'
 export type RecordPredicate = (record: CrmRecord) => boolean
 
 /** Turns one filter into a predicate, checking the property exists (HubSpot answers 400 for unknown ones). */
-export function compileFilter(portal: PortalCrm, objectType: CrmObjectType, filter: SearchFilter): Result<RecordPredicate, string> {
+export function compileFilter(
+  portal: PortalCrm,
+  objectType: CrmObjectType,
+  filter: SearchFilter,
+): Result<RecordPredicate, string> {
   if (filter.propertyName.startsWith('associations.')) return compileAssociationFilter(portal, objectType, filter)
   const definition = portal.properties[objectType].get(filter.propertyName)
-  if (!definition) return err(`There was a problem with the request: property ${filter.propertyName} does not exist for ${objectType}.`)
+  if (!definition)
+    return err(
+      `There was a problem with the request: property ${filter.propertyName} does not exist for ${objectType}.`,
+    )
   const name = filter.propertyName
   const comparison = comparisonOf(definition.type)
   const valueOf = (record: CrmRecord): string | number | null => comparableValue(record, name, comparison)
   const input = (value: string | undefined): string | number => comparableInput(value ?? '', comparison)
   // IN / NOT_IN compare text values lowercased on the record side only: HubSpot documents that the given values must be lowercase.
-  const listed = (filter.values ?? []).map((value) => (comparison === 'text' ? value : comparableInput(value, comparison)))
+  const listed = (filter.values ?? []).map((value) =>
+    comparison === 'text' ? value : comparableInput(value, comparison),
+  )
 
   switch (filter.operator) {
     case 'EQ': {
@@ -74,7 +83,11 @@ function hasValue(record: CrmRecord, name: string): boolean {
   return value !== null && value !== ''
 }
 
-function compileRange(valueOf: (record: CrmRecord) => string | number | null, operator: 'LT' | 'LTE' | 'GT' | 'GTE', bound: string | number): RecordPredicate {
+function compileRange(
+  valueOf: (record: CrmRecord) => string | number | null,
+  operator: 'LT' | 'LTE' | 'GT' | 'GTE',
+  bound: string | number,
+): RecordPredicate {
   return (record) => {
     const value = valueOf(record)
     if (value === null) return false
@@ -88,7 +101,9 @@ function compileRange(valueOf: (record: CrmRecord) => string | number | null, op
 /** Words of the value (split on anything not a letter or digit), case-insensitive; `*` is a wildcard. */
 function tokenMatcher(name: string, pattern: string): RecordPredicate {
   const lowered = pattern.toLowerCase()
-  const wildcard = lowered.includes('*') ? new RegExp(`^${lowered.split('*').map(escapeRegExp).join('.*')}$`) : undefined
+  const wildcard = lowered.includes('*')
+    ? new RegExp(`^${lowered.split('*').map(escapeRegExp).join('.*')}$`)
+    : undefined
   return (record) => {
     const value = readProperty(record, name)?.toLowerCase()
     if (!value) return false
@@ -106,7 +121,11 @@ function escapeRegExp(text: string): string {
 }
 
 /** `associations.company` EQ / IN: records associated with the given ids. */
-function compileAssociationFilter(portal: PortalCrm, objectType: CrmObjectType, filter: SearchFilter): Result<RecordPredicate, string> {
+function compileAssociationFilter(
+  portal: PortalCrm,
+  objectType: CrmObjectType,
+  filter: SearchFilter,
+): Result<RecordPredicate, string> {
   const toType = parseObjectType(filter.propertyName.slice('associations.'.length))
   if (!toType || (filter.operator !== 'EQ' && filter.operator !== 'IN')) {
     return err(`There was a problem with the request: unsupported filter ${filter.operator} on ${filter.propertyName}.`)

@@ -27,8 +27,10 @@ function groupRange(filters: readonly SearchFilter[]): { min: number; max: numbe
     if (filter.operator === 'EQ' && Number.isFinite(value)) {
       min = Math.max(min, value)
       max = Math.min(max, value)
-    } else if ((filter.operator === 'GT' || filter.operator === 'GTE') && Number.isFinite(value)) min = Math.max(min, value)
-    else if ((filter.operator === 'LT' || filter.operator === 'LTE') && Number.isFinite(value)) max = Math.min(max, value)
+    } else if ((filter.operator === 'GT' || filter.operator === 'GTE') && Number.isFinite(value))
+      min = Math.max(min, value)
+    else if ((filter.operator === 'LT' || filter.operator === 'LTE') && Number.isFinite(value))
+      max = Math.min(max, value)
     else if (filter.operator === 'BETWEEN' && Number.isFinite(value) && Number.isFinite(high)) {
       min = Math.max(min, value)
       max = Math.min(max, high)

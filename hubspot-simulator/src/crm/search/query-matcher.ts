@@ -12,11 +12,16 @@ const searchableProperties: Record<CrmObjectType, readonly string[]> = {
 }
 
 /** `query`: every word must start some word of a searchable property (case-insensitive). */
-export function queryMatcher(objectType: CrmObjectType, query: string | undefined): ((record: CrmRecord) => boolean) | undefined {
+export function queryMatcher(
+  objectType: CrmObjectType,
+  query: string | undefined,
+): ((record: CrmRecord) => boolean) | undefined {
   const words = tokens((query ?? '').toLowerCase())
   if (words.length === 0) return undefined
   return (record) => {
-    const haystack = searchableProperties[objectType].flatMap((name) => tokens(readProperty(record, name)?.toLowerCase() ?? ''))
+    const haystack = searchableProperties[objectType].flatMap((name) =>
+      tokens(readProperty(record, name)?.toLowerCase() ?? ''),
+    )
     return words.every((word) => haystack.some((token) => token.startsWith(word)))
   }
 }

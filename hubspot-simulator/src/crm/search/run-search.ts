@@ -23,7 +23,11 @@ export interface SearchOutcome {
  * Filters live (never archived) records: OR across groups, AND within one. Default order is creation order
  * (ids are handed out in creation order); one sort otherwise, ties broken by id, empty values last.
  */
-export function runSearch(portal: PortalCrm, objectType: CrmObjectType, request: SearchRequest): Result<SearchOutcome, string> {
+export function runSearch(
+  portal: PortalCrm,
+  objectType: CrmObjectType,
+  request: SearchRequest,
+): Result<SearchOutcome, string> {
   const groups: RecordPredicate[][] = []
   for (const filters of request.filterGroups) {
     const group: RecordPredicate[] = []
@@ -55,15 +59,23 @@ export function runSearch(portal: PortalCrm, objectType: CrmObjectType, request:
   return ok({ total: matches.length, page, ...(more ? { nextOffset: end } : {}) })
 }
 
-function sortMatches(portal: PortalCrm, objectType: CrmObjectType, matches: CrmRecord[], sort: SearchRequest['sort']): Result<CrmRecord[], string> {
-  if (!sort || sort.propertyName === 'hs_object_id') return ok(sort?.direction === 'DESCENDING' ? matches.reverse() : matches)
+function sortMatches(
+  portal: PortalCrm,
+  objectType: CrmObjectType,
+  matches: CrmRecord[],
+  sort: SearchRequest['sort'],
+): Result<CrmRecord[], string> {
+  if (!sort || sort.propertyName === 'hs_object_id')
+    return ok(sort?.direction === 'DESCENDING' ? matches.reverse() : matches)
   const definition = portal.properties[objectType].get(sort.propertyName)
-  if (!definition) return err(`There was a problem with the request: cannot sort by unknown property ${sort.propertyName}.`)
+  if (!definition)
+    return err(`There was a problem with the request: cannot sort by unknown property ${sort.propertyName}.`)
   const comparison = comparisonOf(definition.type)
   const sign = sort.direction === 'DESCENDING' ? -1 : 1
   const keyed = matches.map((record) => ({ record, key: comparableValue(record, sort.propertyName, comparison) }))
   keyed.sort((a, b) => {
-    if (a.key === null || b.key === null) return a.key === b.key ? a.record.numericId - b.record.numericId : a.key === null ? 1 : -1
+    if (a.key === null || b.key === null)
+      return a.key === b.key ? a.record.numericId - b.record.numericId : a.key === null ? 1 : -1
     if (a.key < b.key) return -sign
     if (a.key > b.key) return sign
     return a.record.numericId - b.record.numericId

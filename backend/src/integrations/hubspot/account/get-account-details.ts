@@ -18,7 +18,9 @@ const accountDetails = z.object({
 export const accountDetailsRequest: HubspotRequest = { method: 'GET', path: '/account-info/v3/details' }
 
 /** A 404 for the portal's own details is nothing HubSpot should say: an invalid response. */
-export async function processAccountDetails(response: Response): Promise<Result<PortalDetails, 'forbidden' | 'hubspot_invalid_response'>> {
+export async function processAccountDetails(
+  response: Response,
+): Promise<Result<PortalDetails, 'forbidden' | 'hubspot_invalid_response'>> {
   const details = await processHubspotJson(response, accountDetails)
   if (!details.ok) return err(details.error === 'not_found' ? 'hubspot_invalid_response' : details.error)
   const { portalId, timeZone, companyCurrency, dataHostingLocation, uiDomain } = details.value

@@ -12,7 +12,9 @@ import { sendToHubspot } from './send-to-hubspot'
 /** Why a call to HubSpot's API did not get an answer worth reading. */
 export type HubspotCallError = CredentialError | 'hubspot_invalid_response' | 'forbidden' | 'hubspot_daily_limit'
 
-export type ClientDeps = Pick<AppDeps, 'fetch' | 'logger' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale'> & { tokens: TokenKeeper }
+export type ClientDeps = Pick<AppDeps, 'fetch' | 'logger' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale'> & {
+  tokens: TokenKeeper
+}
 
 const headerNumber = (headers: Headers, name: string) => {
   const value = headers.get(name)
@@ -33,12 +35,18 @@ export class HubspotClient {
     private readonly budget: PortalBudget,
   ) {}
 
-  static fromIntegration(deps: ClientDeps, integration: Pick<IntegrationRow, 'id' | 'authType' | 'hubId'>): HubspotClient {
+  static fromIntegration(
+    deps: ClientDeps,
+    integration: Pick<IntegrationRow, 'id' | 'authType' | 'hubId'>,
+  ): HubspotClient {
     return new HubspotClient(deps, integration, deps.budgets.for(integration.hubId, integration.authType))
   }
 
   /** Sends a described request, then hands the answer to its process half. */
-  async call<T, E>(request: HubspotRequest, process: (response: Response) => Promise<Result<T, E>>): Promise<Result<T, HubspotCallError | E>> {
+  async call<T, E>(
+    request: HubspotRequest,
+    process: (response: Response) => Promise<Result<T, E>>,
+  ): Promise<Result<T, HubspotCallError | E>> {
     const response = await this.send(request)
     return response.ok ? process(response.value) : response
   }
@@ -52,7 +60,10 @@ export class HubspotClient {
     for (let attempt = 1; ; attempt++) {
       if (!credential.ok) return err(credential.error)
       await limiter.acquire()
-      const sent = await sendToHubspot(this.deps, toFetchRequest(this.deps.hubspot.apiBaseUrl, request, credential.value.token))
+      const sent = await sendToHubspot(
+        this.deps,
+        toFetchRequest(this.deps.hubspot.apiBaseUrl, request, credential.value.token),
+      )
       if (!sent.ok) {
         this.deps.metrics.hubspotRequests.inc({ kind, status: sent.error.kind })
         const decision = decideRetry({ status: sent.error.kind, attempt })
@@ -62,7 +73,11 @@ export class HubspotClient {
       }
       const response = sent.value
       this.deps.metrics.hubspotRequests.inc({ kind, status: String(response.status) })
-      if (kind === 'api') limiter.observe(headerNumber(response.headers, 'x-hubspot-ratelimit-max'), headerNumber(response.headers, 'x-hubspot-ratelimit-remaining'))
+      if (kind === 'api')
+        limiter.observe(
+          headerNumber(response.headers, 'x-hubspot-ratelimit-max'),
+          headerNumber(response.headers, 'x-hubspot-ratelimit-remaining'),
+        )
 
       if (response.status === 401) {
         if (this.integration.authType === 'api_key') {
@@ -72,13 +87,27 @@ export class HubspotClient {
         if (refreshedAfter401) return err('hubspot_unavailable')
         // HubSpot says a 401 alone is no proof the token is dead; refresh once and see.
         refreshedAfter401 = true
-        credential = await this.deps.tokens.ensureValidToken(this.integration.id, { rejectedVersion: credential.value.version })
+        credential = await this.deps.tokens.ensureValidToken(this.integration.id, {
+          rejectedVersion: credential.value.version,
+        })
         continue
       }
-      const body = response.status === 429 ? await response.clone().json().catch(() => undefined) : undefined
-      const decision = decideRetry({ status: response.status, body, retryAfter: response.headers.get('retry-after'), attempt })
+      const body =
+        response.status === 429
+          ? await response
+              .clone()
+              .json()
+              .catch(() => undefined)
+          : undefined
+      const decision = decideRetry({
+        status: response.status,
+        body,
+        retryAfter: response.headers.get('retry-after'),
+        attempt,
+      })
       if (decision.action === 'accept') return ok(response)
-      if (decision.action === 'fail') return err(decision.reason === 'daily_limit' ? 'hubspot_daily_limit' : 'hubspot_unavailable')
+      if (decision.action === 'fail')
+        return err(decision.reason === 'daily_limit' ? 'hubspot_daily_limit' : 'hubspot_unavailable')
       if (decision.pauseBudgetMs) limiter.pauseFor(decision.pauseBudgetMs * this.deps.retryDelayScale)
       await this.sleep(decision.waitMs)
     }

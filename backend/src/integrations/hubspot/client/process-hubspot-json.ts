@@ -9,7 +9,10 @@ export type HubspotAnswerError = 'forbidden' | 'not_found' | 'hubspot_invalid_re
  * any other failure, or a body that does not parse, is an invalid response. A 207 (a batch where
  * some inputs failed) is a success: the batch's own errors are in its body.
  */
-export async function processHubspotJson<T extends z.ZodType>(response: Response, schema: T): Promise<Result<z.infer<T>, HubspotAnswerError>> {
+export async function processHubspotJson<T extends z.ZodType>(
+  response: Response,
+  schema: T,
+): Promise<Result<z.infer<T>, HubspotAnswerError>> {
   if (response.status === 403) return err('forbidden')
   if (response.status === 404) return err('not_found')
   if (!response.ok && response.status !== 207) return err('hubspot_invalid_response')

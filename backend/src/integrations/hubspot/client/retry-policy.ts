@@ -16,10 +16,17 @@ export const MAX_ATTEMPTS = 6
  * DAILY is final until tomorrow; 5xx, 423, 477 and timeouts back off with full jitter.
  * Retry-After, when HubSpot sends it, wins.
  */
-export function decideRetry(input: { status: number | 'network' | 'timeout'; body?: unknown; retryAfter?: string | null; attempt: number; random?: () => number }): RetryDecision {
+export function decideRetry(input: {
+  status: number | 'network' | 'timeout'
+  body?: unknown
+  retryAfter?: string | null
+  attempt: number
+  random?: () => number
+}): RetryDecision {
   const random = input.random ?? Math.random
   const { status, attempt } = input
-  if (typeof status === 'number' && status < 500 && status !== 429 && status !== 423 && status !== 477) return { action: 'accept' }
+  if (typeof status === 'number' && status < 500 && status !== 429 && status !== 423 && status !== 477)
+    return { action: 'accept' }
   if (attempt >= MAX_ATTEMPTS) return { action: 'fail', reason: 'unavailable' }
   const retryAfterMs = parseRetryAfter(input.retryAfter)
   if (status === 429) {

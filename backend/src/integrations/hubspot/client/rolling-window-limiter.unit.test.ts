@@ -6,17 +6,19 @@ describe('rolling-window limiter', () => {
     const limiter = new RollingWindowLimiter(5, 200)
     const started: number[] = []
     const t0 = Date.now()
-    await Promise.all(Array.from({ length: 12 }, async () => {
-      await limiter.acquire()
-      started.push(Date.now() - t0)
-    }))
+    await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        await limiter.acquire()
+        started.push(Date.now() - t0)
+      }),
+    )
     started.sort((a, b) => a - b)
     expect(started.slice(0, 5).every((t) => t < 50)).toBe(true)
     expect(started[5]!).toBeGreaterThanOrEqual(190)
     expect(started[10]!).toBeGreaterThanOrEqual(390)
   })
 
-  it('adopts a lower limit from HubSpot\'s headers and pauses when HubSpot says none remain', async () => {
+  it("adopts a lower limit from HubSpot's headers and pauses when HubSpot says none remain", async () => {
     const limiter = new RollingWindowLimiter(110, 1000)
     limiter.observe(100, 50)
     expect(limiter.capacity).toBe(100)

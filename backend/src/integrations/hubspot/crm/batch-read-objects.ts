@@ -11,7 +11,11 @@ import { batchReadSchema } from './crm-schemas'
 
 /** Up to 100 records by id, with the properties Churnlens reads. */
 export function batchReadObjectsRequest(type: CrmObjectType, ids: readonly string[]): HubspotRequest {
-  return { method: 'POST', path: `/crm/v3/objects/${type}/batch/read`, body: { inputs: ids.map((id) => ({ id })), properties: syncedProperties[type] } }
+  return {
+    method: 'POST',
+    path: `/crm/v3/objects/${type}/batch/read`,
+    body: { inputs: ids.map((id) => ({ id })), properties: syncedProperties[type] },
+  }
 }
 
 /** Ids HubSpot no longer has come back missing (207), not as a failure. */
@@ -20,7 +24,11 @@ export async function processBatchRead(response: Response): Promise<Result<CrmOb
   return batch.ok ? ok(batch.value.results) : batch
 }
 
-export async function batchReadObjects(client: HubspotClient, type: CrmObjectType, ids: readonly string[]): Promise<Result<CrmObject[], CrmCallError>> {
+export async function batchReadObjects(
+  client: HubspotClient,
+  type: CrmObjectType,
+  ids: readonly string[],
+): Promise<Result<CrmObject[], CrmCallError>> {
   if (ids.length === 0) return ok([])
   return client.call(batchReadObjectsRequest(type, ids), processBatchRead)
 }

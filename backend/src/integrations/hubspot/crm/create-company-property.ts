@@ -27,9 +27,14 @@ export async function processPropertyCreation(response: Response): Promise<Resul
   if (response.status === 409) return ok('exists')
   if (response.status === 403) return err('forbidden')
   if (response.status !== 201 && response.status !== 200) return err('hubspot_invalid_response')
-  return created.safeParse(await response.json().catch(() => null)).success ? ok('created') : err('hubspot_invalid_response')
+  return created.safeParse(await response.json().catch(() => null)).success
+    ? ok('created')
+    : err('hubspot_invalid_response')
 }
 
-export function createCompanyProperty(client: HubspotClient, definition: PropertyDefinition): Promise<Result<'created' | 'exists', CrmCallError>> {
+export function createCompanyProperty(
+  client: HubspotClient,
+  definition: PropertyDefinition,
+): Promise<Result<'created' | 'exists', CrmCallError>> {
   return client.call(createCompanyPropertyRequest(definition), processPropertyCreation)
 }

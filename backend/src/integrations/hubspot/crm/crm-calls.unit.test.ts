@@ -6,24 +6,43 @@ import { processCompanyAssociations } from './read-company-associations'
 import { processSearchPage, searchObjectsRequest } from './search-objects'
 import { processCompaniesUpdate, updateCompaniesRequest } from './update-companies'
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 const ticket = { id: '7', properties: { subject: 'Export broken' } }
 
 describe('CRM requests', () => {
   it('searches with one filter group and one sort, on the search budget', () => {
-    const request = searchObjectsRequest('tickets', { filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: '5' }], sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' }, limit: 200, after: '400' })
-    expect(request).toMatchObject({ method: 'POST', path: '/crm/v3/objects/tickets/search', budget: 'search', body: { filterGroups: [{ filters: [{ operator: 'GT' }] }], limit: 200, after: '400' } })
+    const request = searchObjectsRequest('tickets', {
+      filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: '5' }],
+      sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+      limit: 200,
+      after: '400',
+    })
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: '/crm/v3/objects/tickets/search',
+      budget: 'search',
+      body: { filterGroups: [{ filters: [{ operator: 'GT' }] }], limit: 200, after: '400' },
+    })
   })
 
   it.each([
-    [{ properties: ['name'], withCompanies: true, after: 'abc' }, '/crm/v3/objects/contacts?limit=100&properties=name&associations=companies&after=abc'],
-    [{ properties: ['hs_object_id'], archived: true, after: null }, '/crm/v3/objects/contacts?limit=100&properties=hs_object_id&archived=true'],
+    [
+      { properties: ['name'], withCompanies: true, after: 'abc' },
+      '/crm/v3/objects/contacts?limit=100&properties=name&associations=companies&after=abc',
+    ],
+    [
+      { properties: ['hs_object_id'], archived: true, after: null },
+      '/crm/v3/objects/contacts?limit=100&properties=hs_object_id&archived=true',
+    ],
   ])('lists a page of records: %j', (listing, path) => {
     expect(listObjectsRequest('contacts', listing)).toEqual({ method: 'GET', path })
   })
 
   it('updates companies by id with string property values', () => {
-    expect(updateCompaniesRequest([{ id: 12, properties: { churnlens_risk_score: '80' } }]).body).toEqual({ inputs: [{ id: '12', properties: { churnlens_risk_score: '80' } }] })
+    expect(updateCompaniesRequest([{ id: 12, properties: { churnlens_risk_score: '80' } }]).body).toEqual({
+      inputs: [{ id: '12', properties: { churnlens_risk_score: '80' } }],
+    })
   })
 })
 
@@ -39,12 +58,32 @@ describe('reading CRM answers', () => {
   })
 
   it('a batch read that lost some ids (207) is a success with the ones found', async () => {
-    expect(await processBatchRead(json(207, { results: [ticket], errors: [{ status: 'error' }] }))).toEqual({ ok: true, value: [ticket] })
+    expect(await processBatchRead(json(207, { results: [ticket], errors: [{ status: 'error' }] }))).toEqual({
+      ok: true,
+      value: [ticket],
+    })
   })
 
   it('associations prefer the primary company; a 404 means none', async () => {
-    const batch = { results: [{ from: { id: 7 }, to: [{ toObjectId: 1, associationTypes: [{ typeId: 339 }] }, { toObjectId: 2, associationTypes: [{ typeId: 26 }] }] }, { from: { id: '8' }, to: [{ toObjectId: '3' }] }] }
-    expect(await processCompanyAssociations(json(200, batch), 26)).toEqual({ ok: true, value: new Map([['7', 2], ['8', 3]]) })
+    const batch = {
+      results: [
+        {
+          from: { id: 7 },
+          to: [
+            { toObjectId: 1, associationTypes: [{ typeId: 339 }] },
+            { toObjectId: 2, associationTypes: [{ typeId: 26 }] },
+          ],
+        },
+        { from: { id: '8' }, to: [{ toObjectId: '3' }] },
+      ],
+    }
+    expect(await processCompanyAssociations(json(200, batch), 26)).toEqual({
+      ok: true,
+      value: new Map([
+        ['7', 2],
+        ['8', 3],
+      ]),
+    })
     expect(await processCompanyAssociations(json(404, {}), 26)).toEqual({ ok: true, value: new Map() })
     expect(await processCompanyAssociations(json(403, {}), 26)).toEqual({ ok: false, error: 'forbidden' })
   })

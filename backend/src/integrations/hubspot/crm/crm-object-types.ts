@@ -6,8 +6,18 @@ export const syncedProperties: Record<CrmObjectType, string[]> = {
   companies: ['name', 'domain', 'industry', 'createdate', 'hs_lastmodifieddate', 'hs_merged_object_ids'],
   contacts: ['email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', 'hs_merged_object_ids'],
   tickets: [
-    'subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'hs_ticket_category', 'source_type',
-    'createdate', 'hs_lastmodifieddate', 'closed_date', 'time_to_close', 'hs_merged_object_ids',
+    'subject',
+    'content',
+    'hs_pipeline',
+    'hs_pipeline_stage',
+    'hs_ticket_priority',
+    'hs_ticket_category',
+    'source_type',
+    'createdate',
+    'hs_lastmodifieddate',
+    'closed_date',
+    'time_to_close',
+    'hs_merged_object_ids',
   ],
 }
 

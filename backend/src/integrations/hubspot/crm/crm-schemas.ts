@@ -17,7 +17,9 @@ export const searchPageSchema = z.object({
 })
 
 const listedObjectSchema = crmObjectSchema.extend({
-  associations: z.record(z.string(), z.object({ results: z.array(z.object({ id: z.string(), type: z.string() })) })).optional(),
+  associations: z
+    .record(z.string(), z.object({ results: z.array(z.object({ id: z.string(), type: z.string() })) }))
+    .optional(),
 })
 export type ListedObject = z.infer<typeof listedObjectSchema>
 
@@ -32,11 +34,15 @@ export const batchReadSchema = z.object({
 })
 
 export const associationBatchSchema = z.object({
-  results: z.array(z.object({
-    from: z.object({ id: z.union([z.string(), z.number()]) }),
-    to: z.array(z.object({
-      toObjectId: z.union([z.string(), z.number()]),
-      associationTypes: z.array(z.object({ typeId: z.number().int(), category: z.string().optional() })).optional(),
-    })),
-  })),
+  results: z.array(
+    z.object({
+      from: z.object({ id: z.union([z.string(), z.number()]) }),
+      to: z.array(
+        z.object({
+          toObjectId: z.union([z.string(), z.number()]),
+          associationTypes: z.array(z.object({ typeId: z.number().int(), category: z.string().optional() })).optional(),
+        }),
+      ),
+    }),
+  ),
 })

@@ -9,11 +9,18 @@ import { associationBatchSchema } from './crm-schemas'
 
 /** The v4 association batch read: each record's companies, up to 100 records. */
 export function companyAssociationsRequest(from: CrmObjectType, ids: readonly string[]): HubspotRequest {
-  return { method: 'POST', path: `/crm/v4/associations/${from}/companies/batch/read`, body: { inputs: ids.map((id) => ({ id })) } }
+  return {
+    method: 'POST',
+    path: `/crm/v4/associations/${from}/companies/batch/read`,
+    body: { inputs: ids.map((id) => ({ id })) },
+  }
 }
 
 /** from-id → company id, preferring HubSpot's primary association. A 404 means none of these records has one. */
-export async function processCompanyAssociations(response: Response, primaryTypeId: number): Promise<Result<Map<string, number>, CrmCallError>> {
+export async function processCompanyAssociations(
+  response: Response,
+  primaryTypeId: number,
+): Promise<Result<Map<string, number>, CrmCallError>> {
   const companies = new Map<string, number>()
   const batch = await processHubspotJson(response, associationBatchSchema)
   if (!batch.ok) return batch.error === 'not_found' ? ok(companies) : batch
@@ -24,11 +31,22 @@ export async function processCompanyAssociations(response: Response, primaryType
   return ok(companies)
 }
 
-export async function readCompanyAssociations(client: HubspotClient, from: CrmObjectType, ids: readonly string[], primaryTypeId: number): Promise<Result<Map<string, number>, CrmCallError>> {
+export async function readCompanyAssociations(
+  client: HubspotClient,
+  from: CrmObjectType,
+  ids: readonly string[],
+  primaryTypeId: number,
+): Promise<Result<Map<string, number>, CrmCallError>> {
   const chunks: string[][] = []
   for (let start = 0; start < ids.length; start += 100) chunks.push(ids.slice(start, start + 100))
   // Chunks go out together; the portal budget, not this loop, decides how fast.
-  const results = await Promise.all(chunks.map((chunk) => client.call(companyAssociationsRequest(from, chunk), (response) => processCompanyAssociations(response, primaryTypeId))))
+  const results = await Promise.all(
+    chunks.map((chunk) =>
+      client.call(companyAssociationsRequest(from, chunk), (response) =>
+        processCompanyAssociations(response, primaryTypeId),
+      ),
+    ),
+  )
   const companies = new Map<string, number>()
   for (const result of results) {
     if (!result.ok) return err(result.error)

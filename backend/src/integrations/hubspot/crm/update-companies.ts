@@ -14,7 +14,11 @@ const batchResult = z.object({ results: z.array(z.object({ id: z.string() })).op
 
 /** Up to 100 companies' property values in one batch. */
 export function updateCompaniesRequest(updates: readonly CompanyUpdate[]): HubspotRequest {
-  return { method: 'POST', path: '/crm/v3/objects/companies/batch/update', body: { inputs: updates.map((u) => ({ id: String(u.id), properties: u.properties })) } }
+  return {
+    method: 'POST',
+    path: '/crm/v3/objects/companies/batch/update',
+    body: { inputs: updates.map((u) => ({ id: String(u.id), properties: u.properties })) },
+  }
 }
 
 /**
@@ -29,6 +33,9 @@ export async function processCompaniesUpdate(response: Response): Promise<Result
   return ok(new Set((body.success ? (body.data.results ?? []) : []).map((r) => Number(r.id))))
 }
 
-export function updateCompanies(client: HubspotClient, updates: readonly CompanyUpdate[]): Promise<Result<Set<number>, CrmCallError>> {
+export function updateCompanies(
+  client: HubspotClient,
+  updates: readonly CompanyUpdate[],
+): Promise<Result<Set<number>, CrmCallError>> {
   return client.call(updateCompaniesRequest(updates), processCompaniesUpdate)
 }

@@ -12,12 +12,14 @@ export type OAuthErrorCode =
   | 'invalid_response'
 
 // HubSpot sends its legacy `status`/`message` and, since the v3 release, RFC 6749 `error` too.
-const oauthErrorBody = z.object({
-  status: z.string().optional(),
-  message: z.string().optional(),
-  error: z.string().optional(),
-  error_description: z.string().optional(),
-}).loose()
+const oauthErrorBody = z
+  .object({
+    status: z.string().optional(),
+    message: z.string().optional(),
+    error: z.string().optional(),
+    error_description: z.string().optional(),
+  })
+  .loose()
 
 const byHubspotStatus: Record<string, OAuthErrorCode> = {
   BAD_AUTH_CODE: 'invalid_code',
@@ -29,7 +31,11 @@ const byHubspotStatus: Record<string, OAuthErrorCode> = {
 }
 
 /** Pure: an error answer from a token endpoint → our code. `grant` decides what a bare invalid_grant means. */
-export function interpretOAuthError(status: number, body: unknown, grant: 'authorization_code' | 'refresh_token'): OAuthErrorCode {
+export function interpretOAuthError(
+  status: number,
+  body: unknown,
+  grant: 'authorization_code' | 'refresh_token',
+): OAuthErrorCode {
   if (status === 429) return 'rate_limited'
   if (status >= 500) return 'unavailable'
   const parsed = oauthErrorBody.safeParse(body)
@@ -37,7 +43,8 @@ export function interpretOAuthError(status: number, body: unknown, grant: 'autho
   const known = parsed.data.status ? byHubspotStatus[parsed.data.status] : undefined
   if (known) return known
   if (parsed.data.error === 'invalid_client') return 'client_rejected'
-  if (parsed.data.error === 'invalid_grant') return grant === 'authorization_code' ? 'invalid_code' : 'invalid_refresh_token'
+  if (parsed.data.error === 'invalid_grant')
+    return grant === 'authorization_code' ? 'invalid_code' : 'invalid_refresh_token'
   return 'invalid_response'
 }
 

@@ -16,7 +16,12 @@ describe('interpreting HubSpot token errors', () => {
     [400, { error: 'invalid_grant' }, 'authorization_code', 'invalid_code'],
     [400, { error: 'invalid_client' }, 'refresh_token', 'client_rejected'],
     // Only the legacy fields, as HubSpot sent before v3.
-    [400, { status: 'BAD_REFRESH_TOKEN', message: 'missing or invalid refresh token' }, 'refresh_token', 'invalid_refresh_token'],
+    [
+      400,
+      { status: 'BAD_REFRESH_TOKEN', message: 'missing or invalid refresh token' },
+      'refresh_token',
+      'invalid_refresh_token',
+    ],
     [429, { status: 'error', policyName: 'TEN_SECONDLY_ROLLING' }, 'refresh_token', 'rate_limited'],
     [502, undefined, 'refresh_token', 'unavailable'],
     [503, 'Invalid JSON', 'authorization_code', 'unavailable'],

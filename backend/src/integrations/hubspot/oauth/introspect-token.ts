@@ -19,14 +19,21 @@ const activeToken = z.object({
 })
 const introspection = z.union([activeToken, z.object({ active: z.literal(false) })])
 
-export type TokenInfo = { active: false } | { active: true; clientId: string | null; hubId: number; hubDomain: string | null; scopes: string[] }
+export type TokenInfo =
+  | { active: false }
+  | { active: true; clientId: string | null; hubId: number; hubDomain: string | null; scopes: string[] }
 
 /** Introspection is where the portal and granted scopes come from: token responses omit them in practice. */
 export function introspectRequest(app: HubspotApp, token: string, hint: 'access_token' | 'refresh_token'): Request {
   return new Request(oauthUrls(app).introspect, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ client_id: app.clientId, client_secret: app.clientSecret, token, token_type_hint: hint }),
+    body: new URLSearchParams({
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      token,
+      token_type_hint: hint,
+    }),
   })
 }
 
@@ -37,10 +44,21 @@ export async function processIntrospectResponse(response: Response): Promise<Res
   if (!parsed.success) return err('invalid_response')
   if (!parsed.data.active) return ok({ active: false })
   const info = parsed.data
-  return ok({ active: true, clientId: info.client_id ?? null, hubId: info.hub_id, hubDomain: info.hub_domain ?? null, scopes: info.scopes })
+  return ok({
+    active: true,
+    clientId: info.client_id ?? null,
+    hubId: info.hub_id,
+    hubDomain: info.hub_domain ?? null,
+    scopes: info.scopes,
+  })
 }
 
-export async function introspectToken(transport: HubspotTransport, app: HubspotApp, token: string, hint: 'access_token' | 'refresh_token'): Promise<Result<TokenInfo, OAuthErrorCode>> {
+export async function introspectToken(
+  transport: HubspotTransport,
+  app: HubspotApp,
+  token: string,
+  hint: 'access_token' | 'refresh_token',
+): Promise<Result<TokenInfo, OAuthErrorCode>> {
   const sent = await sendToHubspot(transport, introspectRequest(app, token, hint))
   if (!sent.ok) return err('unavailable')
   return processIntrospectResponse(sent.value)

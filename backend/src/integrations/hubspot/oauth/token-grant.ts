@@ -27,7 +27,11 @@ export interface TokenSet {
 
 /** Builds the form POST for HubSpot's date-versioned token endpoint (credentials in the body, never the URL). */
 export function tokenGrantRequest(app: HubspotApp, grant: TokenGrant): Request {
-  const form = new URLSearchParams({ grant_type: grant.grant, client_id: app.clientId, client_secret: app.clientSecret })
+  const form = new URLSearchParams({
+    grant_type: grant.grant,
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+  })
   if (grant.grant === 'authorization_code') {
     form.set('code', grant.code)
     form.set('redirect_uri', grant.redirectUri)
@@ -43,15 +47,26 @@ export function tokenGrantRequest(app: HubspotApp, grant: TokenGrant): Request {
 }
 
 /** Pure interpretation of the token endpoint's answer. */
-export async function processTokenResponse(response: Response, grant: TokenGrant['grant']): Promise<Result<TokenSet, OAuthErrorCode>> {
+export async function processTokenResponse(
+  response: Response,
+  grant: TokenGrant['grant'],
+): Promise<Result<TokenSet, OAuthErrorCode>> {
   const body = await readJson(response)
   if (!response.ok) return err(interpretOAuthError(response.status, body, grant))
   const parsed = tokenResponse.safeParse(body)
   if (!parsed.success) return err('invalid_response')
-  return ok({ accessToken: parsed.data.access_token, refreshToken: parsed.data.refresh_token, expiresInSeconds: parsed.data.expires_in })
+  return ok({
+    accessToken: parsed.data.access_token,
+    refreshToken: parsed.data.refresh_token,
+    expiresInSeconds: parsed.data.expires_in,
+  })
 }
 
-export async function requestTokens(transport: HubspotTransport, app: HubspotApp, grant: TokenGrant): Promise<Result<TokenSet, OAuthErrorCode>> {
+export async function requestTokens(
+  transport: HubspotTransport,
+  app: HubspotApp,
+  grant: TokenGrant,
+): Promise<Result<TokenSet, OAuthErrorCode>> {
   const sent = await sendToHubspot(transport, tokenGrantRequest(app, grant))
   if (!sent.ok) return err('unavailable')
   return processTokenResponse(sent.value, grant.grant)

@@ -4,7 +4,13 @@ import { processProbeResponse } from './probe-token'
 import { processTokenInfoResponse, tokenInfoRequest } from './token-info'
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status })
-const app = { clientId: 'c', clientSecret: 's', redirectUri: 'r', authorizeUrl: 'a', apiBaseUrl: 'https://api.hubapi.com' }
+const app = {
+  clientId: 'c',
+  clientSecret: 's',
+  redirectUri: 'r',
+  authorizeUrl: 'a',
+  apiBaseUrl: 'https://api.hubapi.com',
+}
 
 describe('checking a private-app token', () => {
   it('sends the token in the body, never the URL', async () => {
@@ -14,7 +20,10 @@ describe('checking a private-app token', () => {
   })
 
   it.each([
-    [json(200, { hubId: 42, scopes: ['tickets'], appId: 1, userId: 2 }), { ok: true, value: { hubId: 42, scopes: ['tickets'] } }],
+    [
+      json(200, { hubId: 42, scopes: ['tickets'], appId: 1, userId: 2 }),
+      { ok: true, value: { hubId: 42, scopes: ['tickets'] } },
+    ],
     [json(401, { category: 'INVALID_AUTHENTICATION' }), { ok: false, error: 'api_key_invalid' }],
     [json(429, {}), { ok: false, error: 'hubspot_unavailable' }],
     [json(502, {}), { ok: false, error: 'hubspot_unavailable' }],
@@ -33,10 +42,26 @@ describe('checking a private-app token', () => {
   })
 })
 
-describe('reading the portal\'s account details', () => {
+describe("reading the portal's account details", () => {
   it('names the currency as the API does, and calls a 404 an invalid response', async () => {
-    const details = { portalId: 42, timeZone: 'Europe/Paris', companyCurrency: 'EUR', dataHostingLocation: 'eu1', uiDomain: 'app-eu1.hubspot.com', utcOffset: '+01:00' }
-    expect(await processAccountDetails(json(200, details))).toEqual({ ok: true, value: { portalId: 42, timeZone: 'Europe/Paris', currency: 'EUR', dataHostingLocation: 'eu1', uiDomain: 'app-eu1.hubspot.com' } })
+    const details = {
+      portalId: 42,
+      timeZone: 'Europe/Paris',
+      companyCurrency: 'EUR',
+      dataHostingLocation: 'eu1',
+      uiDomain: 'app-eu1.hubspot.com',
+      utcOffset: '+01:00',
+    }
+    expect(await processAccountDetails(json(200, details))).toEqual({
+      ok: true,
+      value: {
+        portalId: 42,
+        timeZone: 'Europe/Paris',
+        currency: 'EUR',
+        dataHostingLocation: 'eu1',
+        uiDomain: 'app-eu1.hubspot.com',
+      },
+    })
     expect(await processAccountDetails(json(404, {}))).toEqual({ ok: false, error: 'hubspot_invalid_response' })
     expect(await processAccountDetails(json(403, {}))).toEqual({ ok: false, error: 'forbidden' })
   })

@@ -17,7 +17,11 @@ export async function processProbeResponse(response: Response): Promise<Result<v
   return response.ok ? ok(undefined) : err('api_key_invalid')
 }
 
-export async function probeToken(transport: HubspotTransport, app: HubspotApp, token: string): Promise<Result<void, PrivateAppTokenError>> {
+export async function probeToken(
+  transport: HubspotTransport,
+  app: HubspotApp,
+  token: string,
+): Promise<Result<void, PrivateAppTokenError>> {
   const sent = await sendToHubspot(transport, probeTokenRequest(app, token))
   return sent.ok ? processProbeResponse(sent.value) : err('hubspot_unavailable')
 }

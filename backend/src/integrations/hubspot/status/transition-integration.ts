@@ -43,7 +43,11 @@ export interface TransitionInput {
  * Moves a locked row to a new status and records the transition; a same-status write only
  * updates the row (a second failure while degraded is not a new event in the timeline).
  */
-export async function transitionIntegration(tx: Transaction, row: IntegrationRow, input: TransitionInput): Promise<IntegrationRow> {
+export async function transitionIntegration(
+  tx: Transaction,
+  row: IntegrationRow,
+  input: TransitionInput,
+): Promise<IntegrationRow> {
   if (row.status !== input.to && !canTransition(row.status, input.to)) {
     throw new Error(`illegal integration transition ${row.status} → ${input.to}`)
   }

@@ -3,7 +3,10 @@ import type { OAuthErrorCode } from '../oauth/interpret-oauth-error'
 /** Dead grants go to needs_reauth and are never retried; everything else is transient. */
 export type RefreshFailure =
   | { kind: 'dead'; errorCode: 'refresh_token_revoked' }
-  | { kind: 'transient'; errorCode: 'hubspot_unavailable' | 'hubspot_rate_limited' | 'hubspot_invalid_response' | 'hubspot_client_rejected' }
+  | {
+      kind: 'transient'
+      errorCode: 'hubspot_unavailable' | 'hubspot_rate_limited' | 'hubspot_invalid_response' | 'hubspot_client_rejected'
+    }
 
 export function classifyRefreshFailure(code: OAuthErrorCode): RefreshFailure {
   switch (code) {

@@ -83,20 +83,47 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
   }
   const isFresh = (row: IntegrationRow, marginMs: number) =>
     row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() - deps.clock.now().getTime() > marginFor(row, marginMs)
-  const isUsable = (row: IntegrationRow) => row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() > deps.clock.now().getTime()
+  const isUsable = (row: IntegrationRow) =>
+    row.tokenExpiresAt !== null && row.tokenExpiresAt.getTime() > deps.clock.now().getTime()
 
-  async function markNeedsReauth(tx: Transaction, row: IntegrationRow, errorCode: IntegrationReasonCode, detail: Record<string, unknown> = {}) {
-    const updated = await transitionIntegration(tx, row, { to: 'needs_reauth', actor: 'system', errorCode, detail, now: deps.clock.now(), set: { nextRefreshAttemptAt: null } })
+  async function markNeedsReauth(
+    tx: Transaction,
+    row: IntegrationRow,
+    errorCode: IntegrationReasonCode,
+    detail: Record<string, unknown> = {},
+  ) {
+    const updated = await transitionIntegration(tx, row, {
+      to: 'needs_reauth',
+      actor: 'system',
+      errorCode,
+      detail,
+      now: deps.clock.now(),
+      set: { nextRefreshAttemptAt: null },
+    })
     deps.metrics.statusTransitions.inc({ from: row.status, to: 'needs_reauth' })
     return updated
   }
 
   function alertNeedsReauth(row: IntegrationRow, reason: IntegrationReasonCode) {
-    deps.logger.warn({ integrationId: row.id, workspaceId: row.workspaceId, reason }, 'integration needs reauthorization')
-    deps.onNeedsReauth?.({ type: 'integration.needs_reauth', integrationId: row.id, workspaceId: row.workspaceId, hubId: row.hubId, reason, occurredAt: deps.clock.now().toISOString() })
+    deps.logger.warn(
+      { integrationId: row.id, workspaceId: row.workspaceId, reason },
+      'integration needs reauthorization',
+    )
+    deps.onNeedsReauth?.({
+      type: 'integration.needs_reauth',
+      integrationId: row.id,
+      workspaceId: row.workspaceId,
+      hubId: row.hubId,
+      reason,
+      occurredAt: deps.clock.now().toISOString(),
+    })
   }
 
-  async function refreshUnderLock(integrationId: string, seenVersion: number, options: EnsureOptions): Promise<Result<Credential, CredentialError>> {
+  async function refreshUnderLock(
+    integrationId: string,
+    seenVersion: number,
+    options: EnsureOptions,
+  ): Promise<Result<Credential, CredentialError>> {
     const started = performance.now()
     let alert: { row: IntegrationRow; reason: IntegrationReasonCode } | null = null
     const result = await deps.db.transaction(async (tx): Promise<Result<Credential, CredentialError>> => {
@@ -105,13 +132,18 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       if (row.status === 'needs_reauth') return err('needs_reauth')
       // Someone refreshed while we waited for the lock: use theirs.
       if (row.tokenVersion > seenVersion && isFresh(row, REFRESH_MARGIN_MS)) return credentialOrReauth(tx, row)
-      if (options.rejectedVersion === undefined && isFresh(row, options.marginMs ?? REFRESH_MARGIN_MS)) return credentialOrReauth(tx, row)
+      if (options.rejectedVersion === undefined && isFresh(row, options.marginMs ?? REFRESH_MARGIN_MS))
+        return credentialOrReauth(tx, row)
       // Backing off after a transient failure: no call to HubSpot until the window passes.
       if (row.nextRefreshAttemptAt && row.nextRefreshAttemptAt.getTime() > deps.clock.now().getTime()) {
-        return isUsable(row) && options.rejectedVersion === undefined ? credentialOrReauth(tx, row) : err('hubspot_unavailable')
+        return isUsable(row) && options.rejectedVersion === undefined
+          ? credentialOrReauth(tx, row)
+          : err('hubspot_unavailable')
       }
       const sealedRefresh = row.refreshToken
-      const refreshToken = sealedRefresh ? deps.cipher.open(sealedRefresh, secretContext(row.id, 'refresh_token')) : null
+      const refreshToken = sealedRefresh
+        ? deps.cipher.open(sealedRefresh, secretContext(row.id, 'refresh_token'))
+        : null
       if (!refreshToken?.ok) {
         alert = { row, reason: 'token_unreadable' }
         await markNeedsReauth(tx, row, 'token_unreadable')
@@ -119,7 +151,10 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       }
 
       deps.metrics.refreshAttempts.inc()
-      const tokens = await requestTokens(deps, deps.hubspot, { grant: 'refresh_token', refreshToken: refreshToken.value })
+      const tokens = await requestTokens(deps, deps.hubspot, {
+        grant: 'refresh_token',
+        refreshToken: refreshToken.value,
+      })
       deps.metrics.hubspotRequests.inc({ kind: 'oauth', status: tokens.ok ? '200' : tokens.error })
       const now = deps.clock.now()
       if (!tokens.ok) {
@@ -136,12 +171,20 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
           actor: 'system',
           errorCode: failure.errorCode,
           now,
-          set: { refreshFailures: failures, nextRefreshAttemptAt: new Date(now.getTime() + refreshBackoffMs(failures)) },
+          set: {
+            refreshFailures: failures,
+            nextRefreshAttemptAt: new Date(now.getTime() + refreshBackoffMs(failures)),
+          },
         })
         if (row.status !== 'degraded') deps.metrics.statusTransitions.inc({ from: row.status, to: 'degraded' })
-        deps.logger.warn({ integrationId: row.id, reason: failure.errorCode, failures }, 'token refresh failed; will retry')
+        deps.logger.warn(
+          { integrationId: row.id, reason: failure.errorCode, failures },
+          'token refresh failed; will retry',
+        )
         // A token that is still valid keeps working while we retry in the background.
-        return isUsable(updated) && options.rejectedVersion === undefined ? credentialOrReauth(tx, updated) : err('hubspot_unavailable')
+        return isUsable(updated) && options.rejectedVersion === undefined
+          ? credentialOrReauth(tx, updated)
+          : err('hubspot_unavailable')
       }
 
       // Scopes can drift (app settings changed, a scope revoked): check on every refresh.
@@ -173,7 +216,12 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
         return err('needs_reauth')
       }
       if (saved.status !== 'connected') {
-        const recovered = await transitionIntegration(tx, saved, { to: 'connected', actor: 'system', now, detail: { afterFailures: row.refreshFailures } })
+        const recovered = await transitionIntegration(tx, saved, {
+          to: 'connected',
+          actor: 'system',
+          now,
+          detail: { afterFailures: row.refreshFailures },
+        })
         deps.metrics.statusTransitions.inc({ from: saved.status, to: 'connected' })
         return credentialOrReauth(tx, recovered)
       }
@@ -185,18 +233,27 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     return result
   }
 
-  async function credentialOrReauth(tx: Transaction, row: IntegrationRow): Promise<Result<Credential, CredentialError>> {
+  async function credentialOrReauth(
+    tx: Transaction,
+    row: IntegrationRow,
+  ): Promise<Result<Credential, CredentialError>> {
     const credential = openCredential(row)
     if (credential.ok) return credential
     await markNeedsReauth(tx, row, 'token_unreadable')
     return err('needs_reauth')
   }
 
-  async function ensureValidToken(integrationId: string, options: EnsureOptions = {}): Promise<Result<Credential, CredentialError>> {
+  async function ensureValidToken(
+    integrationId: string,
+    options: EnsureOptions = {},
+  ): Promise<Result<Credential, CredentialError>> {
     const row = await findIntegrationById(deps.db, integrationId)
     if (!row || row.status === 'disconnected') return err('not_connected')
     if (row.status === 'needs_reauth') return err('needs_reauth')
-    if (row.authType === 'api_key' || (options.rejectedVersion === undefined && isFresh(row, options.marginMs ?? REFRESH_MARGIN_MS))) {
+    if (
+      row.authType === 'api_key' ||
+      (options.rejectedVersion === undefined && isFresh(row, options.marginMs ?? REFRESH_MARGIN_MS))
+    ) {
       const credential = openCredential(row)
       if (credential.ok) return credential
       return deps.db.transaction(async (tx) => {
@@ -207,7 +264,11 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
         return err('needs_reauth' as const)
       })
     }
-    if (options.rejectedVersion !== undefined && row.tokenVersion > options.rejectedVersion && isFresh(row, REFRESH_MARGIN_MS)) {
+    if (
+      options.rejectedVersion !== undefined &&
+      row.tokenVersion > options.rejectedVersion &&
+      isFresh(row, REFRESH_MARGIN_MS)
+    ) {
       const credential = openCredential(row)
       if (credential.ok) return credential
     }
