@@ -296,9 +296,13 @@ describe('CRM objects v3', () => {
       errors: [{ context: { requiredScopes: ['crm.objects.contacts.read'] } }],
     })
     expect((await api(sim, token, 'GET', '/crm/v3/objects/deals')).body).toMatchObject({
+      category: 'MISSING_SCOPES',
+      errors: [{ context: { requiredScopes: ['crm.objects.deals.read'] } }],
+    })
+    expect((await api(sim, token, 'GET', '/crm/v3/objects/widgets')).body).toMatchObject({
       status: 'error',
       category: 'VALIDATION_ERROR',
-      message: 'Unable to infer object type from: deals',
+      message: 'Unable to infer object type from: widgets',
     })
   })
 

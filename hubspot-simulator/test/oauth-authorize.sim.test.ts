@@ -215,9 +215,9 @@ describe('authorize error pages (shown, never redirected)', () => {
     },
     {
       name: 'a scope the app does not configure',
-      params: (id) => ({ client_id: id, redirect_uri: redirectUri, scope: `${requiredScope} crm.objects.deals.read` }),
+      params: (id) => ({ client_id: id, redirect_uri: redirectUri, scope: `${requiredScope} crm.objects.deals.write` }),
       code: 'SCOPE_MISMATCH',
-      text: 'mismatch between the scopes in the install URL and the app&#39;s configured scopes: crm.objects.deals.read.',
+      text: 'mismatch between the scopes in the install URL and the app&#39;s configured scopes: crm.objects.deals.write.',
     },
     {
       name: 'an unconfigured optional scope',

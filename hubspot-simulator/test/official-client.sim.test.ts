@@ -123,6 +123,63 @@ describe('@hubspot/api-client against the CRM API', () => {
     ).toEqual(direct.results)
   })
 
+  it('reads deals, deal pipelines, deal associations and company property history', async () => {
+    const portal = sim.control.createPortal({
+      companies: 25,
+      tickets: 250,
+      seed: 'official-client-deals',
+      privateAppScopes: ['crm.objects.companies.read', 'crm.objects.deals.read'],
+    })
+    const dealsClient = new Client({
+      accessToken: portal.privateAppToken,
+      basePath,
+      numberOfApiCallRetries: 0,
+      limiterOptions: { minTime: 0, maxConcurrent: 10 },
+    })
+    const pipelines = await dealsClient.crm.pipelines.pipelinesApi.getAll('deals')
+    expect(pipelines.results.map((pipeline) => pipeline.label)).toEqual(['Sales Pipeline', 'Renewals'])
+    expect(pipelines.results[0]?.stages.find((stage) => stage.id === 'closedlost')?.metadata).toEqual({
+      isClosed: 'true',
+      probability: '0.0',
+    })
+
+    const deals = await dealsClient.crm.deals.getAll(
+      100,
+      undefined,
+      ['dealname', 'pipeline', 'dealstage', 'hs_is_closed_lost'],
+      undefined,
+      ['companies'],
+    )
+    expect(deals.length).toBe(sim.control.crmStats(portal.portalId)?.deals)
+    const lost = deals.find((deal) => deal.properties.hs_is_closed_lost === 'true')
+    expect(lost?.associations?.companies?.results[0]?.type).toBe('deal_to_company')
+    const withHistory = await dealsClient.crm.deals.basicApi.getById(lost?.id ?? '', ['dealstage'], ['dealstage'])
+    expect(withHistory.propertiesWithHistory?.dealstage?.[0]?.value).toBe(withHistory.properties.dealstage)
+    const links = await dealsClient.crm.associations.v4.basicApi.getPage('deals', lost?.id ?? '', 'companies')
+    expect(links.results[0]?.associationTypes.map((type) => type.typeId)).toEqual([5, 341])
+
+    const churner = sim.control.groundTruth(portal.portalId)?.companies.find((entry) => entry.churnedAt !== null)
+    const company = await dealsClient.crm.companies.basicApi.getById(
+      churner?.companyId ?? '',
+      ['lifecyclestage'],
+      ['lifecyclestage'],
+    )
+    const stages = company.propertiesWithHistory?.lifecyclestage ?? []
+    expect(
+      stages
+        .map((entry) => entry.value)
+        .reverse()
+        .slice(0, 3),
+    ).toEqual(['lead', 'opportunity', 'customer'])
+    expect(stages[0]?.timestamp).toBeInstanceOf(Date)
+    const batch = await dealsClient.crm.companies.batchApi.read({
+      inputs: [{ id: churner?.companyId ?? '' }],
+      properties: ['name'],
+      propertiesWithHistory: ['lifecyclestage'],
+    })
+    expect(batch.results[0]?.propertiesWithHistory?.lifecyclestage).toEqual(stages)
+  })
+
   it('creates a ticket (201) through basicApi.create', async () => {
     const created = await client.crm.tickets.basicApi.create({
       properties: { subject: 'From the official client', hs_pipeline_stage: '1' },

@@ -9,11 +9,13 @@ import type { CrmWriteContext } from '../crm/crm-write-context'
 import type { CrmWriteError } from '../crm/crm-write-error'
 import { mergeRecords } from '../crm/merge-records'
 import type { PropertyInputValue } from '../crm/normalize-property-values'
-import type { GroundTruthEntry, PortalCrm } from '../crm/portal-crm'
+import type { PortalCrm } from '../crm/portal-crm'
+import type { GroundTruth } from '../data/ground-truth'
 import { portalCrmOf } from '../crm/portal-crm-of'
 import type { AssociationInput } from '../crm/set-association'
 import { setAssociation } from '../crm/set-association'
 import { updateRecord } from '../crm/update-record'
+import { horizonDays } from '../data/time-grid'
 import type { Result } from '../result'
 import { err, ok } from '../result'
 import type { SimState } from '../state/sim-state'
@@ -27,7 +29,8 @@ export interface CrmStats {
   companies: number
   contacts: number
   tickets: number
-  archived: { companies: number; contacts: number; tickets: number }
+  deals: number
+  archived: { companies: number; contacts: number; tickets: number; deals: number }
 }
 
 /**
@@ -36,8 +39,12 @@ export interface CrmStats {
  */
 export interface CrmControl {
   createPortal(input: CreatePortalInput): CreatedPortal
-  /** `[{companyId, churning, patterns}]` by company id; undefined for an unknown portal. */
-  groundTruth(portalId: number): GroundTruthEntry[] | undefined
+  /**
+   * What really happened to each company (`{asOf, horizonDays, companies:[{companyId, customerSince, churnedAt,
+   * churnsWithinHorizon, churnAt, cause}]}` by company id); for tests and benchmarks only. Undefined for an
+   * unknown portal; no companies for a portal without generated data.
+   */
+  groundTruth(portalId: number): GroundTruth | undefined
   crmStats(portalId: number): CrmStats | undefined
   createRecord(portalId: number, objectType: CrmObjectType, input: CreateRecordInput): CrmControlResult<ApiObject>
   updateRecord(
@@ -66,27 +73,44 @@ export function createCrmControl(state: SimState, simSeed: string): CrmControl {
   ): CrmControlResult<T> => {
     const portal = portalOf(portalId)
     if (!portal) return err({ category: 'OBJECT_NOT_FOUND', message: `No portal ${portalId}` })
-    return write({ portal, now: state.clock.now(), changes: state.changes, changeSource: 'CRM_UI' })
+    const userId = state.portals.find((candidate) => candidate.portalId === portalId)?.users[0]?.userId
+    return write({
+      portal,
+      now: state.clock.now(),
+      changes: state.changes,
+      changeSource: 'CRM_UI',
+      ...(userId === undefined ? {} : { userId }),
+    })
   }
   const view = (ctx: CrmWriteContext, result: Result<CrmRecord, CrmWriteError>): CrmControlResult<ApiObject> =>
     result.ok ? ok(toApiObject(ctx.portal, result.value, allPropertyNames(result.value))) : result
 
   return {
     createPortal: (input) => createPortal(state, simSeed, input),
-    groundTruth: (portalId) =>
-      portalOf(portalId)?.groundTruth.map((entry) => ({ ...entry, patterns: [...entry.patterns] })),
+    groundTruth: (portalId) => {
+      const portal = portalOf(portalId)
+      if (!portal) return undefined
+      const truth = portal.groundTruth ?? {
+        asOf: new Date(state.clock.now()).toISOString(),
+        horizonDays,
+        companies: [],
+      }
+      return { ...truth, companies: truth.companies.map((entry) => ({ ...entry })) }
+    },
     crmStats: (portalId) => {
       const portal = portalOf(portalId)
       if (!portal) return undefined
-      const { companies, contacts, tickets } = portal.objects
+      const { companies, contacts, tickets, deals } = portal.objects
       return {
         companies: companies.active.length,
         contacts: contacts.active.length,
         tickets: tickets.active.length,
+        deals: deals.active.length,
         archived: {
           companies: companies.archived.length,
           contacts: contacts.archived.length,
           tickets: tickets.archived.length,
+          deals: deals.archived.length,
         },
       }
     },

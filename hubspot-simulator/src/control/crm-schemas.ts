@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { crmObjectTypes } from '../crm/object-types'
 
-const objectType = z.enum(crmObjectTypes as ['tickets', 'companies', 'contacts'])
+const objectType = z.enum(crmObjectTypes)
 const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
 const id = z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String)
 
@@ -9,7 +9,7 @@ export const createPortalSchema = z.strictObject({
   companies: z.number().int().min(1).max(50_000),
   tickets: z.number().int().min(0).max(2_000_000),
   contactsPerCompany: z.number().min(0.5).max(50).optional(),
-  churnShare: z.number().min(0).max(1).optional(),
+  annualChurnRate: z.number().min(0).max(0.9).optional(),
   seed: z.string().min(1).optional(),
   hubDomain: z.string().min(3).optional(),
   privateAppScopes: z.array(z.string().min(1)).optional(),

@@ -86,7 +86,7 @@ export function associate(store: AssociationStore, input: AssociateInput): boole
   const forward = [spec.defaultTypeId]
   const backward = [inverse.defaultTypeId]
   if (input.primary && spec.primaryTypeId !== undefined && inverse.primaryTypeId !== undefined) {
-    // The one-primary rule belongs to the ticket/contact side, whichever direction the caller wrote.
+    // The one-primary rule belongs to the ticket/contact/deal side, whichever direction the caller wrote.
     if (input.toType === 'companies')
       demotePrimary(store, input.fromType, input.fromId, input.toType, spec.primaryTypeId, inverse.primaryTypeId)
     else demotePrimary(store, input.toType, input.toId, input.fromType, inverse.primaryTypeId, spec.primaryTypeId)
@@ -98,7 +98,7 @@ export function associate(store: AssociationStore, input: AssociateInput): boole
   return true
 }
 
-/** A ticket or contact has at most one primary company. */
+/** A ticket, contact or deal has at most one primary company. */
 function demotePrimary(
   store: AssociationStore,
   fromType: CrmObjectType,

@@ -15,6 +15,8 @@ const specs: Partial<Record<`${CrmObjectType}->${CrmObjectType}`, AssociationSpe
   'companies->contacts': { defaultTypeId: 280, primaryTypeId: 2 },
   'tickets->contacts': { defaultTypeId: 16 },
   'contacts->tickets': { defaultTypeId: 15 },
+  'deals->companies': { defaultTypeId: 341, primaryTypeId: 5 },
+  'companies->deals': { defaultTypeId: 342, primaryTypeId: 6 },
 }
 
 export function associationSpec(from: CrmObjectType, to: CrmObjectType): AssociationSpec | undefined {

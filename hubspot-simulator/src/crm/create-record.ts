@@ -2,6 +2,7 @@ import type { Result } from '../result'
 import { err, ok } from '../result'
 import { associate } from './association-store'
 import { associationSpec } from './association-types'
+import { checkDealStage } from './check-deal-stage'
 import type { CrmObjectType } from './change-feed'
 import type { CrmRecord } from './crm-record'
 import type { CrmWriteContext } from './crm-write-context'
@@ -15,6 +16,12 @@ import { publishAssociationChange } from './publish-association-change'
 import { publishPropertyChanges } from './publish-property-changes'
 import { defaultPipelineId } from './ticket-pipeline'
 
+/** What HubSpot refuses to create without (deals: a choice, HubSpot's UI asks for both). */
+const requiredProperties: Partial<Record<CrmObjectType, readonly string[]>> = {
+  tickets: ['subject', 'hs_pipeline_stage'],
+  deals: ['dealname', 'dealstage'],
+}
+
 export interface CreateRecordInput {
   properties: Record<string, PropertyInputValue>
   associations?: { toType: CrmObjectType; toId: string; primary?: boolean }[]
@@ -23,7 +30,7 @@ export interface CreateRecordInput {
 /**
  * Creates a record: validates values, fills HubSpot's defaults, links associations, then publishes creation,
  * one propertyChange per initial value (HubSpot sends those for creates too) and the association changes.
- * `lenient` (control API) fills a missing ticket stage with "1" instead of answering HubSpot's 400.
+ * `lenient` (control API) fills a missing ticket or deal stage ("1", the pipeline's first) instead of answering HubSpot's 400.
  */
 export function createRecord(
   ctx: CrmWriteContext,
@@ -34,15 +41,22 @@ export function createRecord(
   const normalized = normalizePropertyValues(ctx.portal.properties[objectType], input.properties)
   if (!normalized.ok) return normalized
   const values = { ...normalized.value }
+  const required = requiredProperties[objectType] ?? []
   if (objectType === 'tickets') {
     values.hs_pipeline ??= defaultPipelineId
     if (lenient) values.hs_pipeline_stage ??= '1'
-    const missing = ['subject', 'hs_pipeline_stage'].filter(
-      (name) => values[name] === undefined || values[name] === null,
-    )
-    if (missing.length > 0)
-      return err({ category: 'VALIDATION_ERROR', message: `Missing required properties: ${missing.join(', ')}` })
   }
+  if (objectType === 'deals') {
+    values.pipeline ??= 'default'
+    if (lenient)
+      values.dealstage ??=
+        ctx.portal.dealPipelines.find((pipeline) => pipeline.id === values.pipeline)?.stages[0]?.id ?? null
+    const badStage = checkDealStage(ctx.portal.dealPipelines, values.pipeline, values.dealstage ?? null)
+    if (badStage) return err(badStage)
+  }
+  const missing = required.filter((name) => values[name] === undefined || values[name] === null)
+  if (missing.length > 0)
+    return err({ category: 'VALIDATION_ERROR', message: `Missing required properties: ${missing.join(', ')}` })
 
   const targets: { toType: CrmObjectType; toId: string; primary: boolean }[] = []
   for (const link of input.associations ?? []) {
@@ -60,7 +74,7 @@ export function createRecord(
   const createdate = values.createdate ? Date.parse(values.createdate) : ctx.now
   delete values.createdate
   const record = insertRecord(ctx.portal.objects[objectType], {}, createdate, ctx.now)
-  const changed = applyPropertyChanges(record, values, ctx.now)
+  const changed = applyPropertyChanges(ctx, record, values)
   record.updatedAt = ctx.now
 
   ctx.changes.publish({

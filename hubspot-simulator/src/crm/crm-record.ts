@@ -1,4 +1,5 @@
 import type { CrmObjectType } from './change-feed'
+import type { PropertyHistoryEntry } from './property-history-entry'
 
 /**
  * One stored CRM object. `properties` holds only set values (a missing key reads as null) and always mirrors
@@ -14,6 +15,11 @@ export interface CrmRecord {
   updatedAt: number
   archived: boolean
   archivedAt: number | null
+  /**
+   * Every value each property has held, oldest first, for properties written after creation (or seeded with a
+   * history). Other properties have held one value since they were set; read-property-history.ts derives it.
+   */
+  history?: Map<string, PropertyHistoryEntry[]>
 }
 
 export function readProperty(record: CrmRecord, name: string): string | null {

@@ -7,4 +7,6 @@ export interface CrmWriteContext {
   now: number
   changes: ChangeFeed
   changeSource: 'API' | 'CRM_UI'
+  /** The HubSpot user a CRM_UI write is made as (property history names them). */
+  userId?: number
 }

@@ -47,7 +47,7 @@ export function mergeRecords(
     (ids) => ids !== undefined && ids !== '',
   )
   inherited.hs_merged_object_ids = mergedIds.join(';')
-  applyPropertyChanges(primary, inherited, ctx.now)
+  applyPropertyChanges(ctx, primary, inherited)
   primary.properties[lastModifiedProperty[objectType]] = new Date(ctx.now).toISOString()
   primary.updatedAt = ctx.now
 

@@ -57,12 +57,23 @@ function normalizeValue(definition: PropertyDefinition, text: string): string | 
         ? String(number)
         : invalid(definition.name, 'INVALID_INTEGER', `${text} was not a valid number.`)
     }
-    case 'datetime':
-    case 'date': {
+    case 'datetime': {
       const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text)
       return Number.isFinite(ms)
         ? new Date(ms).toISOString()
         : invalid(definition.name, 'INVALID_DATE', `${text} was not a valid date.`)
+    }
+    case 'date': {
+      // Date properties hold a calendar day: HubSpot takes midnight UTC (ms or ISO) and returns YYYY-MM-DD.
+      const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text)
+      if (!Number.isFinite(ms)) return invalid(definition.name, 'INVALID_DATE', `${text} was not a valid date.`)
+      if (ms % 86_400_000 !== 0)
+        return invalid(
+          definition.name,
+          'INVALID_DATE',
+          `${text} is not at midnight UTC; a date property takes a day, not a time.`,
+        )
+      return new Date(ms).toISOString().slice(0, 10)
     }
     case 'enumeration': {
       if (!definition.validateOptions) return text

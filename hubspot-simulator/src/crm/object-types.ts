@@ -1,12 +1,13 @@
 import type { CrmObjectType } from './change-feed'
 
-export const crmObjectTypes: readonly CrmObjectType[] = ['tickets', 'companies', 'contacts']
+export const crmObjectTypes = ['tickets', 'companies', 'contacts', 'deals'] as const satisfies readonly CrmObjectType[]
 
 /** HubSpot's singular names, used in association type names (`ticket_to_company`) and messages. */
 export const singularName: Record<CrmObjectType, string> = {
   tickets: 'ticket',
   companies: 'company',
   contacts: 'contact',
+  deals: 'deal',
 }
 
 /** Contacts name their last-modified property differently from companies and tickets. */
@@ -14,6 +15,7 @@ export const lastModifiedProperty: Record<CrmObjectType, string> = {
   tickets: 'hs_lastmodifieddate',
   companies: 'hs_lastmodifieddate',
   contacts: 'lastmodifieddate',
+  deals: 'hs_lastmodifieddate',
 }
 
 /**
@@ -24,6 +26,7 @@ export const firstId: Record<CrmObjectType, number> = {
   companies: 10_000_000_001,
   contacts: 20_000_000_001,
   tickets: 30_000_000_001,
+  deals: 40_000_000_001,
 }
 
 /** Accepts the plural path names and the singular / type-id aliases HubSpot also routes. */
@@ -41,6 +44,10 @@ export function parseObjectType(raw: string | undefined): CrmObjectType | undefi
     case 'contact':
     case '0-1':
       return 'contacts'
+    case 'deals':
+    case 'deal':
+    case '0-3':
+      return 'deals'
     default:
       return undefined
   }

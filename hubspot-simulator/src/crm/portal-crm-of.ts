@@ -14,7 +14,12 @@ export function portalCrmOf(state: SimState, portalId: number): PortalCrm {
   if (existing) return existing
   const portal = createPortalCrm(portalId)
   const plan = state.crmPlans.get(portalId)
-  if (plan) loadPortalData(portal, generatePortalData(plan))
+  if (plan)
+    loadPortalData(
+      portal,
+      generatePortalData(plan),
+      state.portals.find((candidate) => candidate.portalId === portalId)?.users[0]?.userId,
+    )
   state.crm.set(portalId, portal)
   return portal
 }

@@ -1,17 +1,13 @@
 import type { AssociationStore } from './association-store'
 import { createAssociationStore } from './association-store'
+import type { GroundTruth } from '../data/ground-truth'
 import type { CrmObjectType } from './change-feed'
+import type { DealPipeline } from './deal-pipeline'
+import { dealPipelinesOf } from './deal-pipelines-of'
 import type { ObjectStore } from './object-store'
 import { createObjectStore } from './object-store'
 import type { PropertyDefinition } from './property-definitions'
 import { builtInProperties } from './property-definitions'
-
-/** What the data generator knows about a company: the answer a churn model should find. */
-export interface GroundTruthEntry {
-  companyId: string
-  churning: boolean
-  patterns: string[]
-}
 
 /** One portal's CRM: records per type, associations, property definitions (built-in + custom) and ground truth. */
 export interface PortalCrm {
@@ -19,24 +15,30 @@ export interface PortalCrm {
   objects: Record<CrmObjectType, ObjectStore>
   associations: AssociationStore
   properties: Record<CrmObjectType, Map<string, PropertyDefinition>>
-  groundTruth: GroundTruthEntry[]
+  dealPipelines: DealPipeline[]
+  /** What really happened to its companies; null for portals without generated data. */
+  groundTruth: GroundTruth | null
 }
 
 export function createPortalCrm(portalId: number): PortalCrm {
+  const dealPipelines = dealPipelinesOf(portalId)
   return {
     portalId,
     objects: {
       tickets: createObjectStore('tickets'),
       companies: createObjectStore('companies'),
       contacts: createObjectStore('contacts'),
+      deals: createObjectStore('deals'),
     },
     associations: createAssociationStore(),
     properties: {
-      tickets: builtInProperties('tickets'),
-      companies: builtInProperties('companies'),
-      contacts: builtInProperties('contacts'),
+      tickets: builtInProperties('tickets', dealPipelines),
+      companies: builtInProperties('companies', dealPipelines),
+      contacts: builtInProperties('contacts', dealPipelines),
+      deals: builtInProperties('deals', dealPipelines),
     },
-    groundTruth: [],
+    dealPipelines,
+    groundTruth: null,
   }
 }
 

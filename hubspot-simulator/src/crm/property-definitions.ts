@@ -1,4 +1,5 @@
 import type { CrmObjectType } from './change-feed'
+import type { DealPipeline } from './deal-pipeline'
 
 export type PropertyType = 'string' | 'number' | 'datetime' | 'date' | 'enumeration' | 'bool'
 
@@ -40,13 +41,16 @@ const fieldTypes: Record<PropertyType, string> = {
 
 const options = (values: readonly (readonly [string, string])[]): PropertyOption[] =>
   values.map(([value, label], displayOrder) => ({ label, value, displayOrder, hidden: false }))
+const booleanOptions = options([
+  ['true', 'Yes'],
+  ['false', 'No'],
+])
 
 function define(draft: Draft, groupName: string): PropertyDefinition {
   return {
     fieldType: fieldTypes[draft.type],
     groupName,
     description: '',
-    options: [],
     readOnlyValue: false,
     calculated: false,
     hubspotDefined: true,
@@ -54,6 +58,8 @@ function define(draft: Draft, groupName: string): PropertyDefinition {
     // HubSpot-defined properties predate any portal; a fixed date keeps responses deterministic.
     createdAt: Date.parse('2019-08-06T02:43:14.491Z'),
     ...draft,
+    // Each portal may add options to its own copy (custom lifecycle stages, say).
+    options: (draft.options ?? []).map((option) => ({ ...option })),
   }
 }
 
@@ -95,7 +101,84 @@ const titleCase = (value: string): string =>
     .replaceAll('_', ' ')
     .replace(/^\w/, (first) => first.toUpperCase())
 
-const drafts: Record<CrmObjectType, Draft[]> = {
+/** HubSpot's default lifecycle stages; portals may add their own options (since 2022-09-30). */
+export const defaultLifecycleStages = [
+  ['subscriber', 'Subscriber'],
+  ['lead', 'Lead'],
+  ['marketingqualifiedlead', 'Marketing Qualified Lead'],
+  ['salesqualifiedlead', 'Sales Qualified Lead'],
+  ['opportunity', 'Opportunity'],
+  ['customer', 'Customer'],
+  ['evangelist', 'Evangelist'],
+  ['other', 'Other'],
+] as const
+
+const dealDrafts = (pipelines: readonly DealPipeline[]): Draft[] => [
+  ...common('hs_lastmodifieddate'),
+  { name: 'dealname', label: 'Deal Name', type: 'string' },
+  { name: 'amount', label: 'Amount', type: 'number', fieldType: 'number' },
+  { name: 'closedate', label: 'Close Date', type: 'datetime' },
+  {
+    name: 'pipeline',
+    label: 'Pipeline',
+    type: 'enumeration',
+    options: options(pipelines.map((pipeline) => [pipeline.id, pipeline.label])),
+  },
+  // One option list across pipelines, as HubSpot's dealstage property has; create/update also check the stage belongs to the pipeline.
+  {
+    name: 'dealstage',
+    label: 'Deal Stage',
+    type: 'enumeration',
+    options: options(pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.label] as const))),
+  },
+  {
+    name: 'dealtype',
+    label: 'Deal Type',
+    type: 'enumeration',
+    fieldType: 'radio',
+    options: options([
+      ['newbusiness', 'New Business'],
+      ['existingbusiness', 'Existing Business'],
+    ]),
+  },
+  { name: 'description', label: 'Deal Description', type: 'string', fieldType: 'textarea' },
+  { name: 'closed_lost_reason', label: 'Closed Lost Reason', type: 'string', fieldType: 'textarea' },
+  { name: 'closed_won_reason', label: 'Closed Won Reason', type: 'string', fieldType: 'textarea' },
+  {
+    name: 'hs_deal_stage_probability',
+    label: 'Deal probability',
+    type: 'number',
+    fieldType: 'number',
+    readOnlyValue: true,
+    calculated: true,
+  },
+  {
+    name: 'hs_is_closed',
+    label: 'Is Deal Closed?',
+    type: 'bool',
+    readOnlyValue: true,
+    calculated: true,
+    options: booleanOptions,
+  },
+  {
+    name: 'hs_is_closed_won',
+    label: 'Is Closed Won',
+    type: 'bool',
+    readOnlyValue: true,
+    calculated: true,
+    options: booleanOptions,
+  },
+  {
+    name: 'hs_is_closed_lost',
+    label: 'Is closed lost',
+    type: 'bool',
+    readOnlyValue: true,
+    calculated: true,
+    options: booleanOptions,
+  },
+]
+
+const drafts: Record<Exclude<CrmObjectType, 'deals'>, Draft[]> = {
   tickets: [
     ...common('hs_lastmodifieddate'),
     { name: 'subject', label: 'Ticket name', type: 'string' },
@@ -159,6 +242,13 @@ const drafts: Record<CrmObjectType, Draft[]> = {
     { name: 'numberofemployees', label: 'Number of Employees', type: 'number' },
     { name: 'annualrevenue', label: 'Annual Revenue', type: 'number' },
     { name: 'description', label: 'Description', type: 'string', fieldType: 'textarea' },
+    {
+      name: 'lifecyclestage',
+      label: 'Lifecycle Stage',
+      type: 'enumeration',
+      fieldType: 'radio',
+      options: options(defaultLifecycleStages),
+    },
   ],
   contacts: [
     ...common('lastmodifieddate'),
@@ -175,11 +265,16 @@ const groups: Record<CrmObjectType, string> = {
   tickets: 'ticketinformation',
   companies: 'companyinformation',
   contacts: 'contactinformation',
+  deals: 'dealinformation',
 }
 
-/** Fresh copies per portal, because custom properties are added per portal. */
-export function builtInProperties(objectType: CrmObjectType): Map<string, PropertyDefinition> {
-  return new Map(drafts[objectType].map((draft) => [draft.name, define(draft, groups[objectType])]))
+/** Fresh copies per portal, because custom properties (and deal pipelines, hence stage options) are per portal. */
+export function builtInProperties(
+  objectType: CrmObjectType,
+  dealPipelines: readonly DealPipeline[],
+): Map<string, PropertyDefinition> {
+  const list = objectType === 'deals' ? dealDrafts(dealPipelines) : drafts[objectType]
+  return new Map(list.map((draft) => [draft.name, define(draft, groups[objectType])]))
 }
 
 export function definePropertyFromInput(input: Draft, groupName: string, createdAt: number): PropertyDefinition {
@@ -197,6 +292,16 @@ export const defaultProperties: Record<CrmObjectType, readonly string[]> = {
     'hs_pipeline_stage',
     'hs_ticket_category',
     'hs_ticket_priority',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+  ],
+  deals: [
+    'dealname',
+    'amount',
+    'closedate',
+    'pipeline',
+    'dealstage',
     'createdate',
     'hs_lastmodifieddate',
     'hs_object_id',

@@ -3,6 +3,8 @@ import { err, ok } from '../result'
 import { applyPropertyChanges } from './apply-property-changes'
 import type { CrmObjectType } from './change-feed'
 import type { CrmRecord } from './crm-record'
+import { readProperty } from './crm-record'
+import { checkDealStage } from './check-deal-stage'
 import type { CrmWriteContext } from './crm-write-context'
 import type { CrmWriteError } from './crm-write-error'
 import { notFoundError } from './crm-write-error'
@@ -23,7 +25,16 @@ export function updateRecord(
   const normalized = normalizePropertyValues(ctx.portal.properties[objectType], properties)
   if (!normalized.ok) return normalized
   const values = { ...normalized.value }
+  if (objectType === 'deals' && (values.pipeline !== undefined || values.dealstage !== undefined)) {
+    const pipeline = values.pipeline === undefined ? readProperty(record, 'pipeline') : values.pipeline
+    const badStage = checkDealStage(
+      ctx.portal.dealPipelines,
+      pipeline,
+      values.dealstage === undefined ? readProperty(record, 'dealstage') : values.dealstage,
+    )
+    if (badStage) return err(badStage)
+  }
   if (values.createdate !== undefined && values.createdate !== null) record.createdAt = Date.parse(values.createdate)
-  publishPropertyChanges(ctx, record, applyPropertyChanges(record, values, ctx.now))
+  publishPropertyChanges(ctx, record, applyPropertyChanges(ctx, record, values))
   return ok(record)
 }

@@ -1,167 +1,147 @@
-import type { ticketSources } from '../crm/property-definitions'
-import type { ChurnPattern } from './churn-patterns'
-import { drawTicketTimes } from './draw-ticket-times'
+import type { ticketPriorities, ticketSources } from '../crm/property-definitions'
+import { chooseTicketPriority } from './choose-ticket-priority'
+import { chooseTicketTone } from './choose-ticket-tone'
+import { chooseTicketTopic, topicIndex } from './choose-ticket-topic'
+import type { CompanyTicketsInput, LeavingTicket } from './company-tickets-input'
+import { drawTicketTime, pickWeek } from './draw-ticket-time'
 import type { FastRandom } from './fast-random'
 import type { GeneratedTicket } from './generated-records'
-import type { CompanyPlan } from './plan-companies'
-import { dayMs } from './plan-companies'
-import type { TicketText } from './ticket-text'
-import {
-  benignCancelText,
-  cancellationText,
-  frustrationText,
-  mildlyAnnoyedText,
-  neutralText,
-  reopenedText,
-} from './ticket-text'
+import { exportTemplates } from './leaving-phrases'
+import { planLeavingTickets } from './plan-leaving-tickets'
+import { emptyTicketMoment, readTicketMoment } from './read-ticket-moment'
+import { settleTicket } from './settle-ticket'
+import { textKinds, toneIndex } from './text-kinds'
+import { benignTemplates, topicTemplates } from './ticket-phrases'
+import type { TicketMoment } from './ticket-moment'
+import type { TicketTone, TicketTopic } from './ticket-topic'
+import { topicCategory } from './ticket-topic'
+import { dayMs, hourMs, weekStart } from './time-grid'
+import { weightedIndex } from './weighted-index'
 
-const hourMs = 3_600_000
-const healthyPriorities = [
-  ['LOW', 45],
-  ['MEDIUM', 42],
-  ['HIGH', 11],
-  ['URGENT', 2],
-] as const
-const escalatedPriorities = [
-  ['LOW', 10],
-  ['MEDIUM', 25],
-  ['HIGH', 40],
-  ['URGENT', 25],
-] as const
-const categoryWeights = [
-  ['PRODUCT_ISSUE', 40],
-  ['GENERAL_INQUIRY', 30],
-  ['BILLING_ISSUE', 15],
-  ['FEATURE_REQUEST', 15],
-] as const
-const sourceWeights = [
-  ['EMAIL', 45],
-  ['CHAT', 25],
-  ['FORM', 20],
-  ['PHONE', 10],
-] as const satisfies readonly (readonly [(typeof ticketSources)[number], number])[]
+type Priority = (typeof ticketPriorities)[number]
 
-interface TicketContext {
-  now: number
-  companyIndex: number
-  contactIndices: readonly number[]
-}
+const priorityLevels: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT']
+const sources: readonly (typeof ticketSources)[number][] = ['EMAIL', 'CHAT', 'FORM', 'PHONE']
+const sourceWeights = [45, 25, 20, 10]
+const reopenable = new Set<TicketTopic>(['bug', 'integration', 'performance', 'data'])
 
-/** Which tickets carry which marker, decided per company so every marked pattern is visible at least twice. */
-interface Markers {
-  signal: Set<number>
-  cancellation: Set<number>
-  frustration: Set<number>
-  reopened: Set<number>
-  urgent: number
-  annoyed: number
-  benignCancel: number
-  staleOpen: number
-}
-
-/** One company's tickets: times from its plan, then priority, text, stage and close times per ticket. */
-export function generateCompanyTickets(random: FastRandom, plan: CompanyPlan, ctx: TicketContext): GeneratedTicket[] {
-  const times = drawTicketTimes(random, plan, ctx.now)
-  const markers = chooseMarkers(random, plan, times, ctx.now)
-  const has = (pattern: ChurnPattern): boolean => plan.patterns.includes(pattern)
-
-  return times.map((createdAt, index) => {
-    const inSignal = markers.signal.has(index)
-    const priority =
-      index === markers.urgent
-        ? 'URGENT'
-        : random.weighted(inSignal && has('priority_escalation') ? escalatedPriorities : healthyPriorities)
-    const text = ticketText(random, markers, index)
-    const reopened = markers.reopened.has(index)
-
-    const slow = inSignal && has('slow_resolution')
-    const median = slow ? 14 * dayMs : (priority === 'URGENT' ? 0.75 : 1.5) * dayMs
-    const timeToClose = clamp(
-      random.logNormal(Math.log(median), slow ? 0.5 : 0.9),
-      slow ? 4 * dayMs : hourMs / 3,
-      slow ? 60 * dayMs : 21 * dayMs,
-    )
-    const closedAt = createdAt + Math.round(timeToClose)
-    const stuck = has('growing_backlog') && createdAt >= ctx.now - 120 * dayMs && random.chance(0.55)
-    const open = reopened || stuck || index === markers.staleOpen || closedAt > ctx.now
-
-    const properties: Record<string, string> = {
-      subject: text.subject,
-      content: text.content,
-      hs_pipeline: '0',
-      hs_pipeline_stage: open ? openStage(random, reopened, ctx.now - createdAt) : '4',
-      hs_ticket_priority: priority,
-      hs_ticket_category: text.category,
-      source_type: random.weighted(sourceWeights),
-    }
-    if (!open) {
-      properties.closed_date = new Date(closedAt).toISOString()
-      properties.time_to_close = String(closedAt - createdAt)
-    }
-    const updatedAt = open
-      ? createdAt + Math.floor(random.next() * (ctx.now - createdAt))
-      : Math.min(ctx.now, closedAt + random.int(0, 2 * hourMs))
-    return {
-      properties,
-      createdAt,
-      updatedAt,
-      companyIndex: ctx.companyIndex,
-      contactIndex: random.pick(ctx.contactIndices),
-    }
-  })
-}
-
-function ticketText(random: FastRandom, markers: Markers, index: number): TicketText {
-  let text: TicketText
-  if (markers.cancellation.has(index)) text = cancellationText(random)
-  else if (markers.frustration.has(index)) text = frustrationText(random)
-  else if (index === markers.annoyed) text = mildlyAnnoyedText(random, random.weighted(categoryWeights))
-  else if (index === markers.benignCancel) text = benignCancelText()
-  else text = neutralText(random, random.weighted(categoryWeights))
-  return markers.reopened.has(index) ? reopenedText(text) : text
-}
-
-/** New for the first two days, then waiting on the customer or on us; reopened tickets wait on us. */
-function openStage(random: FastRandom, reopened: boolean, ageMs: number): string {
-  if (reopened) return '3'
-  if (ageMs < 2 * dayMs) return '1'
-  return random.chance(0.4) ? '2' : '3'
-}
-
-function chooseMarkers(random: FastRandom, plan: CompanyPlan, times: readonly number[], now: number): Markers {
-  const all = times.map((_, index) => index)
-  const signalIndices = plan.churning
-    ? all.filter((index) => (times[index] ?? 0) >= plan.signalStart && (times[index] ?? 0) <= plan.signalEnd)
-    : []
-  // Too few tickets in the window (small companies): the latest ones carry the language instead.
-  // Two language patterns can need two tickets each, so fewer than four carriers isn't enough.
-  const carriers = signalIndices.length >= 4 ? signalIndices : all.slice(-6)
-  const some = (pool: readonly number[], share: number): Set<number> =>
-    new Set(random.shuffle([...pool]).slice(0, Math.min(pool.length, Math.max(2, Math.round(pool.length * share)))))
-  const has = (pattern: ChurnPattern): boolean => plan.patterns.includes(pattern)
-
-  const cancellation = has('cancellation_language') ? some(carriers, 0.3) : new Set<number>()
-  const frustration = has('frustration_language')
-    ? some(
-        carriers.filter((index) => !cancellation.has(index)),
-        0.4,
-      )
-    : new Set<number>()
-  const olderThanMonth = all.filter((index) => (times[index] ?? now) < now - 30 * dayMs)
-  const any = (enabled: boolean, pool: readonly number[]): number =>
-    enabled && pool.length > 0 ? random.pick(pool) : -1
-  return {
-    signal: new Set(signalIndices),
-    cancellation,
-    frustration,
-    reopened: has('reopened_tickets') ? some(carriers, 0.3) : new Set<number>(),
-    urgent: any(plan.noise.urgentTicket, all),
-    annoyed: any(plan.noise.annoyedTicket, all),
-    benignCancel: any(plan.noise.benignCancel, all),
-    staleOpen: any(plan.noise.staleOpen, olderThanMonth),
+/**
+ * One company's tickets: creation weeks drawn from its weekly weights, then each ticket's words, priority and
+ * handling from the account's state that week. A customer that decided to leave may send a notice, ask for
+ * its data, and write once more after the contract ended (plan-leaving-tickets.ts).
+ */
+export function generateCompanyTickets(random: FastRandom, input: CompanyTicketsInput): GeneratedTicket[] {
+  const { grid, traits, life, count } = input
+  if (count <= 0 || input.contactIndices.length === 0) return []
+  const cumulative = new Float64Array(input.weights.length)
+  let running = 0
+  for (let week = 0; week < input.weights.length; week++) cumulative[week] = running += input.weights[week] ?? 0
+  if (running <= 0) return []
+  const until = Math.min(grid.now, life.churnAt ?? Infinity)
+  const firstWeekday = new Date(grid.start - (grid.start % dayMs)).getUTCDay()
+  const times: number[] = []
+  for (let index = 0; index < count; index++) {
+    const week = pickWeek(cumulative, random.next() * running)
+    times.push(drawTicketTime(random, weekStart(grid, week), firstWeekday, traits.customerSince, until))
   }
+  const specials = planLeavingTickets(random, input, times)
+  const ordinary = Float64Array.from(times.filter((_, index) => !specials.has(index))).sort()
+  const leaving = [...specials]
+    .map(([index, ticket]) => ({ at: times[index] ?? 0, ticket }))
+    .sort((a, b) => a.at - b.at)
+  const tickets: GeneratedTicket[] = []
+  const moment = emptyTicketMoment()
+  let next = 0
+  const writeLeaving = (): void => {
+    const planned = leaving[next++]
+    if (planned) tickets.push(makeTicket(random, input, readTicketMoment(moment, input, planned.at), planned.ticket))
+  }
+  for (const at of ordinary) {
+    while (next < leaving.length && (leaving[next]?.at ?? Infinity) <= at) writeLeaving()
+    tickets.push(makeTicket(random, input, readTicketMoment(moment, input, at), undefined))
+  }
+  while (next < leaving.length) writeLeaving()
+  return tickets
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value))
+function makeTicket(
+  random: FastRandom,
+  input: CompanyTicketsInput,
+  moment: TicketMoment,
+  special: LeavingTicket | undefined,
+): GeneratedTicket {
+  const { traits, life, grid, world } = input
+  const topic: TicketTopic = special ? 'account' : chooseTicketTopic(random, moment)
+  const benign = !special && random.chance(0.03)
+  const tone: TicketTone = special
+    ? traits.voice === 'loud' && life.cause === 'product' && random.chance(0.5)
+      ? 'frustrated'
+      : 'neutral'
+    : benign
+      ? 'neutral'
+      : chooseTicketTone(random, traits, moment, topic)
+  const level = special || benign ? 1 : chooseTicketPriority(random, traits, topic, tone)
+  const negative = tone === 'angry' || tone === 'frustrated'
+  const family = special
+    ? special.family
+    : benign
+      ? benignTemplates
+      : topic === 'data' && random.chance(0.15)
+        ? exportTemplates
+        : topicTemplates[topic]
+  const threat = !special && random.chance(tone === 'angry' ? 0.3 : tone === 'frustrated' ? 0.05 : 0)
+  const negation = !special && random.chance(negative ? (traits.loyalLoud ? 0.3 : moment.leaving ? 0.04 : 0.08) : 0.004)
+  const textSource = special
+    ? special.kind
+    : benign
+      ? textKinds.benign
+      : family === exportTemplates
+        ? textKinds.export
+        : topicIndex[topic]
+  const words = input.texts.pick(
+    random,
+    textSource * 16 + toneIndex[tone] * 4 + (threat ? 2 : 0) + (negation ? 1 : 0),
+    family,
+    tone,
+    { threat, negation },
+  )
+  const priority = random.chance(world.blankPriorityShare) ? null : (priorityLevels[level] ?? 'MEDIUM')
+  const ticket: GeneratedTicket = {
+    properties: {
+      subject: words.subject,
+      content: words.content,
+      hs_pipeline: '0',
+      hs_pipeline_stage: '1',
+      source_type: sources[weightedIndex(random.next(), sourceWeights)] ?? 'EMAIL',
+    },
+    createdAt: moment.at,
+    updatedAt: moment.at,
+    companyIndex: input.companyIndex,
+    contactIndex: random.pick(input.contactIndices),
+  }
+  if (priority) ticket.properties.hs_ticket_priority = priority
+  if (random.chance(0.92)) ticket.properties.hs_ticket_category = topicCategory[topic]
+  const reopenChance =
+    reopenable.has(topic) && !special
+      ? 0.05 + 0.06 * Math.max(0, -moment.health) + (traits.voice === 'loud' ? 0.03 : 0)
+      : 0
+  const firstClose = settleTicket(random, ticket, topic, priority, moment, input, random.chance(reopenChance))
+  const escalated = (tone === 'angry' && random.chance(0.45)) || (tone === 'frustrated' && random.chance(0.25))
+  if (priority && escalated && level > 0)
+    escalate(random, ticket, priorityLevels[level - 1] ?? 'LOW', priority, Math.min(grid.now, firstClose))
+  return ticket
+}
+
+/** The customer pushed: the ticket started one level lower and was raised hours to days later, while still open. */
+function escalate(random: FastRandom, ticket: GeneratedTicket, from: Priority, to: Priority, before: number): void {
+  const at = ticket.createdAt + random.int(2 * hourMs, 3 * dayMs)
+  if (at >= before) return
+  ticket.history = {
+    ...ticket.history,
+    hs_ticket_priority: [
+      { value: from, at: ticket.createdAt, by: 'user' },
+      { value: to, at, by: 'user' },
+    ],
+  }
+  ticket.updatedAt = Math.max(ticket.updatedAt, at)
 }

@@ -1,36 +1,85 @@
 import { industries } from '../crm/property-definitions'
+import type { AccountLife, AccountTraits } from './account'
 import type { FastRandom } from './fast-random'
+import type { CompanyTruth, GeneratedCompany, GeneratedHistoryEntry } from './generated-records'
 import { companyNouns, companyPrefixes, companySuffixes, locations } from './name-lists'
-import { dayMs } from './plan-companies'
+import type { PortalChurnStyle } from './portal-churn-style'
+import type { TimeGrid } from './time-grid'
+import { dayMs, horizonDays } from './time-grid'
 
-/** A company's HubSpot properties. Customers signed up 13–60 months ago, so a full year of tickets fits after. */
+/**
+ * A company's HubSpot record: created as a lead some weeks before it signed, `customer` from its signing date,
+ * and, if it left, marked the way this portal's team marks churn (or, now and then, not at all).
+ */
 export function generateCompany(
   random: FastRandom,
-  now: number,
+  traits: AccountTraits,
+  life: AccountLife,
+  grid: TimeGrid,
+  style: PortalChurnStyle,
   usedNames: Set<string>,
-): { properties: Record<string, string>; createdAt: number; updatedAt: number } {
+): GeneratedCompany {
   const base = `${random.pick(companyPrefixes)} ${random.pick(companyNouns)}`
   let name = `${base} ${random.pick(companySuffixes)}`
   for (let attempt = 2; usedNames.has(name); attempt++) name = `${base} ${attempt}`
   usedNames.add(name)
   const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example.com`
   const [city, state, country] = random.pick(locations)
-  const employees = Math.round(random.logNormal(Math.log(120), 1.1)) + 5
-  const createdAt = now - random.int(400, 1800) * dayMs - random.int(0, dayMs - 1)
-  return {
-    properties: {
-      name,
-      domain,
-      website: `https://${domain}`,
-      industry: random.pick(industries),
-      numberofemployees: String(employees),
-      annualrevenue: String(employees * random.int(60, 250) * 1000),
-      city,
-      state,
-      country,
-      phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
+  const createdAt = traits.customerSince - random.int(20, 200) * dayMs - random.int(0, dayMs - 1)
+  const lifecycle: GeneratedHistoryEntry[] = [
+    { value: 'lead', at: createdAt, by: 'user' },
+    {
+      value: 'opportunity',
+      at: createdAt + Math.round((traits.customerSince - createdAt) * random.between(0.3, 0.8)),
+      by: 'user',
     },
+    { value: 'customer', at: traits.customerSince + random.int(0, 3) * dayMs, by: 'user' },
+  ]
+  const history: Record<string, GeneratedHistoryEntry[]> = { lifecyclestage: lifecycle }
+  const properties: Record<string, string> = {
+    name,
+    domain,
+    website: `https://${domain}`,
+    industry: random.pick(industries),
+    numberofemployees: String(traits.employees),
+    annualrevenue: String(traits.employees * random.int(60, 250) * 1000),
+    city,
+    state,
+    country,
+    phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
+  }
+
+  const churnedAt = life.churnAt !== null && life.churnAt <= grid.now ? life.churnAt : null
+  if (churnedAt !== null && !random.chance(style.unmarkedShare)) {
+    const markedAt = style.markedBy === 'workflow' ? churnedAt : churnedAt + random.int(0 * dayMs, 10 * dayMs)
+    const by = style.markedBy
+    if (markedAt <= grid.now) {
+      lifecycle.push({ value: style.churnedStage === 'other' ? 'other' : style.churnedStage.value, at: markedAt, by })
+      if (style.churnDateProperty)
+        history.churn_date = [{ value: new Date(churnedAt).toISOString().slice(0, 10), at: markedAt, by }]
+      if (style.churnedFlagProperty) history.churned = [{ value: 'true', at: markedAt, by }]
+    }
+  }
+  let lastChange = createdAt
+  for (const [property, entries] of Object.entries(history)) {
+    const last = entries[entries.length - 1]
+    if (!last) continue
+    properties[property] = last.value
+    lastChange = Math.max(lastChange, last.at)
+  }
+  const truth: CompanyTruth = {
+    customerSince: traits.customerSince,
+    churnedAt,
+    churnAt: life.churnAt !== null && life.churnAt > grid.now ? life.churnAt : null,
+    churnsWithinHorizon:
+      life.churnAt !== null && life.churnAt > grid.now && life.churnAt <= grid.now + horizonDays * dayMs,
+    cause: life.cause !== null && life.churnAt !== null ? life.cause : null,
+  }
+  return {
+    properties,
     createdAt,
-    updatedAt: Math.max(createdAt, now - random.int(0, 60) * dayMs - random.int(0, dayMs - 1)),
+    updatedAt: Math.min(grid.now, Math.max(lastChange, grid.now - random.int(0, 90) * dayMs)),
+    history,
+    truth,
   }
 }

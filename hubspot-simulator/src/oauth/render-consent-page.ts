@@ -12,6 +12,7 @@ const scopeDescriptions: Record<string, string> = {
   'crm.objects.contacts.read': 'View contacts',
   'crm.objects.contacts.write': 'Edit contacts',
   'crm.schemas.companies.write': 'Edit company properties',
+  'crm.objects.deals.read': 'View deals',
 }
 
 /**

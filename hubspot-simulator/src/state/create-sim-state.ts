@@ -2,7 +2,7 @@ import type { Clock } from '../clock'
 import { createSimClock } from '../clock'
 import { createChangeFeed } from '../crm/change-feed'
 import type { PortalDataOptions } from '../data/generate-portal-data'
-import { defaultPortalSizes } from '../data/default-portal-sizes'
+import { seededPortalPlans } from '../data/seeded-portal-plans'
 import { createSeededRandom } from '../random'
 import { createRateLimitState } from '../rate-limits/rate-limit-state'
 import type { SimSettings } from '../settings'
@@ -71,8 +71,9 @@ const firstCreatedPortalId = 2000004
 function seedCrmPlans(seed: string, portals: readonly SimPortal[], now: number): Map<number, PortalDataOptions> {
   const plans = new Map<number, PortalDataOptions>()
   for (const portal of portals) {
-    const size = defaultPortalSizes[portal.portalId]
-    if (size) plans.set(portal.portalId, { seed: `${seed}:portal:${portal.portalId}`, now, ...size })
+    const plan = seededPortalPlans[portal.portalId]
+    if (plan)
+      plans.set(portal.portalId, { seed: `${seed}:portal:${portal.portalId}`, now, portalId: portal.portalId, ...plan })
   }
   return plans
 }

@@ -39,7 +39,12 @@ export function requiredScopeFor(eventType: string): string | undefined {
   return readScopeByObject[eventType.split('.')[0] ?? '']
 }
 
-const singular: Record<CrmObjectType, string> = { tickets: 'ticket', companies: 'company', contacts: 'contact' }
+const singular: Record<CrmObjectType, string> = {
+  tickets: 'ticket',
+  companies: 'company',
+  contacts: 'contact',
+  deals: 'deal',
+}
 
 /** `ticket.propertyChange` for a propertyChange on a ticket. */
 export function subscriptionTypeOf(change: CrmChange): string {

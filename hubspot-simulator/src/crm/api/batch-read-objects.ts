@@ -8,10 +8,11 @@ import { lookupRecord } from './get-object'
 import { batchReadInput } from './object-input-schemas'
 import { parseApiBody, validationError } from './parse-api-body'
 import { queryFlag } from './read-query'
-import { selectProperties } from './select-properties'
+import { selectHistoryProperties, selectProperties } from './select-properties'
 import { toApiObject } from './to-api-object'
 
 export const maxBatchInputs = 100
+const maxHistoryBatchInputs = 50
 
 /**
  * POST /crm/v3/objects/{type}/batch/read: 200 COMPLETE, or 207 with one OBJECT_NOT_FOUND error listing every
@@ -31,6 +32,14 @@ export async function batchReadObjects(
       c,
       `Batch input limit exceeded: ${body.value.inputs.length} inputs; the maximum is ${maxBatchInputs}.`,
     )
+  const historyNames = body.value.propertiesWithHistory ?? []
+  if (historyNames.length > 0 && body.value.inputs.length > maxHistoryBatchInputs) {
+    // HubSpot's wording (PipedreamHQ/pipedream#8462, activepieces#9359).
+    return validationError(
+      c,
+      `The maximum number of inputs supported in a batch request for property histories is ${maxHistoryBatchInputs}. Please reduce the number of items and try again`,
+    )
+  }
 
   const archived = queryFlag(c, 'archived')
   const found = new Map<string, CrmRecord>()
@@ -41,7 +50,8 @@ export async function batchReadObjects(
     else missing.push(id)
   }
   const properties = selectProperties(ctx.portal, objectType, body.value.properties)
-  const results = [...found.values()].map((record) => toApiObject(ctx.portal, record, properties))
+  const withHistory = selectHistoryProperties(ctx.portal, objectType, historyNames)
+  const results = [...found.values()].map((record) => toApiObject(ctx.portal, record, properties, [], withHistory))
   const completedAt = new Date(ctx.now).toISOString()
   if (missing.length === 0) return c.json({ status: 'COMPLETE', results, startedAt, completedAt })
   const errors = [

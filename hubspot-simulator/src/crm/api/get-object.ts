@@ -11,7 +11,7 @@ import type { PortalCrm } from '../portal-crm'
 import type { CrmRouteContext } from './crm-route'
 import { validationError } from './parse-api-body'
 import { queryFlag, queryList } from './read-query'
-import { selectProperties } from './select-properties'
+import { selectHistoryProperties, selectProperties } from './select-properties'
 import { toApiObject } from './to-api-object'
 
 /** GET /crm/v3/objects/{type}/{id}: merged-away ids answer with the surviving record; `idProperty` looks up by value. */
@@ -22,7 +22,8 @@ export function getObject(c: Context<SimEnv>, [objectType]: CrmObjectType[], { p
   if (!record) return hubspotError(c, 404, { ...notFoundError(id) })
   const properties = selectProperties(portal, objectType, queryList(c, 'properties'))
   const associations = (queryList(c, 'associations') ?? []).map(parseObjectType).filter((type) => type !== undefined)
-  return c.json(toApiObject(portal, record, properties, associations))
+  const withHistory = selectHistoryProperties(portal, objectType, queryList(c, 'propertiesWithHistory'))
+  return c.json(toApiObject(portal, record, properties, associations, withHistory))
 }
 
 /** By id, or by a unique-ish property value (e.g. contacts by email, companies by domain). */

@@ -5,6 +5,7 @@ export const objectScopes: Record<CrmObjectType, { read: string[]; write: string
   tickets: { read: ['tickets'], write: ['tickets'] },
   companies: { read: ['crm.objects.companies.read'], write: ['crm.objects.companies.write'] },
   contacts: { read: ['crm.objects.contacts.read'], write: ['crm.objects.contacts.write'] },
+  deals: { read: ['crm.objects.deals.read'], write: ['crm.objects.deals.write'] },
 }
 
 /** Property definitions: reads accept the schemas scope or the objects read scope; writes need the schemas write scope. */
@@ -15,4 +16,8 @@ export const schemaScopes: Record<CrmObjectType, { read: string[]; write: string
     write: ['crm.schemas.companies.write'],
   },
   contacts: { read: ['crm.schemas.contacts.read', 'crm.objects.contacts.read'], write: ['crm.schemas.contacts.write'] },
+  deals: { read: ['crm.schemas.deals.read', 'crm.objects.deals.read'], write: ['crm.schemas.deals.write'] },
 }
+
+/** Deal pipelines (SPEC/pipelines lists these among the accepted scopes; any one will do). */
+export const dealPipelineScopes = ['crm.objects.deals.read', 'crm.schemas.deals.read', 'crm.objects.deals.write']

@@ -1,10 +1,12 @@
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { bearerAuth } from '../../api/bearer-auth'
 import { hasScopes, missingScopes } from '../../api/require-scopes'
 import type { SimEnv } from '../../http/sim-env'
 import { rateLimit } from '../../rate-limits/rate-limit'
 import type { SimState } from '../../state/sim-state'
 import type { CrmObjectType } from '../change-feed'
+import type { PortalCrm } from '../portal-crm'
+import { portalCrmOf } from '../portal-crm-of'
 import { archiveObject } from './archive-object'
 import { batchReadAssociationsV4 } from './batch-read-associations-v4'
 import { batchReadObjects } from './batch-read-objects'
@@ -15,8 +17,8 @@ import { crmRoute } from './crm-route'
 import { getObject } from './get-object'
 import { listAssociationsV4 } from './list-associations-v4'
 import { listObjects } from './list-objects'
-import { objectScopes, schemaScopes } from './object-scopes'
-import { getTicketPipeline, listTicketPipelines } from './pipelines'
+import { dealPipelineScopes, objectScopes, schemaScopes } from './object-scopes'
+import { getDealPipeline, getTicketPipeline, listDealPipelines, listTicketPipelines } from './pipelines'
 import { createProperty, getProperty, listProperties } from './properties'
 import { searchObjects } from './search-objects'
 import { updateObject } from './update-object'
@@ -74,6 +76,15 @@ export function registerCrmRoutes(app: Hono<SimEnv>, state: SimState): void {
   app.get('/crm/v3/pipelines/tickets/:pipelineId', (c) =>
     hasScopes(c.get('auth').scopes, ticketsScope) ? getTicketPipeline(c) : missingScopes(c, ticketsScope),
   )
+  const dealPipelines =
+    (handler: (c: Context<SimEnv>, portal: PortalCrm) => Response) =>
+    (c: Context<SimEnv>): Response => {
+      const auth = c.get('auth')
+      if (!hasScopes(auth.scopes, dealPipelineScopes, 'any')) return missingScopes(c, dealPipelineScopes)
+      return handler(c, portalCrmOf(state, auth.portalId))
+    }
+  app.get('/crm/v3/pipelines/deals', dealPipelines(listDealPipelines))
+  app.get('/crm/v3/pipelines/deals/:pipelineId', dealPipelines(getDealPipeline))
 
   const schemaRead: TypeRequirement = { param: 'objectType', scopes: (type) => schemaScopes[type].read, mode: 'any' }
   const schemaWrite: TypeRequirement = { param: 'objectType', scopes: (type) => schemaScopes[type].write }

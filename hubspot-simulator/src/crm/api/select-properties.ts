@@ -19,3 +19,13 @@ export function selectProperties(
       : defaultProperties[objectType]
   return [...new Set([...wanted, 'createdate', lastModifiedProperty[objectType], 'hs_object_id'])]
 }
+
+/** `propertiesWithHistory`: the requested names the portal defines, unknown ones silently ignored. */
+export function selectHistoryProperties(
+  portal: PortalCrm,
+  objectType: CrmObjectType,
+  requested: readonly string[] | undefined,
+): string[] {
+  const definitions = portal.properties[objectType]
+  return [...new Set((requested ?? []).filter((name) => definitions.has(name)))]
+}

@@ -1,9 +1,11 @@
 import { associationsOf } from '../association-store'
+import type { ApiHistoryEntry } from './api-history-entry'
 import { associationName, associationSpec } from '../association-types'
 import type { CrmObjectType } from '../change-feed'
 import type { CrmRecord } from '../crm-record'
 import { readProperty } from '../crm-record'
 import { findRecord } from '../object-store'
+import { readPropertyHistory } from '../read-property-history'
 import type { PortalCrm } from '../portal-crm'
 
 export interface ApiObject {
@@ -14,6 +16,7 @@ export interface ApiObject {
   archived: boolean
   archivedAt?: string
   associations?: Record<string, { results: { id: string; type: string }[] }>
+  propertiesWithHistory?: Record<string, ApiHistoryEntry[]>
 }
 
 /** HubSpot's SimplePublicObject(WithAssociations): string-or-null values, ISO timestamps with ms and Z. */
@@ -22,6 +25,7 @@ export function toApiObject(
   record: CrmRecord,
   propertyNames: readonly string[],
   associationTypes: readonly CrmObjectType[] = [],
+  historyNames: readonly string[] = [],
 ): ApiObject {
   const properties: Record<string, string | null> = {}
   for (const name of propertyNames) properties[name] = readProperty(record, name)
@@ -35,7 +39,18 @@ export function toApiObject(
   if (record.archivedAt !== null) object.archivedAt = new Date(record.archivedAt).toISOString()
   const associations = v3Associations(portal, record, associationTypes)
   if (associations) object.associations = associations
+  if (historyNames.length > 0)
+    object.propertiesWithHistory = Object.fromEntries(
+      historyNames.map((name) => [name, apiHistory(portal, record, name)]),
+    )
   return object
+}
+
+/** Newest first (HubSpot doesn't document the order; clients should sort by timestamp). */
+function apiHistory(portal: PortalCrm, record: CrmRecord, name: string): ApiHistoryEntry[] {
+  return readPropertyHistory(record, name, portal.dealPipelines)
+    .map((entry) => ({ ...entry, timestamp: new Date(entry.timestamp).toISOString() }))
+    .reverse()
 }
 
 /** Every property the record has, for create/update responses. */

@@ -8,6 +8,7 @@ const searchableProperties: Record<CrmObjectType, readonly string[]> = {
   tickets: ['subject', 'content', 'hs_object_id'],
   companies: ['name', 'domain', 'website', 'phone', 'hs_object_id'],
   contacts: ['firstname', 'lastname', 'email', 'phone', 'company', 'hs_object_id'],
+  deals: ['dealname', 'hs_object_id'],
 }
 
 /** `query`: every word must start some word of a searchable property (case-insensitive). */
