@@ -103,6 +103,8 @@ export async function createTestContext(options: TestContextOptions = {}) {
       requestSync: async (integrationId, reason) => void syncRequests.push({ integrationId, reason }),
       requestWebhookProcessing: async () => void syncRequests.push({ integrationId: '*', reason: 'webhooks' }),
       requestRescore: async (workspaceId) => void syncRequests.push({ integrationId: workspaceId, reason: 'rescore' }),
+      requestModelRun: async (workspaceId, trigger) =>
+        void syncRequests.push({ integrationId: workspaceId, reason: `model:${trigger}` }),
     },
   })
   const app = createApp(deps)

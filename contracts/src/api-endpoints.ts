@@ -1,5 +1,5 @@
 import { authApi } from './auth-endpoints'
-import { churnApi, companiesApi } from './churn-endpoints'
+import { churnApi, churnModelApi, companiesApi } from './churn-endpoints'
 import type { Endpoint } from './endpoint'
 import { hubspotApi } from './integration-endpoints'
 import { syncApi } from './sync-endpoints'
@@ -11,4 +11,5 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(syncApi),
   ...Object.values(companiesApi),
   ...Object.values(churnApi),
+  ...Object.values(churnModelApi),
 ]

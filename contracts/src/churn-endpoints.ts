@@ -10,6 +10,14 @@ import {
   rescoreErrors,
   rescoreResponseSchema,
 } from './churn'
+import {
+  modelErrors,
+  modelResponseSchema,
+  requestModelRunErrors,
+  setWeightsBodySchema,
+  setWeightsErrors,
+  weightsViewSchema,
+} from './churn-model'
 import { endpoint } from './endpoint'
 
 /** Scored companies: the dashboard's table, its CSV, one company's page. */
@@ -65,5 +73,34 @@ export const churnApi = {
     response: rescoreResponseSchema,
     status: 202,
     errors: rescoreErrors,
+  }),
+}
+
+/** The score tested on the workspace's own churn, and which weights score it. */
+export const churnModelApi = {
+  get: endpoint({
+    method: 'GET',
+    path: '/api/v1/churn/model',
+    auth: 'session',
+    response: modelResponseSchema,
+    errors: modelErrors,
+  }),
+  /** Queues a backtest on the workspace's own history now. */
+  requestRun: endpoint({
+    method: 'POST',
+    path: '/api/v1/churn/model/runs',
+    auth: 'session',
+    response: z.object({ requested: z.literal(true) }),
+    status: 202,
+    errors: requestModelRunErrors,
+  }),
+  /** An owner switches between the default weights and the learned ones. */
+  setWeights: endpoint({
+    method: 'POST',
+    path: '/api/v1/churn/model/weights',
+    auth: 'session',
+    body: setWeightsBodySchema,
+    response: weightsViewSchema,
+    errors: setWeightsErrors,
   }),
 }

@@ -39,6 +39,11 @@ export const errorStatus = {
   oauth_connected: 409,
   api_key_invalid: 400,
   api_key_missing_scopes: 400,
+  // roles
+  forbidden: 403,
+  // the churn model
+  no_churn_definition: 409,
+  no_learned_weights: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof errorStatus
@@ -87,6 +92,11 @@ export const errorMessages: Record<ErrorCode, string> = {
     'HubSpot did not accept that private-app token. Check that you copied the whole token and that the app is still installed.',
   api_key_missing_scopes:
     'That private-app token is missing scopes Churnlens needs. Add them to the private app in HubSpot, then paste the token again.',
+  forbidden: 'Only an owner or admin of this workspace can do this.',
+  no_churn_definition:
+    'Choose what "churned" means for your workspace first (Settings → Churn definition); the model is tested against it.',
+  no_learned_weights:
+    'There are no learned weights to use yet: they appear once a backtest on your own history shows they beat the defaults.',
 }
 
 export const apiErrorSchema = z.object({

@@ -2,7 +2,9 @@ import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScoreHistory, churnScores, crmCompanies } from '../db/schema'
 import { loadCompanyTickets } from './load-company-tickets'
+import type { SignalWeights } from './churn-weights'
 import { loadPortalBaseline } from './load-portal-baseline'
+import { loadSignalWeights } from './model/load-signal-weights'
 import { scoreCompany } from './score-company'
 import type { PortalBaseline } from './signals/portal-baseline'
 import { isOpenAt } from './signals/ticket-facts'
@@ -19,11 +21,12 @@ export async function rescoreCompanies(
   workspaceId: string,
   companyIds: readonly number[],
   now: Date,
-  options: { baseline?: PortalBaseline } = {},
+  options: { baseline?: PortalBaseline; weights?: SignalWeights } = {},
 ): Promise<number> {
   const ids = [...new Set(companyIds)]
   if (ids.length === 0) return 0
   const portal = options.baseline ?? (await loadPortalBaseline(db, workspaceId, now))
+  const weights = options.weights ?? (await loadSignalWeights(db, workspaceId))
   const companies = await db
     .select({ id: crmCompanies.hubspotId, createdAt: crmCompanies.hsCreatedAt })
     .from(crmCompanies)
@@ -45,7 +48,7 @@ export async function rescoreCompanies(
     const created = createdAt.get(companyId) ?? null
     const historyStart =
       created === null ? (Number.isFinite(firstTicket) ? firstTicket : null) : Math.min(created, firstTicket)
-    const result = scoreCompany(tickets, { now: at, historyStart, portal })
+    const result = scoreCompany(tickets, { now: at, historyStart, portal }, weights)
     return {
       workspaceId,
       companyId,

@@ -2,6 +2,7 @@ import { and, asc, eq, gt } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { crmCompanies } from '../db/schema'
 import { refreshPortalBaseline } from './refresh-portal-baseline'
+import { loadSignalWeights } from './model/load-signal-weights'
 import { rescoreCompanies } from './rescore-companies'
 
 /**
@@ -15,6 +16,7 @@ export async function rescoreWorkspace(
   chunkSize = 1000,
 ): Promise<number> {
   const baseline = await refreshPortalBaseline(db, workspaceId, now)
+  const weights = await loadSignalWeights(db, workspaceId)
   let after = 0
   let scored = 0
   for (;;) {
@@ -36,7 +38,7 @@ export async function rescoreWorkspace(
       workspaceId,
       companies.map((c) => c.id),
       now,
-      { baseline },
+      { baseline, weights },
     )
     after = companies[companies.length - 1]!.id
   }

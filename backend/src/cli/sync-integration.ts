@@ -28,6 +28,7 @@ const deps = createDeps({
     requestSync: async () => undefined,
     requestWebhookProcessing: async () => undefined,
     requestRescore: async () => undefined,
+    requestModelRun: async () => undefined,
   },
 })
 const outcome = await runSync(deps, integrationId.data)

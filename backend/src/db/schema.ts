@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import type { ChurnReason } from '@churnlens/contracts'
+import type { ChurnDefinition, ChurnReason, ChurnSignal } from '@churnlens/contracts'
 import type { TicketCues } from '../churn/language/ticket-cues'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -367,3 +367,87 @@ export const churnPortalBaselines = pgTable('churn_portal_baselines', {
   closeDaysMedian: doublePrecision('close_days_median'),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 })
+
+/* ---- What churn means for a workspace, and what its own history says about the score ---- */
+
+/** The workspace's churn definition and where reading its outcomes from HubSpot stands. */
+export const churnDefinitions = pgTable('churn_definitions', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  definition: jsonb('definition').$type<ChurnDefinition>().notNull(),
+  setByUserId: uuid('set_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  outcomesStatus: text('outcomes_status', { enum: ['pending', 'ready', 'failed'] })
+    .notNull()
+    .default('pending'),
+  outcomesRefreshedAt: timestamp('outcomes_refreshed_at', { withTimezone: true }),
+  outcomesError: text('outcomes_error'),
+})
+
+/** Per company, what the definition says: customer since, churned at, or that it cannot tell. */
+export const churnOutcomes = pgTable(
+  'churn_outcomes',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    companyId: bigint('company_id', { mode: 'number' }).notNull(),
+    customerSince: timestamp('customer_since', { withTimezone: true }),
+    churnedAt: timestamp('churned_at', { withTimezone: true }),
+    unknown: boolean('unknown').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.companyId] })],
+)
+
+/** Each backtest of the score on the workspace's own history: the report and the pictures' data. */
+export const churnModelRuns = pgTable(
+  'churn_model_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    trigger: text('trigger', { enum: ['definition', 'full_sync', 'weekly', 'manual'] }).notNull(),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    report: jsonb('report').$type<Record<string, unknown>>(),
+    error: text('error'),
+  },
+  (t) => [index('churn_model_runs_workspace_idx').on(t.workspaceId, t.startedAt)],
+)
+
+/** Which weights score this workspace: the defaults, or weights learned from its own churn. */
+export const churnWeightSettings = pgTable('churn_weight_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  mode: text('mode', { enum: ['default', 'learned'] }).notNull(),
+  /** The weights learned by the run named, when they won out of sample. */
+  learnedWeights: jsonb('learned_weights').$type<Record<ChurnSignal, number>>(),
+  learnedRunId: uuid('learned_run_id').references(() => churnModelRuns.id, { onDelete: 'set null' }),
+  /** An owner chose the defaults: later wins are offered, not applied. */
+  pinnedDefault: boolean('pinned_default').notNull().default(false),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+})
+
+/** The workspace's audit trail beyond the connection: who changed what about churn, and when. */
+export const workspaceEvents = pgTable(
+  'workspace_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** The person who acted; null when Churnlens itself did (a background job). */
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    detail: jsonb('detail')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('workspace_events_workspace_idx').on(t.workspaceId, t.createdAt)],
+)

@@ -1,3 +1,5 @@
+import type { ModelTrigger } from '../churn/model/run-churn-model'
+
 /** How request handlers ask for background work without knowing the queue. */
 export interface JobScheduler {
   requestSync(integrationId: string, reason: 'connected' | 'scheduled' | 'manual'): Promise<void>
@@ -5,6 +7,8 @@ export interface JobScheduler {
   requestWebhookProcessing(): Promise<void>
   /** Score every company of a workspace again (after changing weights, say). */
   requestRescore(workspaceId: string): Promise<void>
+  /** Backtest the score on the workspace's own churn history. */
+  requestModelRun(workspaceId: string, trigger: ModelTrigger): Promise<void>
 }
 
 /**
@@ -16,7 +20,12 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
   const pending: Parameters<JobScheduler['requestSync']>[] = []
   let inboxPending = false
   const rescores: string[] = []
+  const modelRuns: Parameters<JobScheduler['requestModelRun']>[] = []
   return {
+    async requestModelRun(workspaceId, trigger) {
+      if (target) return target.requestModelRun(workspaceId, trigger)
+      modelRuns.push([workspaceId, trigger])
+    },
     async requestRescore(workspaceId) {
       if (target) return target.requestRescore(workspaceId)
       rescores.push(workspaceId)
@@ -34,6 +43,7 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
       for (const args of pending.splice(0)) await next.requestSync(...args)
       if (inboxPending) await next.requestWebhookProcessing()
       for (const workspaceId of rescores.splice(0)) await next.requestRescore(workspaceId)
+      for (const args of modelRuns.splice(0)) await next.requestModelRun(...args)
     },
   }
 }

@@ -2,6 +2,9 @@ import { PgBoss, fromPglite } from 'pg-boss'
 import type { AppDeps } from '../app-deps'
 import type { JobsConnection } from '../db/database'
 import { connectedIntegrationIds, connectedWorkspaceIds } from '../integrations/hubspot/find-integration'
+import type { ModelTrigger } from '../churn/model/run-churn-model'
+import { runChurnModel } from '../churn/model/run-churn-model'
+import { workspacesWithChurnDefinition } from '../churn/outcomes/workspaces-with-churn-definition'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { runSync } from '../sync/run-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
@@ -14,6 +17,8 @@ const SYNC_SWEEP_QUEUE = 'sync-sweep'
 const INBOX_QUEUE = 'process-webhook-inbox'
 const RESCORE_QUEUE = 'rescore-workspace'
 const DAILY_RESCORE_QUEUE = 'rescore-daily'
+const MODEL_QUEUE = 'churn-model'
+const WEEKLY_MODEL_QUEUE = 'churn-model-weekly'
 
 /**
  * Background work on pg-boss, in the same Postgres (or the same PGlite) as the data, so a job
@@ -95,7 +100,23 @@ export async function startJobs(
     for (const workspaceId of await connectedWorkspaceIds(deps.db)) await requestRescore(workspaceId)
   })
 
+  // The backtest on a workspace's own history: one at a time per workspace, one more queued at most.
+  await boss.createQueue(MODEL_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 60 })
+  await work<{ workspaceId: string; trigger: ModelTrigger }>(MODEL_QUEUE, async ([job]) => {
+    if (job) await runChurnModel(deps, job.data.workspaceId, job.data.trigger)
+  })
+  const requestModelRun = async (workspaceId: string, trigger: ModelTrigger) => {
+    await boss.send(MODEL_QUEUE, { workspaceId, trigger }, { singletonKey: workspaceId })
+  }
+  // Weekly, so the page follows the team's churn even when nothing else triggers a run.
+  await boss.createQueue(WEEKLY_MODEL_QUEUE, { retryLimit: 0 })
+  await boss.schedule(WEEKLY_MODEL_QUEUE, '41 4 * * 1')
+  await work(WEEKLY_MODEL_QUEUE, async () => {
+    for (const workspaceId of await workspacesWithChurnDefinition(deps.db)) await requestModelRun(workspaceId, 'weekly')
+  })
+
   return {
+    requestModelRun,
     requestSync,
     requestWebhookProcessing,
     requestRescore,
