@@ -15,19 +15,24 @@ export function latestDataPoint(companies: readonly CompanyHistory[]): number {
   return latest
 }
 
+/**
+ * Where the evidence starts: the first ticket. A customer-since date years before any ticket (an
+ * old account whose history was not kept) says nothing the score could have read then.
+ */
 function earliestDataPoint(companies: readonly CompanyHistory[]): number {
   let earliest = Number.POSITIVE_INFINITY
   for (const c of companies) {
-    if (c.customerSince !== null) earliest = Math.min(earliest, c.customerSince)
     const first = c.tickets[0]
     if (first) earliest = Math.min(earliest, first.createdAt)
   }
+  if (Number.isFinite(earliest)) return earliest
+  for (const c of companies) if (c.customerSince !== null) earliest = Math.min(earliest, c.customerSince)
   return earliest
 }
 
 /**
- * Monthly cut-offs (the first of each month, UTC) across the data: from three months after it
- * starts, so scores have history to read, to the last month whose whole horizon is known by
+ * Monthly cut-offs (the first of each month, UTC) across the data: from three months after the
+ * first ticket, so scores have history to read, to the last month whose whole horizon is known by
  * `asOf`, so no label is guessed.
  */
 export function chooseCutoffs(companies: readonly CompanyHistory[], horizonDays: number, asOf: number): number[] {

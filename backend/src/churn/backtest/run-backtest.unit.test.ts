@@ -106,6 +106,18 @@ describe('point in time', () => {
 })
 
 describe('chooseCutoffs', () => {
+  it('starts three months after the first ticket, not at an old customer-since date', () => {
+    const company: CompanyHistory = {
+      id: 'a',
+      customerSince: Date.UTC(2019, 0, 1),
+      churnedAt: null,
+      tickets: [ticket(Date.UTC(2025, 0, 10))],
+    }
+    expect(new Date(chooseCutoffs([company], 90, Date.UTC(2026, 0, 15))[0]!).toISOString().slice(0, 10)).toBe(
+      '2025-05-01',
+    )
+  })
+
   it('is monthly, after three months of data, and only where the whole horizon is known', () => {
     const company: CompanyHistory = { id: 'a', customerSince: Date.UTC(2025, 0, 10), churnedAt: null, tickets: [] }
     const cutoffs = chooseCutoffs([company], 90, Date.UTC(2026, 0, 15))
