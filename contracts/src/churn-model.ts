@@ -104,6 +104,8 @@ export const modelResponseSchema = z.object({
   outcomesStatus: z.enum(churnOutcomesStatuses).nullable(),
   latestRun: modelRunSchema.nullable(),
   weights: weightsViewSchema,
+  /** What the signed-in person may do here: only owners switch weights. */
+  viewer: z.object({ canChangeWeights: z.boolean() }),
 })
 export type ModelResponse = z.infer<typeof modelResponseSchema>
 

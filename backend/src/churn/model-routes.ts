@@ -29,6 +29,7 @@ export function modelRoutes(deps: AppDeps) {
       outcomesStatus: definition?.outcomesStatus ?? null,
       latestRun: latest ? toModelRunView(latest) : null,
       weights: await loadWeightsView(deps.db, session.workspaceId),
+      viewer: { canChangeWeights: await isWorkspaceOwner(deps.db, session) },
     })
   })
 
