@@ -253,45 +253,37 @@ const aucText = (r: { auc: number | null; aucLow: number | null; aucHigh: number
   const ws = owner.workspaceId
   const ids = backtestData.companies.map((_, i) => 20_000_000_001 + i)
   for (let start = 0; start < ids.length; start += 5000) {
-    await ctx.database.db
-      .insert(crmCompanies)
-      .values(
-        backtestData.companies
-          .slice(start, start + 5000)
-          .map((c, i) =>
-            toCrmCompanyValues(
-              ws,
-              {
-                id: String(ids[start + i]),
-                properties: c.properties,
-                createdAt: iso(c.createdAt),
-                updatedAt: iso(c.updatedAt),
-              },
-              now,
-            ),
-          ),
-      )
+    await ctx.database.db.insert(crmCompanies).values(
+      backtestData.companies.slice(start, start + 5000).map((c, i) =>
+        toCrmCompanyValues(
+          ws,
+          {
+            id: String(ids[start + i]),
+            properties: c.properties,
+            createdAt: iso(c.createdAt),
+            updatedAt: iso(c.updatedAt),
+          },
+          now,
+        ),
+      ),
+    )
   }
   for (let start = 0; start < backtestData.tickets.length; start += 3000) {
-    await ctx.database.db
-      .insert(crmTickets)
-      .values(
-        backtestData.tickets
-          .slice(start, start + 3000)
-          .map((t, i) =>
-            toCrmTicketValues(
-              ws,
-              {
-                id: String(40_000_000_001 + start + i),
-                properties: t.properties,
-                createdAt: iso(t.createdAt),
-                updatedAt: iso(t.updatedAt),
-              },
-              ids[t.companyIndex]!,
-              now,
-            ),
-          ),
-      )
+    await ctx.database.db.insert(crmTickets).values(
+      backtestData.tickets.slice(start, start + 3000).map((t, i) =>
+        toCrmTicketValues(
+          ws,
+          {
+            id: String(40_000_000_001 + start + i),
+            properties: t.properties,
+            createdAt: iso(t.createdAt),
+            updatedAt: iso(t.updatedAt),
+          },
+          ids[t.companyIndex]!,
+          now,
+        ),
+      ),
+    )
   }
   const outcomeRows = backtestData.companies.map((c, i) => ({
     workspaceId: ws,
@@ -301,15 +293,13 @@ const aucText = (r: { auc: number | null; aucLow: number | null; aucHigh: number
   }))
   for (let start = 0; start < outcomeRows.length; start += 2000)
     await ctx.database.db.insert(churnOutcomes).values(outcomeRows.slice(start, start + 2000))
-  await ctx.database.db
-    .insert(churnDefinitions)
-    .values({
-      workspaceId: ws,
-      definition: { kind: 'upload' },
-      setAt: now,
-      outcomesStatus: 'ready',
-      outcomesRefreshedAt: now,
-    })
+  await ctx.database.db.insert(churnDefinitions).values({
+    workspaceId: ws,
+    definition: { kind: 'upload' },
+    setAt: now,
+    outcomesStatus: 'ready',
+    outcomesRefreshedAt: now,
+  })
   t0 = performance.now()
   const job = await runChurnModel(ctx.deps, ws, 'manual')
   console.log(

@@ -10,16 +10,21 @@ const kinds = Object.keys(cuePhrases) as CueKind[]
 const sentenceEnd = new Set(['.', '!', '?', ';'])
 
 /**
- * Only texts holding a phrase's first word can match; most tickets hold none, and skipping the
- * parser for them is what makes reading cues cheap enough to do for every stored ticket.
+ * A cheap necessary condition before the parser: some phrase has every one of its words present
+ * (as a word start, in any order). Most tickets hold no phrase, and skipping the parser for them is
+ * what makes reading cues cheap enough to do for every stored ticket.
  */
-const anchor = new RegExp(
-  `\\b(${[...new Set(kinds.flatMap((kind) => cuePhrases[kind].flatMap((p) => p.words[0]!.any.map(stem))))].join('|')})`,
-  'i',
+const phraseFilters: RegExp[][] = kinds.flatMap((kind) =>
+  cuePhrases[kind].map((phrase) =>
+    phrase.words.map((word) => new RegExp(`(?:${[...new Set(word.any.map(stem))].join('|')})`, 'i')),
+  ),
 )
+const mightMatch = (text: string) => phraseFilters.some((words) => words.every((word) => word.test(text)))
 
+/** A word's start as a pattern; a contraction ("n't") is glued to the word before it, so it needs no boundary. */
 function stem(word: string): string {
-  return word.length <= 5 ? word : word.slice(0, word.length - 2)
+  const start = (word.length <= 5 ? word : word.slice(0, word.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return word.startsWith("n'") ? start : `\\b${start}`
 }
 
 interface Token {
@@ -83,7 +88,7 @@ function matchAt(tokens: readonly Token[], start: number, phrase: CuePhrase): bo
  */
 export function readTicketCues(subject: string | null, content: string | null): TicketCues {
   const text = [subject, content].filter((part): part is string => Boolean(part)).join('.\n')
-  if (!anchor.test(text)) return {}
+  if (!mightMatch(text)) return {}
   const tokens = tokenize(text)
   const cues: TicketCues = {}
   for (const kind of kinds) {

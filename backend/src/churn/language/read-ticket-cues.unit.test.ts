@@ -12,6 +12,7 @@ describe('readTicketCues', () => {
     ['We are evaluating alternatives for next quarter', { cancellation: ['evaluating alternatives'] }],
     ['This is unacceptable, I am really disappointed', { frustration: ['unacceptable', 'disappointed'] }],
     ['The export is still not fixed', { frustration: ['still not fixed'] }],
+    ["The export still isn't working", { frustration: ['still not fixed'] }],
     ['Honestly we are fed up with this', { frustration: ['fed up'] }],
     ['Please reopen ticket 123, the sync failed again', { reopen: ['reopened', 'happened again'] }],
     ['Escalating this to your manager', { reopen: ['escalate'] }],
