@@ -1,4 +1,4 @@
-import type { ModelTrigger } from '../churn/model/run-churn-model'
+import type { ModelTrigger } from '../churn/model/model-trigger'
 
 /** How request handlers ask for background work without knowing the queue. */
 export interface JobScheduler {

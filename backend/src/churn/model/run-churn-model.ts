@@ -10,8 +10,7 @@ import { applyModelVerdict } from './apply-model-verdict'
 import type { VerdictOutcome } from './apply-model-verdict'
 import { loadBacktestHistories } from './load-backtest-histories'
 import { decileRates, leadDays, rocPoints } from './model-charts'
-
-export type ModelTrigger = 'definition' | 'full_sync' | 'weekly' | 'manual'
+import type { ModelTrigger } from './model-trigger'
 
 export type ModelRunOutcome =
   | { status: 'skipped'; reason: 'no_churn_definition' | 'outcomes_not_ready' }
