@@ -6,6 +6,7 @@ import { loadSession } from './auth/load-session'
 import { authRoutes } from './auth/routes'
 import { churnRoutes } from './churn/churn-routes'
 import { companyRoutes } from './churn/company-routes'
+import { definitionRoutes } from './churn/definition-routes'
 import { modelRoutes } from './churn/model-routes'
 import { apiError } from './http/api-error'
 import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
@@ -46,7 +47,15 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/webhooks/hubspot', webhookRoutes(deps))
   app.use('/api/*', loadSession(deps))
   // Every other route takes its method and path from its definition in contracts/.
-  for (const routes of [authRoutes, hubspotIntegrationRoutes, syncRoutes, companyRoutes, churnRoutes, modelRoutes])
+  for (const routes of [
+    authRoutes,
+    hubspotIntegrationRoutes,
+    syncRoutes,
+    companyRoutes,
+    churnRoutes,
+    modelRoutes,
+    definitionRoutes,
+  ])
     app.route('/', routes(deps))
 
   app.notFound((c) => apiError(c, 'not_found'))

@@ -1,5 +1,5 @@
 import { authApi } from './auth-endpoints'
-import { churnApi, churnModelApi, companiesApi } from './churn-endpoints'
+import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './churn-endpoints'
 import type { Endpoint } from './endpoint'
 import { hubspotApi } from './integration-endpoints'
 import { syncApi } from './sync-endpoints'
@@ -12,4 +12,5 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(companiesApi),
   ...Object.values(churnApi),
   ...Object.values(churnModelApi),
+  ...Object.values(churnDefinitionApi),
 ]

@@ -11,6 +11,16 @@ import {
   rescoreResponseSchema,
 } from './churn'
 import {
+  churnDefinitionInputSchema,
+  churnDefinitionOptionsErrors,
+  churnDefinitionOptionsSchema,
+  churnDefinitionPreviewSchema,
+  churnDefinitionViewSchema,
+  getChurnDefinitionErrors,
+  previewChurnDefinitionErrors,
+  saveChurnDefinitionErrors,
+} from './churn-definition'
+import {
   modelErrors,
   modelResponseSchema,
   requestModelRunErrors,
@@ -102,5 +112,43 @@ export const churnModelApi = {
     body: setWeightsBodySchema,
     response: weightsViewSchema,
     errors: setWeightsErrors,
+  }),
+}
+
+/** What "churned" means for the workspace: the choice, what HubSpot offers for it, and a preview. */
+export const churnDefinitionApi = {
+  get: endpoint({
+    method: 'GET',
+    path: '/api/v1/churn/definition',
+    auth: 'session',
+    response: churnDefinitionViewSchema,
+    errors: getChurnDefinitionErrors,
+  }),
+  /** The company properties and renewal pipelines of the connected portal a definition can use. */
+  options: endpoint({
+    method: 'GET',
+    path: '/api/v1/churn/definition/options',
+    auth: 'session',
+    response: churnDefinitionOptionsSchema,
+    errors: churnDefinitionOptionsErrors,
+  }),
+  /** Reads HubSpot (or the CSV) for a definition without saving it: how many churn events it yields. */
+  preview: endpoint({
+    method: 'POST',
+    path: '/api/v1/churn/definition/preview',
+    auth: 'session',
+    body: churnDefinitionInputSchema,
+    response: churnDefinitionPreviewSchema,
+    errors: previewChurnDefinitionErrors,
+  }),
+  /** An owner sets the definition; its outcomes are read in the background, then the model runs. */
+  save: endpoint({
+    method: 'POST',
+    path: '/api/v1/churn/definition',
+    auth: 'session',
+    body: churnDefinitionInputSchema,
+    response: churnDefinitionViewSchema,
+    status: 202,
+    errors: saveChurnDefinitionErrors,
   }),
 }

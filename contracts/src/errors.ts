@@ -44,6 +44,11 @@ export const errorStatus = {
   // the churn model
   no_churn_definition: 409,
   no_learned_weights: 409,
+  // the churn definition
+  deals_scope_missing: 409,
+  unknown_property: 400,
+  unknown_pipeline: 400,
+  invalid_outcomes_csv: 400,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof errorStatus
@@ -97,6 +102,11 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Choose what "churned" means for your workspace first (Settings → Churn definition); the model is tested against it.',
   no_learned_weights:
     'There are no learned weights to use yet: they appear once a backtest on your own history shows they beat the defaults.',
+  deals_scope_missing:
+    'Churnlens may not read deals in this portal. Reconnect HubSpot and approve the optional "deals" permission to use renewal deals.',
+  unknown_property: 'This HubSpot portal has no company property by that name.',
+  unknown_pipeline: 'This HubSpot portal has no deal pipeline with that id, or it has no lost stage.',
+  invalid_outcomes_csv: 'The CSV could not be read: see the line named below.',
 }
 
 export const apiErrorSchema = z.object({

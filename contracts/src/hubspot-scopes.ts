@@ -10,7 +10,7 @@ export interface ScopeSpec {
   feature?: OptionalFeature
 }
 
-export type OptionalFeature = 'write_back'
+export type OptionalFeature = 'write_back' | 'renewal_deals'
 
 export const hubspotScopes: readonly ScopeSpec[] = [
   {
@@ -45,7 +45,15 @@ export const hubspotScopes: readonly ScopeSpec[] = [
     feature: 'write_back',
     reason: 'Optional: create the two Churnlens score properties on companies.',
   },
+  {
+    scope: 'crm.objects.deals.read',
+    required: false,
+    feature: 'renewal_deals',
+    reason: 'Optional: read renewal deals, when your team records churn as lost renewals.',
+  },
 ]
+
+export const DEALS_READ_SCOPE = 'crm.objects.deals.read'
 
 export const requiredScopes = hubspotScopes.filter((s) => s.required).map((s) => s.scope)
 export const optionalScopes = hubspotScopes.filter((s) => !s.required).map((s) => s.scope)
@@ -62,6 +70,10 @@ export const optionalFeatures: Record<OptionalFeature, { label: string; scopes: 
   write_back: {
     label: 'Write churn scores back to HubSpot',
     scopes: hubspotScopes.filter((s) => s.feature === 'write_back').map((s) => s.scope),
+  },
+  renewal_deals: {
+    label: 'Churn read from lost renewal deals',
+    scopes: hubspotScopes.filter((s) => s.feature === 'renewal_deals').map((s) => s.scope),
   },
 }
 

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps'
 import type { JobsConnection } from '../db/database'
 import { connectedIntegrationIds, connectedWorkspaceIds } from '../integrations/hubspot/find-integration'
 import type { ModelTrigger } from '../churn/model/model-trigger'
-import { runChurnModel } from '../churn/model/run-churn-model'
+import { runChurnModelJob } from '../churn/model/run-churn-model-job'
 import { workspacesWithChurnDefinition } from '../churn/outcomes/workspaces-with-churn-definition'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { runSync } from '../sync/run-sync'
@@ -40,6 +40,12 @@ export async function startJobs(
   // API-only instances (RUN_WORKER=false) still enqueue work; only workers take it.
   const work: typeof boss.work = options.work ? boss.work.bind(boss) : ((async () => '') as unknown as typeof boss.work)
 
+  // Created first: a finished import (below) asks for a model run.
+  await boss.createQueue(MODEL_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 60 })
+  async function requestModelRun(workspaceId: string, trigger: ModelTrigger) {
+    await boss.send(MODEL_QUEUE, { workspaceId, trigger }, { singletonKey: workspaceId })
+  }
+
   await boss.createQueue(REFRESH_QUEUE, { retryLimit: 0, expireInSeconds: 300 })
   await boss.schedule(REFRESH_QUEUE, '* * * * *')
   await work(REFRESH_QUEUE, async () => {
@@ -62,6 +68,8 @@ export async function startJobs(
     // A failed type resumes from its checkpoint on retry.
     if (outcome.status === 'done' && outcome.failures.length > 0)
       throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
+    // A full import brings the team's whole history: test the model on it (skipped without a churn definition).
+    if (outcome.status === 'done' && outcome.completedImport) await requestModelRun(outcome.workspaceId, 'full_sync')
   })
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
   await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })
@@ -101,13 +109,10 @@ export async function startJobs(
   })
 
   // The backtest on a workspace's own history: one at a time per workspace, one more queued at most.
-  await boss.createQueue(MODEL_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 60 })
   await work<{ workspaceId: string; trigger: ModelTrigger }>(MODEL_QUEUE, async ([job]) => {
-    if (job) await runChurnModel(deps, job.data.workspaceId, job.data.trigger)
+    if (job) await runChurnModelJob(deps, job.data.workspaceId, job.data.trigger)
   })
-  const requestModelRun = async (workspaceId: string, trigger: ModelTrigger) => {
-    await boss.send(MODEL_QUEUE, { workspaceId, trigger }, { singletonKey: workspaceId })
-  }
+
   // Weekly, so the page follows the team's churn even when nothing else triggers a run.
   await boss.createQueue(WEEKLY_MODEL_QUEUE, { retryLimit: 0 })
   await boss.schedule(WEEKLY_MODEL_QUEUE, '41 4 * * 1')

@@ -9,11 +9,19 @@ import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import { loadSyncState } from './load-sync-state'
 import { syncObjectType } from './sync-object-type'
 
 export type SyncOutcome =
   | { status: 'skipped'; reason: 'not_connected' }
-  | { status: 'done'; failures: { type: CrmObjectType; error: CrmCallError }[]; scored: number }
+  | {
+      status: 'done'
+      workspaceId: string
+      failures: { type: CrmObjectType; error: CrmCallError }[]
+      scored: number
+      /** This run completed a first (or restarted) import of every type: the moment to test the model again. */
+      completedImport: boolean
+    }
 
 /**
  * Syncs one integration's companies, contacts and tickets concurrently, each within the portal's
@@ -42,6 +50,9 @@ export async function runSync(
     (
       await deps.db.select({ n: count() }).from(churnScores).where(eq(churnScores.workspaceId, integration.workspaceId))
     )[0]?.n ?? 0
+  const importing = (
+    await Promise.all(crmObjectTypes.map((type) => loadSyncState(deps.db, integration.workspaceId, type)))
+  ).some((state) => state.phase !== 'incremental')
   const results = await Promise.all(
     crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
   )
@@ -57,5 +68,11 @@ export async function runSync(
     { integrationId, ms: Math.round(performance.now() - started), failures, scored, writeBack },
     'hubspot sync finished',
   )
-  return { status: 'done', failures, scored }
+  return {
+    status: 'done',
+    workspaceId: integration.workspaceId,
+    failures,
+    scored,
+    completedImport: importing && failures.length === 0,
+  }
 }

@@ -6,6 +6,7 @@ import { ok } from '../../lib/result'
 import type { CompanyHistory } from './company-history'
 import type { CsvInputError } from './csv-input-error'
 import { parseCsvDate } from './parse-csv-date'
+import { optionalCsvDate, parseOutcomeRow } from './parse-outcome-row'
 import { readCsvRows } from './read-csv-rows'
 
 export const ticketColumns = [
@@ -36,16 +37,10 @@ export async function readBacktestFiles(
 ): Promise<Result<BacktestInput, CsvInputError>> {
   const companies = new Map<string, CompanyHistory>()
   const outcomes = await readCsvRows(outcomesFile, outcomeColumns, (row) => {
-    const id = row.company_id?.trim() ?? ''
-    if (!id) return 'company_id is empty'
+    const parsed = parseOutcomeRow(row)
+    if (typeof parsed === 'string') return parsed
+    const { companyId: id, customerSince, churnedAt } = parsed
     if (companies.has(id)) return `company ${id} appears twice`
-    const churnedAt = optionalDate(row.churned_at)
-    if (churnedAt === undefined)
-      return `churned_at "${row.churned_at}" is not an ISO-8601 date (e.g. 2026-03-01); leave it empty for a company that stayed`
-    const customerSince = optionalDate(row.customer_since)
-    if (customerSince === undefined) return `customer_since "${row.customer_since}" is not an ISO-8601 date`
-    if (churnedAt !== null && customerSince !== null && churnedAt < customerSince)
-      return 'churned_at is before customer_since'
     companies.set(id, { id, customerSince, churnedAt, tickets: [] })
     return null
   })
@@ -59,7 +54,7 @@ export async function readBacktestFiles(
     if (!row.ticket_id?.trim()) return 'ticket_id is empty'
     const createdAt = parseCsvDate(row.created_at ?? '')
     if (createdAt === null) return `created_at "${row.created_at}" is not an ISO-8601 date or time`
-    const closedAt = optionalDate(row.closed_at)
+    const closedAt = optionalCsvDate(row.closed_at)
     if (closedAt === undefined)
       return `closed_at "${row.closed_at}" is not an ISO-8601 date or time; leave it empty while the ticket is open`
     if (closedAt !== null && closedAt < createdAt) return 'closed_at is before created_at'
@@ -88,10 +83,4 @@ export async function readBacktestFiles(
   if (!tickets.ok) return tickets
   for (const company of companies.values()) company.tickets.sort((a, b) => a.createdAt - b.createdAt)
   return ok({ companies: [...companies.values()], tickets: ticketCount, companiesWithoutOutcome: withoutOutcome })
-}
-
-/** null for an empty cell, undefined for a malformed one. */
-function optionalDate(value: string | undefined): number | null | undefined {
-  if (value === undefined || value.trim() === '') return null
-  return parseCsvDate(value) ?? undefined
 }
