@@ -63,7 +63,7 @@ function compare(portalId: number, outcomes: Map<number, { churnedAt: Date | nul
   const seen = [...truth]
     .filter(([, at]) => at !== null)
     .map(([id, at]) => ({ id, at: at!, read: outcomes.get(id)?.churnedAt?.getTime() ?? null }))
-  const falseAlarms = [...outcomes].filter(([id, o]) => o.churnedAt !== null && truth.get(id) == null)
+  const falseAlarms = [...outcomes].filter(([id, o]) => o.churnedAt !== null && (truth.get(id) ?? null) === null)
   return { churners: seen, falseAlarms }
 }
 
