@@ -7,9 +7,44 @@ import { loadPortalBaseline } from './load-portal-baseline'
 import { loadSignalWeights } from './model/load-signal-weights'
 import { scoreCompany } from './score-company'
 import type { PortalBaseline } from './signals/portal-baseline'
+import type { TicketFacts } from './signals/ticket-facts'
 import { isOpenAt } from './signals/ticket-facts'
 
 const DAY = 86_400_000
+
+/** What scoring a set of companies reads from the database, loaded ahead so the next chunk can load while one is scored. */
+export interface ScoringInputs {
+  createdAt: Map<number, number | null>
+  byCompany: Map<number, TicketFacts[]>
+  previousBy: Map<number, { score: number; computedAt: Date }>
+  monthAgo: Map<number, number>
+}
+
+export async function loadScoringInputs(
+  db: Database,
+  workspaceId: string,
+  ids: readonly number[],
+  now: Date,
+): Promise<ScoringInputs> {
+  const [companies, byCompany, previous, monthAgo] = await Promise.all([
+    db
+      .select({ id: crmCompanies.hubspotId, createdAt: crmCompanies.hsCreatedAt })
+      .from(crmCompanies)
+      .where(and(eq(crmCompanies.workspaceId, workspaceId), inArray(crmCompanies.hubspotId, [...ids]))),
+    loadCompanyTickets(db, workspaceId, ids),
+    db
+      .select({ companyId: churnScores.companyId, score: churnScores.score, computedAt: churnScores.computedAt })
+      .from(churnScores)
+      .where(and(eq(churnScores.workspaceId, workspaceId), inArray(churnScores.companyId, [...ids]))),
+    scoresAround(db, workspaceId, [...ids], new Date(now.getTime() - 30 * DAY)),
+  ])
+  return {
+    createdAt: new Map(companies.map((c) => [c.id, c.createdAt?.getTime() ?? null])),
+    byCompany,
+    previousBy: new Map(previous.map((p) => [p.companyId, p])),
+    monthAgo,
+  }
+}
 
 /**
  * Re-scores the given companies from their current tickets and stores score, reasons and a
@@ -27,20 +62,18 @@ export async function rescoreCompanies(
   if (ids.length === 0) return 0
   const portal = options.baseline ?? (await loadPortalBaseline(db, workspaceId, now))
   const weights = options.weights ?? (await loadSignalWeights(db, workspaceId))
-  const companies = await db
-    .select({ id: crmCompanies.hubspotId, createdAt: crmCompanies.hsCreatedAt })
-    .from(crmCompanies)
-    .where(and(eq(crmCompanies.workspaceId, workspaceId), inArray(crmCompanies.hubspotId, ids)))
-  const createdAt = new Map(companies.map((c) => [c.id, c.createdAt?.getTime() ?? null]))
-  const byCompany = await loadCompanyTickets(db, workspaceId, ids)
+  return storeScores(db, workspaceId, await loadScoringInputs(db, workspaceId, ids, now), now, { portal, weights })
+}
 
-  const previous = await db
-    .select({ companyId: churnScores.companyId, score: churnScores.score, computedAt: churnScores.computedAt })
-    .from(churnScores)
-    .where(and(eq(churnScores.workspaceId, workspaceId), inArray(churnScores.companyId, ids)))
-  const previousBy = new Map(previous.map((p) => [p.companyId, p]))
-  const monthAgo = await scoresAround(db, workspaceId, ids, new Date(now.getTime() - 30 * DAY))
-
+/** Scores the loaded companies and writes scores and history points; answers how many were scored. */
+export async function storeScores(
+  db: Database,
+  workspaceId: string,
+  inputs: ScoringInputs,
+  now: Date,
+  { portal, weights }: { portal: PortalBaseline; weights: SignalWeights },
+): Promise<number> {
+  const { createdAt, byCompany, previousBy, monthAgo } = inputs
   const at = now.getTime()
   const scores = [...byCompany].map(([companyId, allTickets]) => {
     const tickets = allTickets.filter((t) => t.createdAt <= at)
