@@ -31,7 +31,9 @@ describe('authorize', () => {
     expect(url.searchParams.get('client_id')).toBe(ctx.sim.apps[0]?.clientId)
     expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT_URI)
     expect(url.searchParams.get('scope')?.split(' ')).toEqual(requiredScopes)
-    expect(url.searchParams.get('optional_scope')).toBe('crm.objects.companies.write crm.schemas.companies.write')
+    expect(url.searchParams.get('optional_scope')).toBe(
+      'crm.objects.companies.write crm.schemas.companies.write crm.objects.deals.read',
+    )
     expect(url.searchParams.get('code_challenge_method')).toBe('S256')
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const state = url.searchParams.get('state') ?? ''
@@ -232,6 +234,7 @@ describe('callback: every failure has its own code and writes nothing', () => {
         ...requiredScopes,
         'crm.objects.companies.write',
         'crm.schemas.companies.write',
+        'crm.objects.deals.read',
       ])
     }
     expect(await integrationRow(agent.workspaceId)).toBeNull()

@@ -1,4 +1,4 @@
-import { requiredScopes } from '@churnlens/contracts'
+import { optionalScopes, requiredScopes } from '@churnlens/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { integrationEvents } from '../src/db/schema'
 import { refreshExpiringTokens } from '../src/jobs/refresh-expiring-tokens'
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 type Agent = Awaited<ReturnType<TestContext['signedUpAgent']>>
 const MINUTE = 60_000
-const allScopes = [...requiredScopes, 'crm.objects.companies.write', 'crm.schemas.companies.write']
+const allScopes = [...requiredScopes, ...optionalScopes]
 
 const tokenCalls = () =>
   ctx.sim.control.requestLog().filter((r) => r.path === '/oauth/2026-03/token' && r.method === 'POST').length
@@ -142,6 +142,7 @@ describe('dead grants go to needs_reauth once, with no retry loop', () => {
         status: 'connected',
         disabledFeatures: [
           { feature: 'write_back', missingScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write'] },
+          { feature: 'renewal_deals', missingScopes: ['crm.objects.deals.read'] },
         ],
       })
 
