@@ -12,6 +12,8 @@ export const errorStatus = {
   unauthenticated: 401,
   not_found: 404,
   server_error: 500,
+  payload_too_large: 413,
+  cross_site_request: 403,
   // accounts
   email_taken: 409,
   invalid_credentials: 401,
@@ -48,6 +50,13 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus
 
+/**
+ * Codes the edge answers before any route runs (body too large, a request from another site), so
+ * every endpoint may meet them on top of its own list, as it may meet `server_error`.
+ */
+export const edgeErrorCodes = ['server_error', 'payload_too_large', 'cross_site_request'] as const
+export type EdgeErrorCode = (typeof edgeErrorCodes)[number]
+
 export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]
 
 /** Messages a person reads; the UI shows these for a code even when it only has the code (a redirect query). */
@@ -58,6 +67,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   unauthenticated: 'Please sign in to continue.',
   not_found: 'Not found.',
   server_error: 'Something went wrong on our side. Please try again.',
+  payload_too_large: 'The request was larger than Churnlens accepts.',
+  cross_site_request: 'This request came from another site, so Churnlens refused it.',
   email_taken: 'An account with this email already exists. Try signing in instead.',
   invalid_credentials: 'That email and password do not match an account.',
   too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
