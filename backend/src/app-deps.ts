@@ -28,6 +28,8 @@ export interface AppDeps {
   /** 1 in production; tests shrink HubSpot retry waits with it (the decisions stay the same). */
   retryDelayScale: number
   scheduler: JobScheduler
+  /** Waits; sign-in slows a guesser with it. Tests record the waits instead of sleeping. */
+  pause: (ms: number) => Promise<void>
 }
 
 export interface SessionInfo {

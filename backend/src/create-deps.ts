@@ -26,16 +26,23 @@ export interface DepsInput {
   scheduler: JobScheduler
   /** HubSpot's limits by default; tests on a frozen clock raise them. */
   budgets?: PortalBudgets
+  pause?: (ms: number) => Promise<void>
 }
 
 /** Wires the services every entry point (server, jobs, scripts, tests) shares. */
 export function createDeps(input: DepsInput): AppDeps {
-  const { keyRing, retryDelayScale, budgets, ...rest } = input
+  const { keyRing, retryDelayScale, budgets, pause, ...rest } = input
   const base = { ...rest, cipher: createTokenCipher(keyRing), metrics: createMetrics(input.db) }
   const alert = input.config.alert
   const tokens = createTokenKeeper({
     ...base,
     ...(alert ? { onNeedsReauth: (event) => void sendAlert(input.fetch, alert, event, input.logger) } : {}),
   })
-  return { ...base, tokens, budgets: budgets ?? createPortalBudgets(), retryDelayScale: retryDelayScale ?? 1 }
+  return {
+    ...base,
+    tokens,
+    budgets: budgets ?? createPortalBudgets(),
+    retryDelayScale: retryDelayScale ?? 1,
+    pause: pause ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  }
 }
