@@ -37,6 +37,17 @@ export interface Config {
   webhooksAcceptV1: boolean
   /** false: an API-only instance that enqueues background work but leaves it to worker instances. */
   runWorker: boolean
+  retention: RetentionConfig
+}
+
+/** How long the retention job keeps what is no longer current (README, "Data retention"). */
+export interface RetentionConfig {
+  /** Processed webhook events; HubSpot retries a delivery for up to a day, the dedupe key must outlive that. */
+  webhookInboxDays: number
+  /** Score history behind the trend and the company page's chart (each company's newest point is always kept). */
+  scoreHistoryDays: number
+  /** Authorize attempts after they expired, so a late callback is told "expired" rather than "unknown". */
+  oauthStateDays: number
 }
 
 export type HubspotConfig =
@@ -84,6 +95,9 @@ const envSchema = z.object({
   HUBSPOT_WEBHOOK_ACCEPT_V1: optional(z.enum(['true', 'false'])),
   RUN_WORKER: optional(z.enum(['true', 'false'])),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  RETENTION_WEBHOOK_INBOX_DAYS: optional(z.coerce.number().int().min(2).max(3650)),
+  RETENTION_SCORE_HISTORY_DAYS: optional(z.coerce.number().int().min(60).max(3650)),
+  RETENTION_OAUTH_STATE_DAYS: optional(z.coerce.number().int().min(1).max(365)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
 
@@ -207,6 +221,11 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     metricsToken: e.METRICS_TOKEN ?? null,
     webhooksAcceptV1: e.HUBSPOT_WEBHOOK_ACCEPT_V1 === 'true',
     runWorker: e.RUN_WORKER !== 'false',
+    retention: {
+      webhookInboxDays: e.RETENTION_WEBHOOK_INBOX_DAYS ?? 7,
+      scoreHistoryDays: e.RETENTION_SCORE_HISTORY_DAYS ?? 400,
+      oauthStateDays: e.RETENTION_OAUTH_STATE_DAYS ?? 1,
+    },
   }
 }
 
