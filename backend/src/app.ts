@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './app-deps'
 import { loadSession } from './auth/load-session'
+import { passwordRoutes } from './auth/password-routes'
 import { authRoutes } from './auth/routes'
 import { churnRoutes } from './churn/churn-routes'
 import { companyRoutes } from './churn/company-routes'
@@ -57,7 +58,15 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', refuseCrossSite(deps.config.publicUrl))
   app.use('/api/*', loadSession(deps))
   // Every other route takes its method and path from its definition in contracts/.
-  for (const routes of [authRoutes, hubspotIntegrationRoutes, syncRoutes, companyRoutes, churnRoutes, modelRoutes])
+  for (const routes of [
+    authRoutes,
+    hubspotIntegrationRoutes,
+    syncRoutes,
+    companyRoutes,
+    churnRoutes,
+    modelRoutes,
+    passwordRoutes,
+  ])
     app.route('/', routes(deps))
 
   app.notFound((c) => apiError(c, 'not_found'))

@@ -38,7 +38,11 @@ export interface Config {
   /** false: an API-only instance that enqueues background work but leaves it to worker instances. */
   runWorker: boolean
   retention: RetentionConfig
+  mail: MailConfig
 }
+
+/** SMTP in production; in development a folder the mails are written to (and their text logged). */
+export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string }
 
 /** How long the retention job keeps what is no longer current (README, "Data retention"). */
 export interface RetentionConfig {
@@ -98,6 +102,8 @@ const envSchema = z.object({
   RETENTION_WEBHOOK_INBOX_DAYS: optional(z.coerce.number().int().min(2).max(3650)),
   RETENTION_SCORE_HISTORY_DAYS: optional(z.coerce.number().int().min(60).max(3650)),
   RETENTION_OAUTH_STATE_DAYS: optional(z.coerce.number().int().min(1).max(365)),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  MAIL_FROM: optional(z.string().min(3)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
 
@@ -126,6 +132,8 @@ const productionRequired = [
   'PUBLIC_URL',
   // Metrics list every workspace's sync and webhook counts: never open, even on a private port.
   'METRICS_TOKEN',
+  // Password reset links go out by mail.
+  'SMTP_URL',
 ] as const
 
 // Secrets and HubSpot's codes travel to these; production speaks to them only over TLS.
@@ -221,6 +229,13 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     metricsToken: e.METRICS_TOKEN ?? null,
     webhooksAcceptV1: e.HUBSPOT_WEBHOOK_ACCEPT_V1 === 'true',
     runWorker: e.RUN_WORKER !== 'false',
+    mail: e.SMTP_URL
+      ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' }
+      : {
+          kind: 'outbox',
+          dir: `${e.DATA_DIR ?? defaults.dataDir}/outbox`,
+          from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>',
+        },
     retention: {
       webhookInboxDays: e.RETENTION_WEBHOOK_INBOX_DAYS ?? 7,
       scoreHistoryDays: e.RETENTION_SCORE_HISTORY_DAYS ?? 400,

@@ -35,6 +35,7 @@ describe('config', () => {
         'SESSION_SECRET',
         'PUBLIC_URL',
         'METRICS_TOKEN',
+        'SMTP_URL',
       ]) {
         expect(problems).toContain(name)
       }
@@ -62,6 +63,7 @@ describe('config', () => {
         SESSION_SECRET: randomBytes(32).toString('base64url'),
         PUBLIC_URL: 'https://churnlens.example.com',
         METRICS_TOKEN: 'a metrics token of some length',
+        SMTP_URL: 'smtps://user:pass@smtp.example.com',
       },
       defaults,
     )
@@ -84,6 +86,7 @@ describe('config', () => {
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     PUBLIC_URL: 'https://churnlens.example.com',
     METRICS_TOKEN: 'a metrics token of some length',
+    SMTP_URL: 'smtps://user:pass@smtp.example.com',
   }
   const problemsOf = (env: Record<string, string>) => {
     try {

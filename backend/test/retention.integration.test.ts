@@ -1,7 +1,14 @@
 import { authApi } from '@churnlens/contracts'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { churnScoreHistory, oauthStates, rateLimitCounters, sessions, webhookInbox } from '../src/db/schema'
+import {
+  churnScoreHistory,
+  oauthStates,
+  passwordResetTokens,
+  rateLimitCounters,
+  sessions,
+  webhookInbox,
+} from '../src/db/schema'
 import { pruneExpiredData } from '../src/retention/prune-expired-data'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
@@ -54,6 +61,10 @@ describe('the retention job', () => {
         session('idle-for-8-days', daysAgo(-20), daysAgo(8)),
         session('in-use', daysAgo(-20), daysAgo(1)),
       ])
+    await db.insert(passwordResetTokens).values([
+      { id: 'reset-expired', userId, expiresAt: daysAgo(0.1) },
+      { id: 'reset-live', userId, expiresAt: daysAgo(-0.02) },
+    ])
     const event = (key: string, processedAt: Date | null) => ({
       dedupeKey: key,
       portalId: 1,
@@ -82,11 +93,19 @@ describe('the retention job', () => {
       .values([point(1, 500), point(1, 450), point(1, 10), point(2, 600), point(2, 500)])
 
     const pruned = await pruneExpiredData(ctx.deps, ctx.deps.config.retention)
-    expect(pruned).toEqual({ rateLimitCounters: 1, oauthStates: 1, sessions: 2, webhookInbox: 1, scoreHistory: 3 })
+    expect(pruned).toEqual({
+      rateLimitCounters: 1,
+      oauthStates: 1,
+      sessions: 2,
+      passwordResets: 1,
+      webhookInbox: 1,
+      scoreHistory: 3,
+    })
 
     expect((await db.select().from(rateLimitCounters)).map((r) => r.key)).toContain('login:ip:current')
     expect((await db.select().from(rateLimitCounters)).map((r) => r.key)).not.toContain('login:ip:old')
     expect((await db.select().from(oauthStates)).map((r) => r.stateHash)).toEqual(['just-expired'])
+    expect((await db.select().from(passwordResetTokens)).map((r) => r.id)).toEqual(['reset-live'])
     const left = (await db.select().from(sessions)).map((r) => r.id)
     expect(left).toContain('in-use')
     expect(left).not.toContain('past-its-30-days')
@@ -117,6 +136,7 @@ describe('the retention job', () => {
       rateLimitCounters: 0,
       oauthStates: 0,
       sessions: 0,
+      passwordResets: 0,
       webhookInbox: 0,
       scoreHistory: 0,
     })

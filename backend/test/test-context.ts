@@ -10,6 +10,7 @@ import { createDeps } from '../src/create-deps'
 import { integrations } from '../src/db/schema'
 import { createPortalBudgets } from '../src/integrations/hubspot/client/portal-budgets'
 import { createLogger } from '../src/http/create-logger'
+import type { OutgoingMail } from '../src/mail/mailer'
 import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
 import type { AnswerBody } from './browser-agent'
 import { BrowserAgent } from './browser-agent'
@@ -94,6 +95,8 @@ export async function createTestContext(options: TestContextOptions = {}) {
   const syncRequests: { integrationId: string; reason: string }[] = []
   // Sign-in's pauses are recorded, not slept.
   const pauses: number[] = []
+  // Mail is recorded, as a mailbox would receive it.
+  const mails: OutgoingMail[] = []
   const deps: AppDeps = createDeps({
     config,
     db: database.db,
@@ -106,6 +109,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     // Same retry decisions as production, a hundredth of the waiting.
     retryDelayScale: 0.01,
     pause: async (ms) => void pauses.push(ms),
+    mailer: { send: async (mail) => void mails.push(mail) },
     ...(options.rateLimits
       ? {}
       : { budgets: createPortalBudgets({ oauthPerTenSeconds: 100_000, searchPerSecond: 100_000 }) }),
@@ -130,6 +134,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     database,
     syncRequests,
     pauses,
+    mails,
     agent: () => new BrowserAgent(app),
     /** A signed-up browser with its own workspace. */
     async signedUpAgent(email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`) {

@@ -18,6 +18,8 @@ export const errorStatus = {
   email_taken: 409,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  wrong_password: 400,
+  reset_link_invalid: 400,
   // the OAuth callback
   oauth_access_denied: 400,
   oauth_provider_error: 400,
@@ -72,6 +74,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   email_taken: 'An account with this email already exists. Try signing in instead.',
   invalid_credentials: 'That email and password do not match an account.',
   too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
+  wrong_password: 'Your current password is not correct.',
+  reset_link_invalid: 'This reset link has expired or was already used. Please ask for a new one.',
   oauth_access_denied:
     'HubSpot access was not granted, so Churnlens cannot read your tickets yet. You can try again whenever you are ready.',
   oauth_provider_error: 'HubSpot could not complete the connection. Please try again.',

@@ -3,14 +3,21 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { AppDeps } from '../app-deps'
 import { SESSION_IDLE_MS } from '../auth/sessions'
 import type { RetentionConfig } from '../config'
-import { churnScoreHistory, oauthStates, rateLimitCounters, sessions, webhookInbox } from '../db/schema'
+import {
+  churnScoreHistory,
+  oauthStates,
+  passwordResetTokens,
+  rateLimitCounters,
+  sessions,
+  webhookInbox,
+} from '../db/schema'
 
 const DAY = 24 * 60 * 60 * 1000
 // The longest throttling window is an hour; a day leaves the counters readable while someone investigates.
 const RATE_LIMIT_KEEP_MS = DAY
 
 export type PrunedCounts = Record<
-  'rateLimitCounters' | 'oauthStates' | 'sessions' | 'webhookInbox' | 'scoreHistory',
+  'rateLimitCounters' | 'oauthStates' | 'sessions' | 'passwordResets' | 'webhookInbox' | 'scoreHistory',
   number
 >
 
@@ -18,7 +25,7 @@ export type PrunedCounts = Record<
  * Deletes what nobody needs any more, each table by its own rule (README, "Data retention"):
  * throttling counters whose window closed a day ago; authorize attempts a while after they expired
  * (long enough to tell a late callback "expired" rather than "unknown"); sessions past their
- * absolute or idle end; webhook events processed longer ago than HubSpot retries a delivery (so a
+ * absolute or idle end; reset links past their hour; webhook events processed longer ago than HubSpot retries a delivery (so a
  * redelivery still falls on its dedupe key); score history older than the configured period,
  * except each company's newest point, which the company page and the trend still read.
  */
@@ -42,6 +49,10 @@ export async function pruneExpiredData(
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, before(SESSION_IDLE_MS))))
     .returning({ id: sessions.id })
+  const resets = await db
+    .delete(passwordResetTokens)
+    .where(lt(passwordResetTokens.expiresAt, new Date(now)))
+    .returning({ id: passwordResetTokens.id })
   const inbox = await db
     .delete(webhookInbox)
     .where(
@@ -74,6 +85,7 @@ export async function pruneExpiredData(
     rateLimitCounters: counters.length,
     oauthStates: states.length,
     sessions: ended.length,
+    passwordResets: resets.length,
     webhookInbox: inbox.length,
     scoreHistory: history.length,
   }
