@@ -36,7 +36,7 @@ export default defineEventHandler(async (event) => {
   const { backendUrl, trustedProxies } = useRuntimeConfig(event)
   const target = `${backendUrl.replace(/\/+$/, '')}${path}`
 
-  let body: Buffer | undefined
+  let body: Uint8Array<ArrayBuffer> | undefined
   if (!BODYLESS_METHODS.has(event.method)) {
     const limit = path.split('?')[0] === WEBHOOK_PATH ? WEBHOOK_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES
     const read = await readLimitedBody(event.node.req, limit)
@@ -44,7 +44,7 @@ export default defineEventHandler(async (event) => {
       setResponseStatus(event, 413)
       return apiError('payload_too_large', 'The request was larger than Churnlens accepts.')
     }
-    body = read
+    body = new Uint8Array(read)
   }
 
   // The client's address: the socket's peer, or what a configured proxy in front of us forwarded; never a client's own claim.
