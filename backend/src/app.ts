@@ -16,6 +16,7 @@ import { refuseCrossSite } from './http/refuse-cross-site'
 import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
 import { syncRoutes } from './sync/routes'
 import { webhookRoutes } from './webhooks/routes'
+import { workspaceRoutes } from './workspaces/routes'
 
 /** The whole HTTP API; tests call `app.request()` on exactly this. */
 export function createApp(deps: AppDeps) {
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
     churnRoutes,
     modelRoutes,
     passwordRoutes,
+    workspaceRoutes,
   ])
     app.route('/', routes(deps))
 

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import {
   changePasswordBodySchema,
+  deleteWorkspaceBodySchema,
+  deleteWorkspaceErrors,
   changePasswordErrors,
   loginBodySchema,
   loginErrors,
@@ -69,6 +71,19 @@ export const authApi = {
     response: z.undefined(),
     status: 204,
     errors: changePasswordErrors,
+  }),
+  /**
+   * Owner only: revokes the workspace's HubSpot grant, then deletes the workspace with all of its data,
+   * and the accounts of members who belong to no other workspace. Signs this browser out.
+   */
+  deleteWorkspace: endpoint({
+    method: 'POST',
+    path: '/api/v1/workspace/delete',
+    auth: 'session',
+    body: deleteWorkspaceBodySchema,
+    response: z.undefined(),
+    status: 204,
+    errors: deleteWorkspaceErrors,
   }),
   /** Emails a reset link when the email has an account; answers the same either way. */
   requestPasswordReset: endpoint({

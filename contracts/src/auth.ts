@@ -61,3 +61,15 @@ export const resetPasswordBodySchema = z.strictObject({
 })
 export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>
 export const resetPasswordErrors = ['invalid_body', 'unsupported_media_type', 'reset_link_invalid'] as const
+
+/** The owner types the workspace's name, so a stray click cannot delete it. */
+export const deleteWorkspaceBodySchema = z.strictObject({ confirmName: z.string().min(1).max(200) })
+export type DeleteWorkspaceBody = z.infer<typeof deleteWorkspaceBodySchema>
+export const deleteWorkspaceErrors = [
+  'unauthenticated',
+  'invalid_body',
+  'unsupported_media_type',
+  'forbidden',
+  'workspace_name_mismatch',
+  'hubspot_unavailable',
+] as const

@@ -20,6 +20,7 @@ export const errorStatus = {
   too_many_attempts: 429,
   wrong_password: 400,
   reset_link_invalid: 400,
+  workspace_name_mismatch: 400,
   // the OAuth callback
   oauth_access_denied: 400,
   oauth_provider_error: 400,
@@ -76,6 +77,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
   wrong_password: 'Your current password is not correct.',
   reset_link_invalid: 'This reset link has expired or was already used. Please ask for a new one.',
+  workspace_name_mismatch: 'Type the workspace name exactly as shown to confirm.',
   oauth_access_denied:
     'HubSpot access was not granted, so Churnlens cannot read your tickets yet. You can try again whenever you are ready.',
   oauth_provider_error: 'HubSpot could not complete the connection. Please try again.',
