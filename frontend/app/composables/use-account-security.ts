@@ -1,5 +1,10 @@
 import { authApi } from '@churnlens/contracts'
-import type { ChangePasswordBody, RequestPasswordResetBody, ResetPasswordBody } from '@churnlens/contracts'
+import type {
+  ChangePasswordBody,
+  DeleteWorkspaceBody,
+  RequestPasswordResetBody,
+  ResetPasswordBody,
+} from '@churnlens/contracts'
 
 /** Changing a password, signing out everywhere and resetting a forgotten password; every call reports a typed error. */
 export function useAccountSecurity() {
@@ -30,6 +35,14 @@ export function useAccountSecurity() {
       if (ok) {
         session.clear()
         await navigateTo('/login')
+      }
+      return ok
+    },
+    async deleteWorkspace(body: DeleteWorkspaceBody) {
+      const ok = await run(() => apiFetch(authApi.deleteWorkspace, { body }))
+      if (ok) {
+        session.clear()
+        await navigateTo('/signup')
       }
       return ok
     },
