@@ -52,6 +52,8 @@ export default defineConfig({
       SIMULATOR_PORT: String(ports.simulator),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // As a TLS terminator in front of the frontend would be: tests name the client with X-Forwarded-For.
+      TRUSTED_PROXIES: '127.0.0.1',
     },
   },
 })

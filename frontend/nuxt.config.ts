@@ -15,7 +15,8 @@ export default defineNuxtConfig({
       ],
     },
   },
-  // Server-only; override at run time with NUXT_BACKEND_URL.
-  runtimeConfig: { backendUrl: 'http://127.0.0.1:3001' },
+  // Server-only; override at run time with NUXT_BACKEND_URL and NUXT_TRUSTED_PROXIES (addresses or CIDR
+  // ranges of the proxies in front of this server, comma-separated; empty trusts none).
+  runtimeConfig: { backendUrl: 'http://127.0.0.1:3001', trustedProxies: '' },
   typescript: { strict: true },
 })

@@ -127,14 +127,23 @@ try {
   await buildFrontendIfStale()
   service('backend', [...tsx, 'backend/src/main.ts'], {
     env: {
+      // A local start is development (its generated secrets included) unless said otherwise.
+      NODE_ENV: env.NODE_ENV ?? 'development',
       PORT: String(backendPort),
       PUBLIC_URL: publicUrl,
+      // The backend sits behind the frontend's proxy on this host, which forwards the client's address.
+      TRUST_PROXY: 'true',
       ...(useSimulator ? { HUBSPOT_SIMULATOR_URL: simulatorUrl } : {}),
     },
   })
   service('frontend', ['.output/server/index.mjs'], {
     cwd: join(root, 'frontend'),
-    env: { PORT: String(frontendPort), NUXT_BACKEND_URL: `http://127.0.0.1:${backendPort}` },
+    env: {
+      PORT: String(frontendPort),
+      NUXT_BACKEND_URL: `http://127.0.0.1:${backendPort}`,
+      // Proxies in front of the frontend (a TLS terminator, a load balancer) whose X-Forwarded-For is believed.
+      NUXT_TRUSTED_PROXIES: env.TRUSTED_PROXIES ?? '',
+    },
   })
   await waitFor(`http://127.0.0.1:${backendPort}/healthz`, 'backend')
   await waitFor(`http://127.0.0.1:${frontendPort}/`, 'frontend')

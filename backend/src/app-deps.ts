@@ -7,6 +7,7 @@ import type { PortalBudgets } from './integrations/hubspot/client/portal-budgets
 import type { TokenKeeper } from './integrations/hubspot/tokens/token-keeper'
 import type { JobScheduler } from './jobs/job-scheduler'
 import type { Clock } from './lib/clock'
+import type { Mailer } from './mail/mailer'
 import type { Metrics } from './observability/create-metrics'
 
 /** Everything a request handler may touch, injected once so tests swap any of it. */
@@ -28,6 +29,9 @@ export interface AppDeps {
   /** 1 in production; tests shrink HubSpot retry waits with it (the decisions stay the same). */
   retryDelayScale: number
   scheduler: JobScheduler
+  /** Waits; sign-in slows a guesser with it. Tests record the waits instead of sleeping. */
+  pause: (ms: number) => Promise<void>
+  mailer: Mailer
 }
 
 export interface SessionInfo {

@@ -3,15 +3,21 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './app-deps'
 import { loadSession } from './auth/load-session'
+import { passwordRoutes } from './auth/password-routes'
 import { authRoutes } from './auth/routes'
 import { churnRoutes } from './churn/churn-routes'
 import { companyRoutes } from './churn/company-routes'
 import { definitionRoutes } from './churn/definition-routes'
 import { modelRoutes } from './churn/model-routes'
 import { apiError } from './http/api-error'
+import { limitBody } from './http/limit-body'
+import { sameSecret } from './http/same-secret'
+import { refuseControlCharacters } from './http/refuse-control-characters'
+import { refuseCrossSite } from './http/refuse-cross-site'
 import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
 import { syncRoutes } from './sync/routes'
 import { webhookRoutes } from './webhooks/routes'
+import { workspaceRoutes } from './workspaces/routes'
 
 /** The whole HTTP API; tests call `app.request()` on exactly this. */
 export function createApp(deps: AppDeps) {
@@ -37,14 +43,21 @@ export function createApp(deps: AppDeps) {
     }
   })
   app.get('/metrics', async (c) => {
-    // Optional bearer token, for deployments where the metrics port is not private.
-    if (deps.config.metricsToken && c.req.header('authorization') !== `Bearer ${deps.config.metricsToken}`)
+    // Required in production; compared in constant time, so the token cannot be guessed a byte at a time.
+    if (
+      deps.config.metricsToken &&
+      !sameSecret(c.req.header('authorization') ?? '', `Bearer ${deps.config.metricsToken}`)
+    )
       return apiError(c, 'unauthenticated')
     return c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType })
   })
 
+  // The edge, before any parsing, session or throttling work: bounded bodies, clean addresses, same-site writes.
+  app.use(limitBody())
+  app.use('/api/*', refuseControlCharacters)
   // HubSpot's webhook calls speak HubSpot's format, not our error envelope: outside the endpoint contracts.
   app.route('/api/v1/webhooks/hubspot', webhookRoutes(deps))
+  app.use('/api/*', refuseCrossSite(deps.config.publicUrl))
   app.use('/api/*', loadSession(deps))
   // Every other route takes its method and path from its definition in contracts/.
   for (const routes of [
@@ -55,6 +68,8 @@ export function createApp(deps: AppDeps) {
     churnRoutes,
     modelRoutes,
     definitionRoutes,
+    passwordRoutes,
+    workspaceRoutes,
   ])
     app.route('/', routes(deps))
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import type { KeyRing } from './crypto/key-ring'
 import { parseKeyRing } from './crypto/key-ring'
@@ -17,7 +18,13 @@ export interface Config {
   host: string
   publicUrl: string
   secureCookies: boolean
-  trustProxy: boolean
+  /**
+   * Proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). Empty by default:
+   * the socket's peer is the client. TRUST_PROXY=true adds loopback, for the frontend's proxy on this host.
+   */
+  trustedProxies: string[]
+  /** Only development and test may fall back to locally generated secrets. */
+  allowDevSecrets: boolean
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string }
   /** Absent in development: main.ts then generates or loads a local key ring in the data folder. */
   keyRing: KeyRing | null
@@ -30,6 +37,21 @@ export interface Config {
   webhooksAcceptV1: boolean
   /** false: an API-only instance that enqueues background work but leaves it to worker instances. */
   runWorker: boolean
+  retention: RetentionConfig
+  mail: MailConfig
+}
+
+/** SMTP in production; in development a folder the mails are written to (and their text logged). */
+export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string }
+
+/** How long the retention job keeps what is no longer current (README, "Data retention"). */
+export interface RetentionConfig {
+  /** Processed webhook events; HubSpot retries a delivery for up to a day, the dedupe key must outlive that. */
+  webhookInboxDays: number
+  /** Score history behind the trend and the company page's chart (each company's newest point is always kept). */
+  scoreHistoryDays: number
+  /** Authorize attempts after they expired, so a late callback is told "expired" rather than "unknown". */
+  oauthStateDays: number
 }
 
 export type HubspotConfig =
@@ -59,6 +81,8 @@ const envSchema = z.object({
   HOST: optional(z.string().min(1)),
   PUBLIC_URL: optional(url),
   TRUST_PROXY: optional(z.enum(['true', 'false'])),
+  TRUSTED_PROXIES: optional(z.string().min(1)),
+  ALLOW_PUBLIC_BIND: optional(z.enum(['true', 'false'])),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)),
   DATA_DIR: optional(z.string().min(1)),
@@ -75,8 +99,28 @@ const envSchema = z.object({
   HUBSPOT_WEBHOOK_ACCEPT_V1: optional(z.enum(['true', 'false'])),
   RUN_WORKER: optional(z.enum(['true', 'false'])),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  RETENTION_WEBHOOK_INBOX_DAYS: optional(z.coerce.number().int().min(2).max(3650)),
+  RETENTION_SCORE_HISTORY_DAYS: optional(z.coerce.number().int().min(60).max(3650)),
+  RETENTION_OAUTH_STATE_DAYS: optional(z.coerce.number().int().min(1).max(365)),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  MAIL_FROM: optional(z.string().min(3)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
+
+const LOOPBACK = ['127.0.0.0/8', '::1']
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]'])
+
+/** Each entry an IPv4 or IPv6 address, optionally with a prefix length. */
+function proxyEntryProblem(entry: string): string | null {
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const version = isIP(address)
+  if (version === 0 || rest.length > 0) return `TRUSTED_PROXIES: "${entry}" is not an address or CIDR range`
+  if (prefix === undefined) return null
+  const bits = Number(prefix)
+  if (!/^\d+$/.test(prefix) || bits > (version === 6 ? 128 : 32))
+    return `TRUSTED_PROXIES: "${entry}" has an invalid prefix length`
+  return null
+}
 
 const productionRequired = [
   'DATABASE_URL',
@@ -86,6 +130,18 @@ const productionRequired = [
   'TOKEN_ENCRYPTION_KEYS',
   'SESSION_SECRET',
   'PUBLIC_URL',
+  // Metrics list every workspace's sync and webhook counts: never open, even on a private port.
+  'METRICS_TOKEN',
+  // Password reset links go out by mail.
+  'SMTP_URL',
+] as const
+
+// Secrets and HubSpot's codes travel to these; production speaks to them only over TLS.
+const productionHttpsOnly = [
+  'HUBSPOT_API_BASE_URL',
+  'HUBSPOT_AUTHORIZE_URL',
+  'HUBSPOT_REDIRECT_URI',
+  'ALERT_WEBHOOK_URL',
 ] as const
 
 export function parseConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): Config {
@@ -98,6 +154,24 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
   const production = e.NODE_ENV === 'production'
   if (production) {
     for (const name of productionRequired) if (!e[name]) problems.push(`${name}: required when NODE_ENV=production`)
+    for (const name of productionHttpsOnly)
+      if (e[name] && !e[name].startsWith('https://')) problems.push(`${name}: must be https in production`)
+    if (e.HOST && WILDCARD_HOSTS.has(e.HOST) && e.ALLOW_PUBLIC_BIND !== 'true')
+      problems.push(
+        `HOST: ${e.HOST} listens on every interface; the backend belongs behind its proxy (set ALLOW_PUBLIC_BIND=true if a firewall or container network keeps it private)`,
+      )
+  }
+  if (!e.NODE_ENV && (!e.TOKEN_ENCRYPTION_KEYS || !e.SESSION_SECRET))
+    problems.push(
+      'NODE_ENV: not set, and TOKEN_ENCRYPTION_KEYS or SESSION_SECRET is missing. Set NODE_ENV=development to use locally generated development secrets, or NODE_ENV=production with real ones.',
+    )
+  const trustedProxyEntries = (e.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+  for (const entry of trustedProxyEntries) {
+    const problem = proxyEntryProblem(entry)
+    if (problem) problems.push(problem)
   }
   if (e.HUBSPOT_CLIENT_ID) {
     if (!e.HUBSPOT_CLIENT_SECRET) problems.push('HUBSPOT_CLIENT_SECRET: required when HUBSPOT_CLIENT_ID is set')
@@ -138,8 +212,9 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     host: e.HOST ?? '127.0.0.1',
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
-    // The backend binds to loopback behind the frontend's proxy by default, so X-Forwarded-For is ours.
-    trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY === 'true' : true,
+    // Nothing is trusted unless asked: a backend reachable directly must not let callers name their own address.
+    trustedProxies: [...(e.TRUST_PROXY === 'true' ? LOOPBACK : []), ...trustedProxyEntries],
+    allowDevSecrets: e.NODE_ENV === 'development' || e.NODE_ENV === 'test',
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 }
       : { kind: 'pglite', dataDir: e.DATA_DIR ?? defaults.dataDir },
@@ -154,6 +229,18 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     metricsToken: e.METRICS_TOKEN ?? null,
     webhooksAcceptV1: e.HUBSPOT_WEBHOOK_ACCEPT_V1 === 'true',
     runWorker: e.RUN_WORKER !== 'false',
+    mail: e.SMTP_URL
+      ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' }
+      : {
+          kind: 'outbox',
+          dir: `${e.DATA_DIR ?? defaults.dataDir}/outbox`,
+          from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>',
+        },
+    retention: {
+      webhookInboxDays: e.RETENTION_WEBHOOK_INBOX_DAYS ?? 7,
+      scoreHistoryDays: e.RETENTION_SCORE_HISTORY_DAYS ?? 400,
+      oauthStateDays: e.RETENTION_OAUTH_STATE_DAYS ?? 1,
+    },
   }
 }
 

@@ -18,7 +18,8 @@ const config = parseConfigOrExit(process.env, { dataDir: defaultDataDir })
 
 const logger = createLogger(config.logLevel)
 let { keyRing, sessionSecret } = config
-if (!keyRing || !sessionSecret) {
+// parseConfig refused to get here without real secrets outside development and test.
+if ((!keyRing || !sessionSecret) && config.allowDevSecrets) {
   const dataDir = config.database.kind === 'pglite' ? config.database.dataDir : defaultDataDir
   const dev = loadDevSecrets(dataDir)
   keyRing ??= dev.keyRing
@@ -28,6 +29,8 @@ if (!keyRing || !sessionSecret) {
     'DEVELOPMENT SECRETS IN USE: tokens are sealed with a locally generated key. Production must set TOKEN_ENCRYPTION_KEYS and SESSION_SECRET.',
   )
 }
+
+if (!keyRing || !sessionSecret) throw new Error('no secrets: parseConfig should have refused this configuration')
 
 const database = await openDatabase(
   config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },

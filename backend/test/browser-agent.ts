@@ -1,10 +1,10 @@
-import type { Endpoint, EndpointArgs, EndpointErrorCode, EndpointResponse } from '@churnlens/contracts'
+import type { EdgeErrorCode, Endpoint, EndpointArgs, EndpointErrorCode, EndpointResponse } from '@churnlens/contracts'
 import { endpointUrl } from '@churnlens/contracts'
 import type { App } from '../src/app'
 import { holdToContract, readAgainst } from './hold-to-contract'
 
 export interface ErrorBody<E extends Endpoint> {
-  error: { code: EndpointErrorCode<E> | 'server_error'; message: string; issues?: { path: string; message: string }[] }
+  error: { code: EndpointErrorCode<E> | EdgeErrorCode; message: string; issues?: { path: string; message: string }[] }
 }
 
 export type CallResult<E extends Endpoint> =
@@ -13,6 +13,11 @@ export type CallResult<E extends Endpoint> =
 
 /** Either body, for assertions that look before they branch on success. */
 export type AnswerBody<E extends Endpoint> = Partial<EndpointResponse<E>> & Partial<ErrorBody<E>>
+
+/** The bindings @hono/node-server gives a request, as far as the client address reads them. */
+export const loopbackPeer = {
+  incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 50000, remoteFamily: 'IPv4' } },
+}
 
 /**
  * A minimal cookie-keeping client over `app.request()`, so integration tests exercise the real
@@ -46,11 +51,12 @@ export class BrowserAgent {
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
     if (init.json !== undefined) headers.set('content-type', 'application/json')
     const method = init.method ?? (init.json === undefined ? 'GET' : 'POST')
-    const response = await this.app.request(`http://localhost${path}`, {
-      method,
-      headers,
-      ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-    })
+    const response = await this.app.request(
+      `http://localhost${path}`,
+      { method, headers, ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }) },
+      // As the frontend's proxy on this host calls the backend: from loopback, the client's address forwarded.
+      loopbackPeer,
+    )
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';')
       const separator = pair.indexOf('=')

@@ -218,6 +218,12 @@ describe('churn definitions read from HubSpot', () => {
     const preview = await agent.call(churnDefinitionApi.preview, { body: { definition: { kind: 'upload' }, csv } })
     const churned = [...truth.values()].filter((at) => at !== null).length
     expect(preview).toMatchObject({ ok: true, body: { counts: { companies: truth.size, churned, unmatched: 2 } } })
+    // A real list runs past the 32 KiB every other JSON body is held to: the upload has a limit of its own.
+    const long = [csv, ...Array.from({ length: 4000 }, (_, i) => `${800_000_000 + i},2025-01-01`)].join('\n')
+    expect(long.length).toBeGreaterThan(64 * 1024)
+    expect(
+      await agent.call(churnDefinitionApi.preview, { body: { definition: { kind: 'upload' }, csv: long } }),
+    ).toMatchObject({ ok: true, body: { counts: { companies: truth.size, unmatched: 4002 } } })
     const { outcomes } = await define(agent, { kind: 'upload' }, csv)
     expect(outcomes.size).toBe(truth.size)
     const events = await ctx.database.db

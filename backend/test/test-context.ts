@@ -10,6 +10,7 @@ import { createDeps } from '../src/create-deps'
 import { integrations } from '../src/db/schema'
 import { createPortalBudgets } from '../src/integrations/hubspot/client/portal-budgets'
 import { createLogger } from '../src/http/create-logger'
+import type { OutgoingMail } from '../src/mail/mailer'
 import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
 import type { AnswerBody } from './browser-agent'
 import { BrowserAgent } from './browser-agent'
@@ -79,12 +80,23 @@ export async function createTestContext(options: TestContextOptions = {}) {
   const logs: string[] = []
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) })
   const config = parseConfig(
-    { NODE_ENV: 'test', HUBSPOT_SIMULATOR_URL: SIMULATOR_URL, PUBLIC_URL: 'http://localhost:3000', ...options.env },
+    {
+      NODE_ENV: 'test',
+      HUBSPOT_SIMULATOR_URL: SIMULATOR_URL,
+      PUBLIC_URL: 'http://localhost:3000',
+      // The agents call as the frontend's proxy would, from loopback, each with its own client address.
+      TRUST_PROXY: 'true',
+      ...options.env,
+    },
     { dataDir: '/nonexistent' },
   )
   const keyRing = options.keyRing ?? testKeyRing('k1')
   // Sync requests are recorded; sync tests run the real sync themselves, deterministically.
   const syncRequests: { integrationId: string; reason: string }[] = []
+  // Sign-in's pauses are recorded, not slept.
+  const pauses: number[] = []
+  // Mail is recorded, as a mailbox would receive it.
+  const mails: OutgoingMail[] = []
   const deps: AppDeps = createDeps({
     config,
     db: database.db,
@@ -96,6 +108,8 @@ export async function createTestContext(options: TestContextOptions = {}) {
     sessionSecret: randomBytes(32).toString('base64url'),
     // Same retry decisions as production, a hundredth of the waiting.
     retryDelayScale: 0.01,
+    pause: async (ms) => void pauses.push(ms),
+    mailer: { send: async (mail) => void mails.push(mail) },
     ...(options.rateLimits
       ? {}
       : { budgets: createPortalBudgets({ oauthPerTenSeconds: 100_000, searchPerSecond: 100_000 }) }),
@@ -119,6 +133,8 @@ export async function createTestContext(options: TestContextOptions = {}) {
     deps,
     database,
     syncRequests,
+    pauses,
+    mails,
     agent: () => new BrowserAgent(app),
     /** A signed-up browser with its own workspace. */
     async signedUpAgent(email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`) {

@@ -7,9 +7,11 @@ const email = z
   .max(254)
   .pipe(z.email({ message: 'Enter a valid email address.' }))
 
+const newPassword = z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.')
+
 export const signupBodySchema = z.strictObject({
   email,
-  password: z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.'),
+  password: newPassword,
 })
 export type SignupBody = z.infer<typeof signupBodySchema>
 
@@ -33,3 +35,41 @@ export const loginErrors = [
   'too_many_attempts',
 ] as const
 export const meErrors = ['unauthenticated'] as const
+
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+  newPassword,
+})
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>
+export const changePasswordErrors = [
+  'unauthenticated',
+  'invalid_body',
+  'unsupported_media_type',
+  'wrong_password',
+  'too_many_attempts',
+] as const
+
+export const requestPasswordResetBodySchema = z.strictObject({ email })
+export type RequestPasswordResetBody = z.infer<typeof requestPasswordResetBodySchema>
+/** Always the same answer, whether or not the email has an account. */
+export const requestPasswordResetResponseSchema = z.object({ requested: z.literal(true) })
+export const requestPasswordResetErrors = ['invalid_body', 'unsupported_media_type', 'too_many_attempts'] as const
+
+export const resetPasswordBodySchema = z.strictObject({
+  token: z.string().min(20).max(200),
+  newPassword,
+})
+export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>
+export const resetPasswordErrors = ['invalid_body', 'unsupported_media_type', 'reset_link_invalid'] as const
+
+/** The owner types the workspace's name, so a stray click cannot delete it. */
+export const deleteWorkspaceBodySchema = z.strictObject({ confirmName: z.string().min(1).max(200) })
+export type DeleteWorkspaceBody = z.infer<typeof deleteWorkspaceBodySchema>
+export const deleteWorkspaceErrors = [
+  'unauthenticated',
+  'invalid_body',
+  'unsupported_media_type',
+  'forbidden',
+  'workspace_name_mismatch',
+  'hubspot_unavailable',
+] as const

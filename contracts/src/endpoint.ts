@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ErrorCode } from './errors'
+import { edgeErrorCodes } from './errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
 
@@ -95,12 +96,12 @@ export function endpointUrl<E extends Endpoint>(
 
 /**
  * The error body an endpoint may answer with: the common envelope, its code narrowed to the
- * endpoint's list (plus `server_error`, which any endpoint can meet).
+ * endpoint's list (plus the edge's codes, such as `server_error`, which any endpoint can meet).
  */
 export function endpointErrorSchema<E extends Endpoint>(definition: E) {
   return z.object({
     error: z.object({
-      code: z.enum(['server_error', ...(definition.errors as readonly EndpointErrorCode<E>[])]),
+      code: z.enum([...edgeErrorCodes, ...(definition.errors as readonly EndpointErrorCode<E>[])]),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),

@@ -12,10 +12,15 @@ export const errorStatus = {
   unauthenticated: 401,
   not_found: 404,
   server_error: 500,
+  payload_too_large: 413,
+  cross_site_request: 403,
   // accounts
   email_taken: 409,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  wrong_password: 400,
+  reset_link_invalid: 400,
+  workspace_name_mismatch: 400,
   // the OAuth callback
   oauth_access_denied: 400,
   oauth_provider_error: 400,
@@ -53,6 +58,13 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus
 
+/**
+ * Codes the edge answers before any route runs (body too large, a request from another site), so
+ * every endpoint may meet them on top of its own list, as it may meet `server_error`.
+ */
+export const edgeErrorCodes = ['server_error', 'payload_too_large', 'cross_site_request'] as const
+export type EdgeErrorCode = (typeof edgeErrorCodes)[number]
+
 export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]
 
 /** Messages a person reads; the UI shows these for a code even when it only has the code (a redirect query). */
@@ -63,9 +75,14 @@ export const errorMessages: Record<ErrorCode, string> = {
   unauthenticated: 'Please sign in to continue.',
   not_found: 'Not found.',
   server_error: 'Something went wrong on our side. Please try again.',
+  payload_too_large: 'The request was larger than Churnlens accepts.',
+  cross_site_request: 'This request came from another site, so Churnlens refused it.',
   email_taken: 'An account with this email already exists. Try signing in instead.',
   invalid_credentials: 'That email and password do not match an account.',
   too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
+  wrong_password: 'Your current password is not correct.',
+  reset_link_invalid: 'This reset link has expired or was already used. Please ask for a new one.',
+  workspace_name_mismatch: 'Type the workspace name exactly as shown to confirm.',
   oauth_access_denied:
     'HubSpot access was not granted, so Churnlens cannot read your tickets yet. You can try again whenever you are ready.',
   oauth_provider_error: 'HubSpot could not complete the connection. Please try again.',

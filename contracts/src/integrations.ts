@@ -142,4 +142,6 @@ export const callbackErrors = [
 ] as const
 export type CallbackErrorCode = (typeof callbackErrors)[number]
 export const getIntegrationErrors = ['unauthenticated'] as const
-export const disconnectErrors = ['unauthenticated', 'not_connected', 'hubspot_unavailable'] as const
+export const disconnectErrors = ['unauthenticated', 'invalid_query', 'not_connected', 'hubspot_unavailable'] as const
+/** `forgetData=true` also deletes what was synced from the portal and the scores built on it. */
+export const disconnectQuerySchema = z.strictObject({ forgetData: z.enum(['true', 'false']).optional() })

@@ -31,6 +31,10 @@ describe('GET /oauth/authorize consent page', () => {
     )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/html')
+    // No other site may frame the grant button (clickjacking).
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     const html = await response.text()
     expect(html).toContain('Connect Churnlens to your HubSpot account')
     for (const scope of [...requiredScope.split(' '), ...optionalScope.split(' ')])

@@ -17,7 +17,7 @@ export async function consumeRateLimit(
   key: string,
   rule: RateLimitRule,
   now: Date,
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+): Promise<{ allowed: boolean; retryAfterSeconds: number; count: number }> {
   const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs)
   const [row] = await db
     .insert(rateLimitCounters)
@@ -28,5 +28,6 @@ export async function consumeRateLimit(
     })
     .returning({ count: rateLimitCounters.count })
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000)
-  return { allowed: (row?.count ?? 1) <= rule.limit, retryAfterSeconds }
+  const count = row?.count ?? 1
+  return { allowed: count <= rule.limit, retryAfterSeconds, count }
 }

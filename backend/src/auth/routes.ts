@@ -3,19 +3,24 @@ import { authApi } from '@churnlens/contracts'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv, SessionInfo } from '../app-deps'
-import { clientAddress } from '../http/client-address'
+import { clientAddress, trustedProxyList } from '../http/client-address'
 import { fail, reply, route } from '../http/route'
 import { consumeRateLimit } from './consume-rate-limit'
 import type { RateLimitRule } from './consume-rate-limit'
 import { logIn } from './log-in'
+import {
+  failurePauseMs,
+  forgetAttempts,
+  loginFailuresPerEmail,
+  loginKeys,
+  loginPerAddress,
+  loginPerEmailAndAddress,
+} from './login-throttle'
 import { clearSessionCookie, writeSessionCookie } from './session-cookie'
 import { createSession, deleteSession } from './sessions'
 import type { NewAccount } from './sign-up'
 import { signUp } from './sign-up'
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000
-const loginPerEmail = { limit: 10, windowMs: FIFTEEN_MINUTES }
-const loginPerAddress = { limit: 50, windowMs: FIFTEEN_MINUTES }
 const signupPerAddress = { limit: 20, windowMs: 60 * 60 * 1000 }
 
 const toMe = (account: NewAccount): Me => ({
@@ -31,6 +36,7 @@ const sessionToMe = (session: SessionInfo): Me => ({
 export function authRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
+  const trusted = trustedProxyList(deps.config.trustedProxies)
 
   /** The first rule whose window is spent, with the seconds until it resets; null while every rule allows. */
   async function throttled(rules: [string, RateLimitRule][]): Promise<{ retryAfterSeconds: number } | null> {
@@ -51,7 +57,7 @@ export function authRoutes(deps: AppDeps) {
   }
 
   route(app, authApi.signUp, async (c, { body }) => {
-    const limited = await throttled([[`signup:ip:${clientAddress(c, deps.config.trustProxy)}`, signupPerAddress]])
+    const limited = await throttled([[`signup:ip:${clientAddress(c, trusted)}`, signupPerAddress]])
     if (limited)
       return fail(c, authApi.signUp, 'too_many_attempts', {
         headers: { 'Retry-After': String(limited.retryAfterSeconds) },
@@ -64,16 +70,30 @@ export function authRoutes(deps: AppDeps) {
   })
 
   route(app, authApi.logIn, async (c, { body }) => {
+    const address = clientAddress(c, trusted)
+    const ownAddressKey = loginKeys.emailAndAddress(body.email, address)
+    // The address first: an address already refused must not spend the email's allowance.
     const limited = await throttled([
-      [`login:email:${body.email}`, loginPerEmail],
-      [`login:ip:${clientAddress(c, deps.config.trustProxy)}`, loginPerAddress],
+      [loginKeys.address(address), loginPerAddress],
+      [ownAddressKey, loginPerEmailAndAddress],
     ])
     if (limited)
       return fail(c, authApi.logIn, 'too_many_attempts', {
         headers: { 'Retry-After': String(limited.retryAfterSeconds) },
       })
     const account = await logIn(db, body)
-    if (!account.ok) return fail(c, authApi.logIn, account.error)
+    if (!account.ok) {
+      const failures = await consumeRateLimit(
+        db,
+        loginKeys.emailFailures(body.email),
+        loginFailuresPerEmail,
+        clock.now(),
+      )
+      const pause = failurePauseMs(failures.count)
+      if (pause > 0) await deps.pause(pause)
+      return fail(c, authApi.logIn, account.error)
+    }
+    await forgetAttempts(db, ownAddressKey)
     await startSession(c, account.value)
     return reply(c, authApi.logIn, toMe(account.value))
   })

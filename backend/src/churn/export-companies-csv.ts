@@ -6,11 +6,18 @@ import { hubspotCompanyUrl } from '../integrations/hubspot/hubspot-app'
 import { companyFilter } from './company-filter'
 import { companyRowColumns, toCompanyRow } from './to-company-row'
 
-/** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
+/**
+ * A cell a spreadsheet would read as a formula: = + - @ first, also after leading whitespace (Excel and
+ * LibreOffice skip it) or in their full-width forms (＝＋－＠, which some locales' spreadsheets accept),
+ * or a leading tab or carriage return.
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/
+
+/** RFC 4180 quoting; a formula-like text is neutralised with a leading apostrophe (OWASP's advice). */
 export function csvCell(value: string | number | null): string {
   if (value === null) return ''
   let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

@@ -16,9 +16,13 @@ export async function openCliContext(): Promise<{ config: Config; database: Data
   const config = parseConfigOrExit(process.env, { dataDir: defaultDataDir })
   if (config.database.kind === 'pglite')
     console.warn(`Using the embedded database in ${config.database.dataDir}: make sure npm start is not running on it.`)
+  // Outside development and test parseConfig already insisted on real keys.
   const keyRing =
     config.keyRing ??
-    loadDevSecrets(config.database.kind === 'pglite' ? config.database.dataDir : defaultDataDir).keyRing
+    (config.allowDevSecrets
+      ? loadDevSecrets(config.database.kind === 'pglite' ? config.database.dataDir : defaultDataDir).keyRing
+      : null)
+  if (!keyRing) throw new Error('TOKEN_ENCRYPTION_KEYS is required outside development')
   const database = await openDatabase(
     config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
   )

@@ -1,5 +1,6 @@
 import type { DestinationStream, Logger } from 'pino'
 import { pino } from 'pino'
+import { describeError } from './describe-error'
 
 // Anything that could carry a credential is censored by key, wherever it appears in a log object.
 export const redactedKeys = [
@@ -24,6 +25,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   const options = {
     level,
     base: { service: 'churnlens-backend' },
+    // Every logged `err` goes through here, so no call site can leak a query's parameters.
+    serializers: { err: describeError },
     redact: {
       paths: [
         ...redactedKeys,

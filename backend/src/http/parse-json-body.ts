@@ -3,6 +3,18 @@ import type { z } from 'zod'
 import type { Result } from '../lib/result'
 import { err, ok } from '../lib/result'
 import type { FieldIssue } from './api-error'
+import { CONTROL_CHARACTERS } from './refuse-control-characters'
+
+/** The path of the first string holding a NUL or control character (Postgres refuses NUL in text), or null. */
+function pathOfControlCharacter(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return CONTROL_CHARACTERS.test(value) ? path.join('.') : null
+  if (typeof value !== 'object' || value === null) return null
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathOfControlCharacter(item, [...path, key])
+    if (found !== null) return found
+  }
+  return null
+}
 
 export type BodyError = { code: 'invalid_body' | 'unsupported_media_type'; issues?: FieldIssue[] }
 
@@ -19,6 +31,12 @@ export async function parseJsonBody<T extends z.ZodType>(
   } catch {
     return err({ code: 'invalid_body', issues: [{ path: '', message: 'Body is not valid JSON.' }] })
   }
+  const controlled = pathOfControlCharacter(raw)
+  if (controlled !== null)
+    return err({
+      code: 'invalid_body',
+      issues: [{ path: controlled, message: 'Contains characters that are not allowed.' }],
+    })
   const parsed = schema.safeParse(raw)
   if (!parsed.success) {
     return err({

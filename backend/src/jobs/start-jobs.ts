@@ -6,6 +6,7 @@ import type { ModelTrigger } from '../churn/model/model-trigger'
 import { runChurnModelJob } from '../churn/model/run-churn-model-job'
 import { workspacesWithChurnDefinition } from '../churn/outcomes/workspaces-with-churn-definition'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
+import { pruneExpiredData } from '../retention/prune-expired-data'
 import { runSync } from '../sync/run-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
 import type { JobScheduler } from './job-scheduler'
@@ -19,6 +20,7 @@ const RESCORE_QUEUE = 'rescore-workspace'
 const DAILY_RESCORE_QUEUE = 'rescore-daily'
 const MODEL_QUEUE = 'churn-model'
 const WEEKLY_MODEL_QUEUE = 'churn-model-weekly'
+const RETENTION_QUEUE = 'prune-expired-data'
 
 /**
  * Background work on pg-boss, in the same Postgres (or the same PGlite) as the data, so a job
@@ -118,6 +120,13 @@ export async function startJobs(
   await boss.schedule(WEEKLY_MODEL_QUEUE, '41 4 * * 1')
   await work(WEEKLY_MODEL_QUEUE, async () => {
     for (const workspaceId of await workspacesWithChurnDefinition(deps.db)) await requestModelRun(workspaceId, 'weekly')
+  })
+
+  // Retention: once an hour, once for the whole cluster; each pass deletes only what expired since the last.
+  await boss.createQueue(RETENTION_QUEUE, { retryLimit: 0, expireInSeconds: 900 })
+  await boss.schedule(RETENTION_QUEUE, '23 * * * *')
+  await work(RETENTION_QUEUE, async () => {
+    await pruneExpiredData(deps, deps.config.retention)
   })
 
   return {

@@ -65,6 +65,12 @@ export function createMetrics(db: Database) {
       labelNames: ['outcome'] as const,
       registers,
     }),
+    rowsPruned: new Counter({
+      name: 'churnlens_retention_pruned_rows_total',
+      help: 'Rows the retention job deleted, by table',
+      labelNames: ['table'] as const,
+      registers,
+    }),
     integrationsByStatus: new Gauge({
       name: 'churnlens_integrations',
       help: 'Integrations by status and auth type',

@@ -79,10 +79,13 @@ export function useHubspotIntegration() {
     window.location.assign(result.data.url)
   }
 
-  async function disconnect(): Promise<boolean> {
+  /** `forgetData` also deletes what was synced from the portal and the scores built on it. */
+  async function disconnect(forgetData = false): Promise<boolean> {
     if (disconnecting.loading.value) return false
     authorizing.clearError()
-    const result = await disconnecting.run(() => apiFetch(hubspotApi.disconnect))
+    const result = await disconnecting.run(() =>
+      apiFetch(hubspotApi.disconnect, { query: { forgetData: forgetData ? 'true' : undefined } }),
+    )
     if (!result?.ok) return false
     apply(result.data.integration)
     return true

@@ -1,5 +1,12 @@
 import { endpointErrorSchema, endpointUrl, errorMessages, isErrorCode } from '@churnlens/contracts'
-import type { Endpoint, EndpointArgs, EndpointErrorCode, EndpointResponse, ErrorCode } from '@churnlens/contracts'
+import type {
+  EdgeErrorCode,
+  Endpoint,
+  EndpointArgs,
+  EndpointErrorCode,
+  EndpointResponse,
+  ErrorCode,
+} from '@churnlens/contracts'
 
 /** Codes the browser produces itself, when the API could not be reached or answered outside the contract. */
 export type ClientErrorCode = 'network_error' | 'unexpected_response'
@@ -16,8 +23,8 @@ export interface AppError<C extends AppErrorCode = AppErrorCode> {
   issues?: FieldIssue[]
 }
 
-/** What a call can fail with: the endpoint's own codes, `server_error` (any endpoint can meet one), or the browser's. */
-export type CallErrorCode<E extends Endpoint> = EndpointErrorCode<E> | 'server_error' | ClientErrorCode
+/** What a call can fail with: the endpoint's own codes, the edge's (`server_error` and the like, any endpoint can meet one), or the browser's. */
+export type CallErrorCode<E extends Endpoint> = EndpointErrorCode<E> | EdgeErrorCode | ClientErrorCode
 
 export type ApiResult<T, C extends AppErrorCode = AppErrorCode> =
   { ok: true; data: T } | { ok: false; error: AppError<C> }

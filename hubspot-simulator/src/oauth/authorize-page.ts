@@ -38,6 +38,14 @@ export function readAuthorizeParams(source: { get(name: string): string | null }
   return params
 }
 
+// HubSpot's consent page cannot be framed; a framed grant button could be clicked through a decoy (clickjacking).
+const pageHeaders = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+}
+
 export function htmlResponse(html: string, status: number): Response {
-  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } })
+  return new Response(html, { status, headers: pageHeaders })
 }

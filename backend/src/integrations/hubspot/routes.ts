@@ -6,6 +6,7 @@ import { getAccountDetails } from './account/get-account-details'
 import { HubspotClient } from './client/hubspot-client'
 import { completeAuthorization } from './complete-authorization'
 import { connectApiKey } from './connect-api-key'
+import { forgetSyncedData } from '../../sync/forget-synced-data'
 import { disconnectIntegration } from './disconnect-integration'
 import { findHubspotIntegration } from './find-integration'
 import { listIntegrationEvents } from './list-integration-events'
@@ -56,9 +57,11 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
     return reply(c, hubspotApi.getPortalDetails, { portal: details.value })
   })
 
-  route(app, hubspotApi.disconnect, async (c, { session }) => {
+  route(app, hubspotApi.disconnect, async (c, { session, query }) => {
     const result = await disconnectIntegration(deps, session)
     if (!result.ok) return fail(c, hubspotApi.disconnect, result.error)
+    // Only after the grant is gone, so a sync cannot refill what was just deleted.
+    if (query.forgetData === 'true') await forgetSyncedData(deps.db, session.workspaceId)
     return reply(c, hubspotApi.disconnect, { integration: toIntegrationView(result.value) })
   })
 

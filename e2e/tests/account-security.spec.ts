@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { password, signUp } from './helpers'
+
+const tmp = fileURLToPath(new URL('../../.tmp', import.meta.url))
+
+/** The reset link in the development outbox (an .eml per mail, in the data folder `npm start` uses). */
+function resetLinkFor(email: string): string | null {
+  for (const data of readdirSync(tmp).filter((d) => d.startsWith('e2e-data-'))) {
+    let files: string[] = []
+    try {
+      files = readdirSync(join(tmp, data, 'outbox'))
+    } catch {
+      continue
+    }
+    for (const file of files) {
+      const eml = readFileSync(join(tmp, data, 'outbox', file), 'utf8')
+      if (!eml.includes(`To: ${email}`)) continue
+      // The text is quoted-printable: soft line breaks ("=\n") and escapes ("=3D" for "=").
+      const body = eml
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      const link = /https?:\/\/\S+\/reset-password#token=[\w-]+/.exec(body)
+      if (link) return link[0]
+    }
+  }
+  return null
+}
+
+test('a forgotten password is reset through the emailed link, and the old one stops working', async ({ page }) => {
+  const email = await signUp(page)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/login/)
+
+  await page.getByRole('link', { name: 'Forgot your password?' }).click()
+  await page.getByLabel('Email').fill(email)
+  await page.getByRole('button', { name: 'Email me a link' }).click()
+  await expect(page.getByRole('status')).toContainText('a link to choose a new password is on its way')
+
+  await expect.poll(() => resetLinkFor(email)).not.toBeNull()
+  const link = new URL(resetLinkFor(email) ?? '')
+  await page.goto(`${link.pathname}${link.hash}`)
+  await page.getByLabel('New password', { exact: true }).fill('a new password for e2e')
+  await page.getByRole('button', { name: 'Set password' }).click()
+  await expect(page.getByRole('status')).toContainText('Your password was changed')
+
+  const login = async (pw: string) => {
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(pw)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+  }
+  await login(password)
+  await expect(page.getByRole('alert')).toContainText('do not match')
+  await login('a new password for e2e')
+  await expect(page).not.toHaveURL(/\/login/)
+})
+
+test('changing the password on the account page signs out other browsers', async ({ page, browser }) => {
+  const email = await signUp(page)
+  const other = await browser.newPage()
+  await other.goto('/login')
+  await other.getByLabel('Email').fill(email)
+  await other.getByLabel('Password').fill(password)
+  await other.getByRole('button', { name: 'Sign in' }).click()
+  await expect(other).not.toHaveURL(/\/login/)
+
+  await page.getByTestId('user-email').click()
+  await page.getByLabel('Current password').fill(password)
+  await page.getByLabel('New password', { exact: true }).fill('changed on the account page')
+  await page.getByRole('button', { name: 'Change password' }).click()
+  await expect(page.getByRole('status')).toContainText('Your password was changed')
+
+  await other.goto('/settings/account')
+  await expect(other).toHaveURL(/\/login/)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Account' })).toBeVisible()
+  await other.close()
+})
