@@ -3,11 +3,11 @@ import type { z } from 'zod'
 import type { Result } from '../lib/result'
 import { err, ok } from '../lib/result'
 import type { FieldIssue } from './api-error'
-import { CONTROL_CHARACTERS } from './refuse-control-characters'
+import { BODY_CONTROL_CHARACTERS } from './refuse-control-characters'
 
-/** The path of the first string holding a NUL or control character (Postgres refuses NUL in text), or null. */
+/** The path of the first string holding a NUL or control character other than a line break (Postgres refuses NUL in text), or null. */
 function pathOfControlCharacter(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return CONTROL_CHARACTERS.test(value) ? path.join('.') : null
+  if (typeof value === 'string') return BODY_CONTROL_CHARACTERS.test(value) ? path.join('.') : null
   if (typeof value !== 'object' || value === null) return null
   for (const [key, item] of Object.entries(value)) {
     const found = pathOfControlCharacter(item, [...path, key])

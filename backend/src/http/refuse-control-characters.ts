@@ -4,6 +4,9 @@ import { apiError } from './api-error'
 // C0 controls (tab excepted) and DEL: no path or query parameter of ours carries them, and Postgres refuses NUL in text.
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f]/
+// In a body, line breaks are text (an uploaded CSV, a note); every other control character is still refused.
+// eslint-disable-next-line no-control-regex
+export const BODY_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 function decodes(value: string): string | null {
   try {
