@@ -1,9 +1,10 @@
-import { count, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
+import { findStaleScores } from '../churn/find-stale-scores'
 import { rescoreCompanies } from '../churn/rescore-companies'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { pushScores } from '../churn/write-back/push-scores'
-import { churnScores } from '../db/schema'
+import { syncState } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
@@ -38,19 +39,27 @@ export async function runSync(
     touchedCompanies: new Set<number>(),
   }
   const started = performance.now()
-  const hadScores =
-    (
-      await deps.db.select({ n: count() }).from(churnScores).where(eq(churnScores.workspaceId, integration.workspaceId))
-    )[0]?.n ?? 0
+  const phases = await deps.db
+    .select({ phase: syncState.phase })
+    .from(syncState)
+    .where(eq(syncState.workspaceId, integration.workspaceId))
+  const importOpen = phases.length < crmObjectTypes.length || phases.some((s) => s.phase !== 'incremental')
   const results = await Promise.all(
     crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
   )
   const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
-  // First complete import: score every company. Afterwards only those whose tickets changed.
+  // The run that completes the import scores every company, whatever else (webhooks, an earlier run
+  // that died) scored some of them meanwhile. Other runs score the companies whose tickets changed,
+  // and any company a crashed run or scoring pass left unscored or scored from older rows.
   const scored =
-    hadScores === 0 && failures.length === 0
+    importOpen && failures.length === 0
       ? await rescoreWorkspace(deps.db, integration.workspaceId, deps.clock.now())
-      : await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
+      : await rescoreCompanies(
+          deps.db,
+          integration.workspaceId,
+          [...ctx.touchedCompanies, ...(await findStaleScores(deps.db, integration.workspaceId))],
+          deps.clock.now(),
+        )
   const writeBack =
     scored > 0 ? await pushScores(deps, (await findIntegrationById(deps.db, integrationId)) ?? integration) : null
   deps.logger.info(

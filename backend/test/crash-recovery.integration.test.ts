@@ -1,0 +1,151 @@
+import { and, count, desc, eq, inArray } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { churnScores, crmCompanies, crmTickets, syncState } from '../src/db/schema'
+import { rescoreCompanies } from '../src/churn/rescore-companies'
+import { runSync } from '../src/sync/run-sync'
+import { processWebhookInbox } from '../src/webhooks/process-webhook-inbox'
+import type { TestContext } from './test-context'
+import { REDIRECT_URI, createTestContext } from './test-context'
+
+let ctx: TestContext
+/** Once set, CRM reads never answer: the run stalls where it stands, as a killed process would. */
+let frozen = false
+/** The workspace whose import freezes once half of its tickets are stored. */
+let freezeAtHalf: string | null = null
+const never = new Promise<Response>(() => {})
+
+beforeAll(async () => {
+  ctx = await createTestContext({
+    fetch: (sim) => async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (freezeAtHalf && url.includes('/tickets') && (await ticketProgress(freezeAtHalf)) >= 0.5) frozen = true
+      if (frozen && url.includes('/crm/v3/')) return never
+      return sim.fetch(input, init)
+    },
+  })
+})
+afterAll(async () => {
+  await ctx.close()
+})
+
+async function ticketProgress(workspaceId: string) {
+  const [row] = await ctx.database.db
+    .select({ done: syncState.recordsDone, total: syncState.estimatedTotal })
+    .from(syncState)
+    .where(and(eq(syncState.workspaceId, workspaceId), eq(syncState.objectType, 'tickets')))
+  return row && row.total ? row.done / row.total : 0
+}
+
+async function unscored(workspaceId: string) {
+  const live = await ctx.database.db
+    .select({ id: crmCompanies.hubspotId })
+    .from(crmCompanies)
+    .where(and(eq(crmCompanies.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
+  const scored = new Set(
+    (
+      await ctx.database.db
+        .select({ id: churnScores.companyId })
+        .from(churnScores)
+        .where(eq(churnScores.workspaceId, workspaceId))
+    ).map((s) => s.id),
+  )
+  return { live: live.length, unscored: live.filter((c) => !scored.has(c.id)).map((c) => c.id) }
+}
+
+describe('crash recovery', () => {
+  it('an import that died midway, then webhook events, then the resumed import: every company ends scored', async () => {
+    const portal = ctx.sim.portals[2]!
+    const agent = await ctx.signedUpAgent()
+    const connected = await ctx.connect(agent, portal.portalId)
+    const integrationId = String(connected.body.integration?.id)
+
+    // The first import stalls for good past half of the tickets (its process "killed").
+    freezeAtHalf = agent.workspaceId
+    void runSync(ctx.deps, integrationId)
+    for (let i = 0; i < 2000 && !frozen; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    await new Promise((resolve) => setTimeout(resolve, 100)) // pages already fetched are committed
+    freezeAtHalf = null
+    frozen = false
+    const atCrash = await ticketProgress(agent.workspaceId)
+    expect(atCrash).toBeGreaterThanOrEqual(0.5)
+    expect(atCrash).toBeLessThan(1)
+    expect((await ctx.database.db.select({ n: count() }).from(churnScores))[0]!.n).toBe(0)
+
+    // While it was down a ticket changed in HubSpot; the webhook retry lands before the import resumes.
+    ctx.sim.webhooks.configure(ctx.sim.apps[0]!.appId, {
+      targetUrl: new URL('/api/v1/webhooks/hubspot', REDIRECT_URI).toString(),
+      subscriptions: [{ eventType: 'ticket.propertyChange', propertyName: 'subject', active: true }],
+    })
+    const [stored] = await ctx.database.db
+      .select()
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+      .orderBy(desc(crmTickets.hsCreatedAt))
+      .limit(1)
+    ctx.clock.advance(60_000)
+    expect(
+      ctx.sim.control.updateRecord(portal.portalId, 'tickets', String(stored!.hubspotId), { subject: 'We may cancel' })
+        .ok,
+    ).toBe(true)
+    await ctx.sim.webhooks.flush()
+    expect((await processWebhookInbox(ctx.deps)).applied).toBeGreaterThan(0)
+    const early = await unscored(agent.workspaceId)
+    expect(early.unscored.length).toBeLessThan(early.live) // the webhook scored some companies already
+
+    ctx.clock.advance(60_000)
+    const resumed = await runSync(ctx.deps, integrationId)
+    expect(resumed).toMatchObject({ status: 'done', failures: [] })
+    const stats = ctx.sim.control.crmStats(portal.portalId)!
+    const after = await unscored(agent.workspaceId)
+    expect(after).toEqual({ live: stats.companies, unscored: [] })
+  })
+
+  it('a scoring pass killed midway (some companies scored from newer rows, some not): the next pass completes it', async () => {
+    const portal = ctx.sim.portals[1]!
+    const agent = await ctx.signedUpAgent()
+    const connected = await ctx.connect(agent, portal.portalId)
+    const integrationId = String(connected.body.integration?.id)
+    await runSync(ctx.deps, integrationId)
+    const companies = await ctx.database.db
+      .select({ id: crmCompanies.hubspotId })
+      .from(crmCompanies)
+      .where(eq(crmCompanies.workspaceId, agent.workspaceId))
+    const ids = companies.map((c) => c.id).sort((a, b) => a - b)
+    // What a pass leaves when killed: its first chunks committed, the rest scored from older rows or not at all.
+    ctx.clock.advance(60_000)
+    await ctx.database.db
+      .update(crmTickets)
+      .set({ syncedAt: ctx.clock.now() })
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+    ctx.clock.advance(1_000)
+    const half = ids.slice(0, Math.floor(ids.length / 2))
+    await rescoreCompanies(ctx.deps.db, agent.workspaceId, half, ctx.clock.now())
+    const rest = ids.slice(half.length)
+    await ctx.database.db
+      .delete(churnScores)
+      .where(and(eq(churnScores.workspaceId, agent.workspaceId), inArray(churnScores.companyId, rest.slice(0, 3))))
+
+    ctx.clock.advance(60_000)
+    const next = await runSync(ctx.deps, integrationId)
+    expect(next).toMatchObject({ status: 'done', failures: [] })
+    const scores = await ctx.database.db
+      .select({ id: churnScores.companyId, at: churnScores.computedAt })
+      .from(churnScores)
+      .where(eq(churnScores.workspaceId, agent.workspaceId))
+    expect(scores.map((s) => s.id).sort((a, b) => a - b)).toEqual(ids)
+    const rescoredNow = new Set(scores.filter((s) => s.at.getTime() === ctx.clock.now().getTime()).map((s) => s.id))
+    // A company without tickets kept a score that nothing made stale.
+    const withTickets = new Set(
+      (
+        await ctx.database.db
+          .selectDistinct({ id: crmTickets.companyId })
+          .from(crmTickets)
+          .where(eq(crmTickets.workspaceId, agent.workspaceId))
+      ).map((t) => t.id),
+    )
+    const stale = rest.filter((id, i) => i < 3 || withTickets.has(id))
+    expect(stale.length).toBeGreaterThan(10)
+    expect(stale.filter((id) => !rescoredNow.has(id))).toEqual([])
+    expect(half.every((id) => rescoredNow.has(id))).toBe(false) // fresh scores are left alone
+  })
+})
