@@ -8,6 +8,7 @@ import { workspacesWithChurnDefinition } from '../churn/outcomes/workspaces-with
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { runSync } from '../sync/run-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
+import { jobClaim } from './job-claim'
 import type { JobScheduler } from './job-scheduler'
 import { refreshExpiringTokens } from './refresh-expiring-tokens'
 
@@ -19,6 +20,11 @@ const RESCORE_QUEUE = 'rescore-workspace'
 const DAILY_RESCORE_QUEUE = 'rescore-daily'
 const MODEL_QUEUE = 'churn-model'
 const WEEKLY_MODEL_QUEUE = 'churn-model-weekly'
+/** pg-boss's smallest heartbeat: a dead worker's job is free again this long after its last beat. */
+const HEARTBEAT_SECONDS = 10
+const SUPERVISE_SECONDS = 2
+/** Beats well inside HEARTBEAT_SECONDS, so a live worker under load is not mistaken for a dead one. */
+const heartbeatRefreshSeconds = 2
 
 /**
  * Background work on pg-boss, in the same Postgres (or the same PGlite) as the data, so a job
@@ -30,11 +36,15 @@ export async function startJobs(
   connection: JobsConnection,
   options: { work: boolean } = { work: true },
 ): Promise<JobScheduler & { stop(): Promise<void> }> {
+  // A job whose worker died is failed once its heartbeat is older than HEARTBEAT_SECONDS, by the
+  // next supervisor pass of any instance: supervising every few seconds is what makes recovery
+  // after a crash take seconds rather than minutes (pg-boss's default is a pass a minute).
+  const supervision = { superviseIntervalSeconds: SUPERVISE_SECONDS, monitorIntervalSeconds: SUPERVISE_SECONDS }
   const boss =
     connection.kind === 'postgres'
       ? // The queue needs few connections; the API's pool is where concurrency lives.
-        new PgBoss({ connectionString: connection.url, max: 3 })
-      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite' })
+        new PgBoss({ connectionString: connection.url, max: 3, ...supervision })
+      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', ...supervision })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   await boss.start()
   // API-only instances (RUN_WORKER=false) still enqueue work; only workers take it.
@@ -47,22 +57,30 @@ export async function startJobs(
   })
 
   // One sync per portal at a time (one queued behind it at most): the portal's rate budget is not split.
-  // The heartbeat lets another instance take over a sync whose process died, from its checkpoint.
-  await boss.createQueue(SYNC_QUEUE, {
-    policy: 'stately',
-    retryLimit: 5,
-    retryDelay: 60,
+  // The heartbeat lets any instance take over a sync whose process died, from its checkpoint, within
+  // seconds; the first retry comes after a second or two, later ones back off up to ten minutes.
+  const syncQueue = {
+    retryLimit: 12,
+    retryDelay: 1,
     retryBackoff: true,
+    retryDelayMax: 600,
     expireInSeconds: 4 * 3600,
-    heartbeatSeconds: 60,
-  })
-  await work<{ integrationId: string }>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
-    if (!job) return
-    const outcome = await runSync(deps, job.data.integrationId)
-    // A failed type resumes from its checkpoint on retry.
-    if (outcome.status === 'done' && outcome.failures.length > 0)
-      throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
-  })
+    heartbeatSeconds: HEARTBEAT_SECONDS,
+  }
+  await boss.createQueue(SYNC_QUEUE, { policy: 'stately', ...syncQueue })
+  await boss.updateQueue(SYNC_QUEUE, syncQueue) // databases created with the earlier, slower settings
+  await work<{ integrationId: string }>(
+    SYNC_QUEUE,
+    { localConcurrency: 2, includeMetadata: true, heartbeatRefreshSeconds },
+    async ([job]) => {
+      if (!job) return
+      // Only the worker holding the job may commit checkpoints: see jobClaim.
+      const outcome = await runSync(deps, job.data.integrationId, jobClaim(SYNC_QUEUE, job))
+      // A failed type resumes from its checkpoint on retry.
+      if (outcome.status === 'done' && outcome.failures.length > 0)
+        throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
+    },
+  )
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
   await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })
   await boss.schedule(SYNC_SWEEP_QUEUE, '*/15 * * * *')

@@ -10,6 +10,7 @@ import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import { fetchCompanyLinks } from './fetch-company-links'
 import { fullSyncStrategy } from './full-sync-strategy'
 import type { SyncStateRow } from './load-sync-state'
+import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
 import { FULL_SYNC_LANES, LIST_LANE_SHARE, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
 import { upsertCrmObjects } from './upsert-crm-objects'
@@ -143,6 +144,7 @@ async function runLane(
     if (!links.ok) return links
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
+      await assertSyncClaim(ctx.claim, tx)
       for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now))
         ctx.touchedCompanies.add(id)
       // Only this lane's entry moves, so concurrent lanes never overwrite each other's checkpoint.
@@ -191,6 +193,7 @@ async function runListLane(
     const next = passedBound ? null : (page.value.paging?.next.after ?? null)
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
+      await assertSyncClaim(ctx.claim, tx)
       for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now))
         ctx.touchedCompanies.add(id)
       await tx

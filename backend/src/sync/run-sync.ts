@@ -10,6 +10,7 @@ import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import type { SyncClaim } from './sync-claim'
 import { syncObjectType } from './sync-object-type'
 
 export type SyncOutcome =
@@ -26,6 +27,7 @@ export async function runSync(
     'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'
   >,
   integrationId: string,
+  claim: SyncClaim | null = null,
 ): Promise<SyncOutcome> {
   const integration = await findIntegrationById(deps.db, integrationId)
   if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth')
@@ -37,6 +39,7 @@ export async function runSync(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
+    claim,
   }
   const started = performance.now()
   const phases = await deps.db

@@ -109,6 +109,7 @@ async function applyEvents(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
+    claim: null,
   }
   const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
   const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }
