@@ -73,19 +73,22 @@ async function saveLanes(
   total: number,
 ): Promise<Result<SyncStateRow, CrmCallError>> {
   const now = ctx.clock.now()
-  const [row] = await ctx.db
-    .update(syncState)
-    .set({
-      phase: 'full',
-      lanes,
-      recordsDone: 0,
-      estimatedTotal: total,
-      fullStartedAt: now,
-      lastErrorCode: null,
-      updatedAt: now,
-    })
-    .where(and(eq(syncState.workspaceId, state.workspaceId), eq(syncState.objectType, type)))
-    .returning()
+  const [row] = await ctx.db.transaction(async (tx) => {
+    await assertSyncClaim(ctx.claim, tx) // a run that lost its job must not plan the import over again
+    return tx
+      .update(syncState)
+      .set({
+        phase: 'full',
+        lanes,
+        recordsDone: 0,
+        estimatedTotal: total,
+        fullStartedAt: now,
+        lastErrorCode: null,
+        updatedAt: now,
+      })
+      .where(and(eq(syncState.workspaceId, state.workspaceId), eq(syncState.objectType, type)))
+      .returning()
+  })
   if (!row) throw new Error('sync_state row vanished')
   return ok(row)
 }
@@ -109,10 +112,13 @@ export async function runFullSync(
   const now = ctx.clock.now()
   // Changes made while the full pass ran are picked up by the first incremental pass.
   const highWaterMark = new Date((state.fullStartedAt ?? now).getTime() - OVERLAP_MS)
-  await ctx.db
-    .update(syncState)
-    .set({ phase: 'incremental', fullCompletedAt: now, highWaterMark, updatedAt: now })
-    .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+  await ctx.db.transaction(async (tx) => {
+    await assertSyncClaim(ctx.claim, tx)
+    await tx
+      .update(syncState)
+      .set({ phase: 'incremental', fullCompletedAt: now, highWaterMark, updatedAt: now })
+      .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+  })
   return ok(undefined)
 }
 
