@@ -1,9 +1,9 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { churnScores, crmCompanies, crmTickets, syncState } from '../src/db/schema'
+import { churnScores, crmCompanies, crmTickets, syncState, webhookInbox } from '../src/db/schema'
 import { rescoreCompanies } from '../src/churn/rescore-companies'
 import { runSync } from '../src/sync/run-sync'
-import { processWebhookInbox } from '../src/webhooks/process-webhook-inbox'
+import { INBOX_CLAIM_LEASE_MS, processWebhookInbox } from '../src/webhooks/process-webhook-inbox'
 import type { TestContext } from './test-context'
 import { REDIRECT_URI, createTestContext } from './test-context'
 
@@ -12,6 +12,8 @@ let ctx: TestContext
 let frozen = false
 /** The workspace whose import freezes once half of its tickets are stored. */
 let freezeAtHalf: string | null = null
+/** Requests to paths containing this never answer (one step of a run "killed"). */
+let freezePath: string | null = null
 const never = new Promise<Response>(() => {})
 
 beforeAll(async () => {
@@ -20,6 +22,7 @@ beforeAll(async () => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
       if (freezeAtHalf && url.includes('/tickets') && (await ticketProgress(freezeAtHalf)) >= 0.5) frozen = true
       if (frozen && url.includes('/crm/v3/')) return never
+      if (freezePath && url.includes(freezePath)) return never
       return sim.fetch(input, init)
     },
   })
@@ -148,4 +151,85 @@ describe('crash recovery', () => {
     expect(stale.filter((id) => !rescoredNow.has(id))).toEqual([])
     expect(half.every((id) => rescoredNow.has(id))).toBe(false) // fresh scores are left alone
   })
+
+  it('a webhook batch half applied when the backend died: claimed again after its lease, nothing lost, nothing doubled', async () => {
+    const portal = ctx.sim.portals[0]!
+    const agent = await ctx.signedUpAgent()
+    const connected = await ctx.connect(agent, portal.portalId)
+    await runSync(ctx.deps, String(connected.body.integration?.id))
+    ctx.sim.webhooks.configure(ctx.sim.apps[0]!.appId, {
+      targetUrl: new URL('/api/v1/webhooks/hubspot', REDIRECT_URI).toString(),
+      subscriptions: [
+        { eventType: 'ticket.propertyChange', propertyName: 'subject', active: true },
+        { eventType: 'company.propertyChange', propertyName: 'name', active: true },
+      ],
+    })
+    const [someTicket] = await ctx.database.db
+      .select()
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+      .limit(1)
+    const [someCompany] = await ctx.database.db
+      .select()
+      .from(crmCompanies)
+      .where(eq(crmCompanies.workspaceId, agent.workspaceId))
+      .limit(1)
+    ctx.clock.advance(60_000)
+    const ticketId = String(someTicket!.hubspotId)
+    const companyId = String(someCompany!.hubspotId)
+    expect(ctx.sim.control.updateRecord(portal.portalId, 'tickets', ticketId, { subject: 'Renewal at risk' }).ok).toBe(
+      true,
+    )
+    expect(ctx.sim.control.updateRecord(portal.portalId, 'companies', companyId, { name: 'Renamed Ltd' }).ok).toBe(true)
+    await ctx.sim.webhooks.flush()
+    const inboxRows = () =>
+      ctx.database.db
+        .select({ id: webhookInbox.id, outcome: webhookInbox.outcome })
+        .from(webhookInbox)
+        .where(eq(webhookInbox.portalId, portal.portalId))
+    expect((await inboxRows()).length).toBe(2)
+
+    // Tickets are applied first; the process dies reading the companies back.
+    freezePath = '/objects/companies/batch/read'
+    void processWebhookInbox(ctx.deps)
+    await expect
+      .poll(async () => (await ticketRow(agent.workspaceId, ticketId))?.subject, { timeout: 10_000, interval: 20 })
+      .toBe('Renewal at risk')
+    expect((await inboxRows()).map((r) => r.outcome)).toEqual(['processing', 'processing'])
+    freezePath = null
+
+    // Restarted at once: the claim still looks live, so nobody takes it twice.
+    expect((await processWebhookInbox(ctx.deps)).claimed).toBe(0)
+    // Once the lease has run out, the next run takes the batch again and completes it.
+    ctx.clock.advance(INBOX_CLAIM_LEASE_MS + 1_000)
+    expect(await processWebhookInbox(ctx.deps)).toMatchObject({ claimed: 2, applied: 2, retried: 0 })
+    expect((await inboxRows()).map((r) => r.outcome)).toEqual(['applied', 'applied'])
+    const [company] = await ctx.database.db
+      .select()
+      .from(crmCompanies)
+      .where(and(eq(crmCompanies.workspaceId, agent.workspaceId), eq(crmCompanies.hubspotId, Number(companyId))))
+    expect(company!.name).toBe('Renamed Ltd')
+    expect((await ticketRow(agent.workspaceId, ticketId))!.subject).toBe('Renewal at risk')
+    const [tickets] = await ctx.database.db
+      .select({ n: count() })
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+    expect(tickets!.n).toBe(ctx.sim.control.crmStats(portal.portalId)!.tickets)
+    // The company of the changed ticket is scored from the ticket as it now stands.
+    const [score] = await ctx.database.db
+      .select()
+      .from(churnScores)
+      .where(and(eq(churnScores.workspaceId, agent.workspaceId), eq(churnScores.companyId, someTicket!.companyId!)))
+    expect(score!.computedAt.getTime()).toBe(ctx.clock.now().getTime())
+    // HubSpot delivering the same events again changes nothing.
+    expect((await processWebhookInbox(ctx.deps)).claimed).toBe(0)
+  })
 })
+
+async function ticketRow(workspaceId: string, id: string) {
+  const [row] = await ctx.database.db
+    .select()
+    .from(crmTickets)
+    .where(and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.hubspotId, Number(id))))
+  return row ?? null
+}

@@ -92,8 +92,12 @@ export async function startJobs(
   })
 
   // Webhook events are applied in the background; one queued run at a time is enough.
-  await boss.createQueue(INBOX_QUEUE, { policy: 'stately', retryLimit: 10, retryDelay: 5, retryBackoff: true })
-  await work(INBOX_QUEUE, async () => {
+  // The heartbeat frees the queue within seconds of a crash; the events the dead run had claimed
+  // come back once their claim's lease ends (see processWebhookInbox).
+  const inboxQueue = { retryLimit: 10, retryDelay: 5, retryBackoff: true, heartbeatSeconds: HEARTBEAT_SECONDS }
+  await boss.createQueue(INBOX_QUEUE, { policy: 'stately', ...inboxQueue })
+  await boss.updateQueue(INBOX_QUEUE, inboxQueue)
+  await work(INBOX_QUEUE, { heartbeatRefreshSeconds }, async () => {
     const run = await processWebhookInbox(deps)
     if (run.retried > 0) throw new Error(`${run.retried} webhook events released for retry`)
   })
@@ -103,8 +107,11 @@ export async function startJobs(
   }
 
   // A full re-score per workspace, one at a time per workspace.
-  await boss.createQueue(RESCORE_QUEUE, { policy: 'stately', retryLimit: 3 })
-  await work<{ workspaceId: string }>(RESCORE_QUEUE, async ([job]) => {
+  // A pass killed midway is run again whole, seconds after a worker is back.
+  const rescoreQueue = { retryLimit: 3, heartbeatSeconds: HEARTBEAT_SECONDS }
+  await boss.createQueue(RESCORE_QUEUE, { policy: 'stately', ...rescoreQueue })
+  await boss.updateQueue(RESCORE_QUEUE, rescoreQueue)
+  await work<{ workspaceId: string }>(RESCORE_QUEUE, { heartbeatRefreshSeconds }, async ([job]) => {
     if (job) await rescoreWorkspace(deps.db, job.data.workspaceId, deps.clock.now())
   })
   const requestRescore = async (workspaceId: string) => {
