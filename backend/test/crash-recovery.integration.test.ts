@@ -1,11 +1,12 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { churnScores, crmCompanies, crmTickets, syncState, webhookInbox } from '../src/db/schema'
 import { rescoreCompanies } from '../src/churn/rescore-companies'
+import { createTokenKeeper } from '../src/integrations/hubspot/tokens/token-keeper'
 import { runSync } from '../src/sync/run-sync'
 import { INBOX_CLAIM_LEASE_MS, processWebhookInbox } from '../src/webhooks/process-webhook-inbox'
 import type { TestContext } from './test-context'
-import { REDIRECT_URI, createTestContext } from './test-context'
+import { REDIRECT_URI, SIMULATOR_URL, createTestContext } from './test-context'
 
 let ctx: TestContext
 /** Once set, CRM reads never answer: the run stalls where it stands, as a killed process would. */
@@ -14,6 +15,7 @@ let frozen = false
 let freezeAtHalf: string | null = null
 /** Requests to paths containing this never answer (one step of a run "killed"). */
 let freezePath: string | null = null
+let frozenCalls = 0
 const never = new Promise<Response>(() => {})
 
 beforeAll(async () => {
@@ -22,7 +24,10 @@ beforeAll(async () => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
       if (freezeAtHalf && url.includes('/tickets') && (await ticketProgress(freezeAtHalf)) >= 0.5) frozen = true
       if (frozen && url.includes('/crm/v3/')) return never
-      if (freezePath && url.includes(freezePath)) return never
+      if (freezePath && url.includes(freezePath)) {
+        frozenCalls++
+        return never
+      }
       return sim.fetch(input, init)
     },
   })
@@ -224,6 +229,48 @@ describe('crash recovery', () => {
     // HubSpot delivering the same events again changes nothing.
     expect((await processWebhookInbox(ctx.deps)).claimed).toBe(0)
   })
+
+  it.each([
+    ['the same refresh token', false],
+    ['a new refresh token (rotated)', true],
+  ])(
+    'killed mid token refresh after HubSpot answered with %s: the next start still has a working grant',
+    async (_, rotate) => {
+      ctx.sim.control.updateSettings({ rotateRefreshTokens: rotate })
+      try {
+        const agent = await ctx.signedUpAgent()
+        await ctx.connect(agent, ctx.sim.portals[0]!.portalId)
+        const { id } = await ctx.requireIntegrationRow(agent.workspaceId)
+        ctx.clock.advance(31 * 60_000) // the access token has expired
+        // HubSpot answers the refresh; the process dies before the next step (reading the scopes).
+        freezePath = '/token/introspect'
+        const calls = frozenCalls
+        void createTokenKeeper(ctx.deps).ensureValidToken(id)
+        await expect.poll(() => frozenCalls, { timeout: 10_000, interval: 10 }).toBeGreaterThan(calls)
+        // On Postgres a dead process's open transaction is rolled back when its connection goes.
+        if (ctx.database.kind === 'postgres')
+          await ctx.database.db.execute(
+            sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and state = 'idle in transaction' and pid <> pg_backend_pid()`,
+          )
+        freezePath = null
+
+        const restarted = createTokenKeeper(ctx.deps)
+        const credential = await restarted.ensureValidToken(id)
+        expect(credential.ok).toBe(true)
+        const call = await ctx.sim.fetch(`${SIMULATOR_URL}/crm/v3/objects/companies?limit=1`, {
+          headers: { authorization: `Bearer ${credential.ok ? credential.value.token : ''}` },
+        })
+        expect(call.status).toBe(200)
+        // Later refreshes work too: the stored refresh token is the one HubSpot holds.
+        ctx.clock.advance(31 * 60_000)
+        const later = await restarted.ensureValidToken(id)
+        expect(later.ok && later.value.version).toBeGreaterThan(credential.ok ? credential.value.version : 0)
+        expect((await ctx.requireIntegrationRow(agent.workspaceId)).status).toBe('connected')
+      } finally {
+        ctx.sim.control.updateSettings({ rotateRefreshTokens: false })
+      }
+    },
+  )
 })
 
 async function ticketRow(workspaceId: string, id: string) {
