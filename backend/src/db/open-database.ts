@@ -21,7 +21,15 @@ export type DatabaseTarget =
  */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      // Nothing waits forever on the database: not for a connection (the server restarting, the
+      // pool exhausted), not on a statement, not in a transaction left open by a stuck caller.
+      connectionTimeoutMillis: 10_000,
+      statement_timeout: 120_000,
+      idle_in_transaction_session_timeout: 120_000,
+    })
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (error) => console.error('database: idle connection lost:', error.message))

@@ -9,6 +9,7 @@ import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { pruneExpiredData } from '../retention/prune-expired-data'
 import { runSync } from '../sync/run-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
+import { jobClaim } from './job-claim'
 import type { JobScheduler } from './job-scheduler'
 import { refreshExpiringTokens } from './refresh-expiring-tokens'
 
@@ -21,6 +22,11 @@ const DAILY_RESCORE_QUEUE = 'rescore-daily'
 const MODEL_QUEUE = 'churn-model'
 const WEEKLY_MODEL_QUEUE = 'churn-model-weekly'
 const RETENTION_QUEUE = 'prune-expired-data'
+/** pg-boss's smallest heartbeat: a dead worker's job is free again this long after its last beat. */
+const HEARTBEAT_SECONDS = 10
+const SUPERVISE_SECONDS = 2
+/** Beats well inside HEARTBEAT_SECONDS, so a live worker under load is not mistaken for a dead one. */
+const heartbeatRefreshSeconds = 2
 
 /**
  * Background work on pg-boss, in the same Postgres (or the same PGlite) as the data, so a job
@@ -32,11 +38,15 @@ export async function startJobs(
   connection: JobsConnection,
   options: { work: boolean } = { work: true },
 ): Promise<JobScheduler & { stop(): Promise<void> }> {
+  // A job whose worker died is failed once its heartbeat is older than HEARTBEAT_SECONDS, by the
+  // next supervisor pass of any instance: supervising every few seconds is what makes recovery
+  // after a crash take seconds rather than minutes (pg-boss's default is a pass a minute).
+  const supervision = { superviseIntervalSeconds: SUPERVISE_SECONDS, monitorIntervalSeconds: SUPERVISE_SECONDS }
   const boss =
     connection.kind === 'postgres'
       ? // The queue needs few connections; the API's pool is where concurrency lives.
-        new PgBoss({ connectionString: connection.url, max: 3 })
-      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite' })
+        new PgBoss({ connectionString: connection.url, max: 3, ...supervision })
+      : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', ...supervision })
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   await boss.start()
   // API-only instances (RUN_WORKER=false) still enqueue work; only workers take it.
@@ -55,24 +65,32 @@ export async function startJobs(
   })
 
   // One sync per portal at a time (one queued behind it at most): the portal's rate budget is not split.
-  // The heartbeat lets another instance take over a sync whose process died, from its checkpoint.
-  await boss.createQueue(SYNC_QUEUE, {
-    policy: 'stately',
-    retryLimit: 5,
-    retryDelay: 60,
+  // The heartbeat lets any instance take over a sync whose process died, from its checkpoint, within
+  // seconds; the first retry comes after a second or two, later ones back off up to ten minutes.
+  const syncQueue = {
+    retryLimit: 12,
+    retryDelay: 1,
     retryBackoff: true,
+    retryDelayMax: 600,
     expireInSeconds: 4 * 3600,
-    heartbeatSeconds: 60,
-  })
-  await work<{ integrationId: string }>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
-    if (!job) return
-    const outcome = await runSync(deps, job.data.integrationId)
-    // A failed type resumes from its checkpoint on retry.
-    if (outcome.status === 'done' && outcome.failures.length > 0)
-      throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
-    // A full import brings the team's whole history: test the model on it (skipped without a churn definition).
-    if (outcome.status === 'done' && outcome.completedImport) await requestModelRun(outcome.workspaceId, 'full_sync')
-  })
+    heartbeatSeconds: HEARTBEAT_SECONDS,
+  }
+  await boss.createQueue(SYNC_QUEUE, { policy: 'stately', ...syncQueue })
+  await boss.updateQueue(SYNC_QUEUE, syncQueue) // databases created with the earlier, slower settings
+  await work<{ integrationId: string }>(
+    SYNC_QUEUE,
+    { localConcurrency: 2, includeMetadata: true, heartbeatRefreshSeconds },
+    async ([job]) => {
+      if (!job) return
+      // Only the worker holding the job may commit checkpoints: see jobClaim.
+      const outcome = await runSync(deps, job.data.integrationId, jobClaim(SYNC_QUEUE, job))
+      // A failed type resumes from its checkpoint on retry.
+      if (outcome.status === 'done' && outcome.failures.length > 0)
+        throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
+      // A full import brings the team's whole history: test the model on it (skipped without a churn definition).
+      if (outcome.status === 'done' && outcome.completedImport) await requestModelRun(outcome.workspaceId, 'full_sync')
+    },
+  )
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
   await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })
   await boss.schedule(SYNC_SWEEP_QUEUE, '*/15 * * * *')
@@ -84,8 +102,12 @@ export async function startJobs(
   })
 
   // Webhook events are applied in the background; one queued run at a time is enough.
-  await boss.createQueue(INBOX_QUEUE, { policy: 'stately', retryLimit: 10, retryDelay: 5, retryBackoff: true })
-  await work(INBOX_QUEUE, async () => {
+  // The heartbeat frees the queue within seconds of a crash; the events the dead run had claimed
+  // come back once their claim's lease ends (see processWebhookInbox).
+  const inboxQueue = { retryLimit: 10, retryDelay: 5, retryBackoff: true, heartbeatSeconds: HEARTBEAT_SECONDS }
+  await boss.createQueue(INBOX_QUEUE, { policy: 'stately', ...inboxQueue })
+  await boss.updateQueue(INBOX_QUEUE, inboxQueue)
+  await work(INBOX_QUEUE, { heartbeatRefreshSeconds }, async () => {
     const run = await processWebhookInbox(deps)
     if (run.retried > 0) throw new Error(`${run.retried} webhook events released for retry`)
   })
@@ -95,8 +117,11 @@ export async function startJobs(
   }
 
   // A full re-score per workspace, one at a time per workspace.
-  await boss.createQueue(RESCORE_QUEUE, { policy: 'stately', retryLimit: 3 })
-  await work<{ workspaceId: string }>(RESCORE_QUEUE, async ([job]) => {
+  // A pass killed midway is run again whole, seconds after a worker is back.
+  const rescoreQueue = { retryLimit: 3, heartbeatSeconds: HEARTBEAT_SECONDS }
+  await boss.createQueue(RESCORE_QUEUE, { policy: 'stately', ...rescoreQueue })
+  await boss.updateQueue(RESCORE_QUEUE, rescoreQueue)
+  await work<{ workspaceId: string }>(RESCORE_QUEUE, { heartbeatRefreshSeconds }, async ([job]) => {
     if (job) await rescoreWorkspace(deps.db, job.data.workspaceId, deps.clock.now())
   })
   const requestRescore = async (workspaceId: string) => {

@@ -10,6 +10,7 @@ import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import { fetchCompanyLinks } from './fetch-company-links'
 import { fullSyncStrategy } from './full-sync-strategy'
 import type { SyncStateRow } from './load-sync-state'
+import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
 import { FULL_SYNC_LANES, LIST_LANE_SHARE, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
 import { upsertCrmObjects } from './upsert-crm-objects'
@@ -72,19 +73,22 @@ async function saveLanes(
   total: number,
 ): Promise<Result<SyncStateRow, CrmCallError>> {
   const now = ctx.clock.now()
-  const [row] = await ctx.db
-    .update(syncState)
-    .set({
-      phase: 'full',
-      lanes,
-      recordsDone: 0,
-      estimatedTotal: total,
-      fullStartedAt: now,
-      lastErrorCode: null,
-      updatedAt: now,
-    })
-    .where(and(eq(syncState.workspaceId, state.workspaceId), eq(syncState.objectType, type)))
-    .returning()
+  const [row] = await ctx.db.transaction(async (tx) => {
+    await assertSyncClaim(ctx.claim, tx) // a run that lost its job must not plan the import over again
+    return tx
+      .update(syncState)
+      .set({
+        phase: 'full',
+        lanes,
+        recordsDone: 0,
+        estimatedTotal: total,
+        fullStartedAt: now,
+        lastErrorCode: null,
+        updatedAt: now,
+      })
+      .where(and(eq(syncState.workspaceId, state.workspaceId), eq(syncState.objectType, type)))
+      .returning()
+  })
   if (!row) throw new Error('sync_state row vanished')
   return ok(row)
 }
@@ -108,10 +112,13 @@ export async function runFullSync(
   const now = ctx.clock.now()
   // Changes made while the full pass ran are picked up by the first incremental pass.
   const highWaterMark = new Date((state.fullStartedAt ?? now).getTime() - OVERLAP_MS)
-  await ctx.db
-    .update(syncState)
-    .set({ phase: 'incremental', fullCompletedAt: now, highWaterMark, updatedAt: now })
-    .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+  await ctx.db.transaction(async (tx) => {
+    await assertSyncClaim(ctx.claim, tx)
+    await tx
+      .update(syncState)
+      .set({ phase: 'incremental', fullCompletedAt: now, highWaterMark, updatedAt: now })
+      .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+  })
   return ok(undefined)
 }
 
@@ -143,6 +150,7 @@ async function runLane(
     if (!links.ok) return links
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
+      await assertSyncClaim(ctx.claim, tx)
       for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now))
         ctx.touchedCompanies.add(id)
       // Only this lane's entry moves, so concurrent lanes never overwrite each other's checkpoint.
@@ -191,6 +199,7 @@ async function runListLane(
     const next = passedBound ? null : (page.value.paging?.next.after ?? null)
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
+      await assertSyncClaim(ctx.claim, tx)
       for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now))
         ctx.touchedCompanies.add(id)
       await tx

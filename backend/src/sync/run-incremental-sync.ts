@@ -8,6 +8,7 @@ import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import { fetchCompanyLinks } from './fetch-company-links'
 import type { SyncStateRow } from './load-sync-state'
+import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
 import { OVERLAP_MS, SEARCH_PAGE, SEARCH_RESULT_CAP } from './sync-context'
 import { parseHubspotDate } from './to-crm-values'
@@ -46,6 +47,7 @@ export async function runIncrementalSync(
     if (pageNewest && (!highWaterMark || pageNewest > highWaterMark)) highWaterMark = pageNewest
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
+      await assertSyncClaim(ctx.claim, tx)
       for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now))
         ctx.touchedCompanies.add(id)
       await tx

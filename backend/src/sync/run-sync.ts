@@ -1,15 +1,16 @@
-import { count, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
+import { findStaleScores } from '../churn/find-stale-scores'
 import { rescoreCompanies } from '../churn/rescore-companies'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { pushScores } from '../churn/write-back/push-scores'
-import { churnScores } from '../db/schema'
+import { syncState } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
-import { loadSyncState } from './load-sync-state'
+import type { SyncClaim } from './sync-claim'
 import { syncObjectType } from './sync-object-type'
 
 export type SyncOutcome =
@@ -33,6 +34,7 @@ export async function runSync(
     'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'
   >,
   integrationId: string,
+  claim: SyncClaim | null = null,
 ): Promise<SyncOutcome> {
   const integration = await findIntegrationById(deps.db, integrationId)
   if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth')
@@ -44,24 +46,30 @@ export async function runSync(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
+    claim,
   }
   const started = performance.now()
-  const hadScores =
-    (
-      await deps.db.select({ n: count() }).from(churnScores).where(eq(churnScores.workspaceId, integration.workspaceId))
-    )[0]?.n ?? 0
-  const importing = (
-    await Promise.all(crmObjectTypes.map((type) => loadSyncState(deps.db, integration.workspaceId, type)))
-  ).some((state) => state.phase !== 'incremental')
+  const phases = await deps.db
+    .select({ phase: syncState.phase })
+    .from(syncState)
+    .where(eq(syncState.workspaceId, integration.workspaceId))
+  const importOpen = phases.length < crmObjectTypes.length || phases.some((s) => s.phase !== 'incremental')
   const results = await Promise.all(
     crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
   )
   const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
-  // First complete import: score every company. Afterwards only those whose tickets changed.
+  // The run that completes the import scores every company, whatever else (webhooks, an earlier run
+  // that died) scored some of them meanwhile. Other runs score the companies whose tickets changed,
+  // and any company a crashed run or scoring pass left unscored or scored from older rows.
   const scored =
-    hadScores === 0 && failures.length === 0
+    importOpen && failures.length === 0
       ? await rescoreWorkspace(deps.db, integration.workspaceId, deps.clock.now())
-      : await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
+      : await rescoreCompanies(
+          deps.db,
+          integration.workspaceId,
+          [...ctx.touchedCompanies, ...(await findStaleScores(deps.db, integration.workspaceId))],
+          deps.clock.now(),
+        )
   const writeBack =
     scored > 0 ? await pushScores(deps, (await findIntegrationById(deps.db, integrationId)) ?? integration) : null
   deps.logger.info(
@@ -73,6 +81,6 @@ export async function runSync(
     workspaceId: integration.workspaceId,
     failures,
     scored,
-    completedImport: importing && failures.length === 0,
+    completedImport: importOpen && failures.length === 0,
   }
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Database } from '../db/database'
 import type { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import type { Clock } from '../lib/clock'
+import type { SyncClaim } from './sync-claim'
 
 export interface SyncContext {
   db: Database
@@ -11,6 +12,8 @@ export interface SyncContext {
   logger: Logger
   /** Companies whose tickets changed during this run: their churn scores are recomputed after it. */
   touchedCompanies: Set<number>
+  /** Set when the run is a queue job: checked in every checkpoint transaction. */
+  claim: SyncClaim | null
 }
 
 /** Incremental syncs reach this far behind the high-water mark, so edits landing at the boundary

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { rescoreCompanies } from '../churn/rescore-companies'
 import { pushScores } from '../churn/write-back/push-scores'
@@ -17,6 +17,12 @@ type Deps = Pick<
 
 const objectTypeOf: Record<string, CrmObjectType> = { ticket: 'tickets', company: 'companies', contact: 'contacts' }
 const BATCH = 500
+/**
+ * A claim older than this is taken to belong to a process that died mid-batch, and its events are
+ * claimed again. Applying an event again is harmless (the record is read again from HubSpot and
+ * upserted), so a slow live worker overtaken by another costs a few reads, never a wrong row.
+ */
+export const INBOX_CLAIM_LEASE_MS = 2 * 60_000
 
 export interface InboxRun {
   claimed: number
@@ -31,7 +37,7 @@ export interface InboxRun {
  * portalId to the workspace connected to that portal, and applies them: changed records are
  * fetched again in batches (webhook payloads carry ids, not data), deletions archived, merges
  * followed. Events for portals no workspace has connected are counted and dropped. A failure
- * releases the claim so the events are retried, never lost.
+ * releases the claim so the events are retried, never lost; so does a crash, once the claim's lease ends.
  */
 export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
   const run: InboxRun = { claimed: 0, applied: 0, unknownPortal: 0, ignored: 0, retried: 0 }
@@ -40,7 +46,15 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
       const rows = await tx
         .select()
         .from(webhookInbox)
-        .where(isNull(webhookInbox.processedAt))
+        .where(
+          or(
+            isNull(webhookInbox.processedAt),
+            and(
+              eq(webhookInbox.outcome, 'processing'),
+              lt(webhookInbox.processedAt, new Date(deps.clock.now().getTime() - INBOX_CLAIM_LEASE_MS)),
+            ),
+          ),
+        )
         .orderBy(asc(webhookInbox.occurredAt))
         .limit(BATCH)
         .for('update', { skipLocked: true })
@@ -109,6 +123,7 @@ async function applyEvents(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
+    claim: null,
   }
   const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
   const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }

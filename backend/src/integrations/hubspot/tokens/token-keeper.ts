@@ -126,6 +126,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
   ): Promise<Result<Credential, CredentialError>> {
     const started = performance.now()
     let alert: { row: IntegrationRow; reason: IntegrationReasonCode } | null = null
+    let refreshed: { version: number; accessToken: string } | null = null
     const result = await deps.db.transaction(async (tx): Promise<Result<Credential, CredentialError>> => {
       const [row] = await tx.select().from(integrations).where(eq(integrations.id, integrationId)).for('update')
       if (!row || row.status === 'disconnected') return err('not_connected')
@@ -187,9 +188,8 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
           : err('hubspot_unavailable')
       }
 
-      // Scopes can drift (app settings changed, a scope revoked): check on every refresh.
-      const info = await introspectToken(deps, deps.hubspot, tokens.value.accessToken, 'access_token')
-      const scopes = info.ok && info.value.active ? info.value.scopes : row.grantedScopes
+      // Committed before anything else is asked of HubSpot: if the refresh token rotated, a crash
+      // after this answer must find the new one stored (scopes are checked after the commit).
       const [saved] = await tx
         .update(integrations)
         .set({
@@ -198,7 +198,6 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
           refreshToken: sealSecret(deps.cipher, row.id, 'refresh_token', tokens.value.refreshToken),
           tokenExpiresAt: new Date(now.getTime() + tokens.value.expiresInSeconds * 1000),
           tokenVersion: sql`${integrations.tokenVersion} + 1`,
-          grantedScopes: scopes,
           lastRefreshedAt: now,
           refreshFailures: 0,
           nextRefreshAttemptAt: null,
@@ -208,13 +207,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
         .returning()
       if (!saved) throw new Error(`token_version moved under a row lock for ${row.id}`)
       deps.metrics.refreshSuccesses.inc()
-
-      const missing = missingScopes(scopes, requiredScopesFor(row.authType))
-      if (missing.length > 0) {
-        alert = { row: saved, reason: 'missing_scopes' }
-        await markNeedsReauth(tx, saved, 'missing_scopes', { missingScopes: missing })
-        return err('needs_reauth')
-      }
+      refreshed = { version: saved.tokenVersion, accessToken: tokens.value.accessToken }
       if (saved.status !== 'connected') {
         const recovered = await transitionIntegration(tx, saved, {
           to: 'connected',
@@ -227,9 +220,42 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       }
       return credentialOrReauth(tx, saved)
     })
+    const checked = refreshed && result.ok ? await checkScopes(integrationId, refreshed) : result
     deps.metrics.refreshDuration.observe((performance.now() - started) / 1000)
     const raised = alert as { row: IntegrationRow; reason: IntegrationReasonCode } | null
     if (raised) alertNeedsReauth(raised.row, raised.reason)
+    return checked
+  }
+
+  /**
+   * Scopes can drift (app settings changed, a scope revoked): read them on every refresh, and ask
+   * for a reconnect when a required one is gone. Not under the row lock: HubSpot may be slow.
+   */
+  async function checkScopes(
+    integrationId: string,
+    refreshed: { version: number; accessToken: string },
+  ): Promise<Result<Credential, CredentialError>> {
+    const info = await introspectToken(deps, deps.hubspot, refreshed.accessToken, 'access_token')
+    let raised: IntegrationRow | null = null
+    const result = await deps.db.transaction(async (tx): Promise<Result<Credential, CredentialError>> => {
+      const [row] = await tx.select().from(integrations).where(eq(integrations.id, integrationId)).for('update')
+      if (!row || row.status === 'disconnected') return err('not_connected')
+      if (row.status === 'needs_reauth') return err('needs_reauth')
+      // Another refresh since ours read its own scopes.
+      if (!info.ok || !info.value.active || row.tokenVersion !== refreshed.version) return credentialOrReauth(tx, row)
+      const scopes = info.value.scopes
+      const [saved] = await tx
+        .update(integrations)
+        .set({ grantedScopes: scopes })
+        .where(eq(integrations.id, row.id))
+        .returning()
+      const missing = missingScopes(scopes, requiredScopesFor(row.authType))
+      if (missing.length === 0) return credentialOrReauth(tx, saved ?? row)
+      raised = await markNeedsReauth(tx, saved ?? row, 'missing_scopes', { missingScopes: missing })
+      return err('needs_reauth')
+    })
+    const alerted = raised as IntegrationRow | null
+    if (alerted) alertNeedsReauth(alerted, 'missing_scopes')
     return result
   }
 
