@@ -141,6 +141,44 @@ describe('sync', () => {
     expect(stray!.n).toBe(0)
   })
 
+  it('incremental passes lose nothing while search lags behind writes, out of order', async () => {
+    const portal = ctx.sim.control.createPortal({ companies: 10, tickets: 120, seed: 'search-lag' })
+    const { agent, integrationId } = await connectedTo(portal.portalId)
+    await runSync(ctx.deps, integrationId)
+    const rows = await ctx.database.db
+      .select({ id: crmTickets.hubspotId })
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+      .limit(40)
+    // Each write reaches search up to 90 s later, each after its own delay: a later edit can show first.
+    ctx.sim.control.updateSettings({ searchIndexLagMs: 90_000 })
+    try {
+      const subjectOf = async (id: number) => (await ticket(agent.workspaceId, String(id)))?.subject
+      let sawLaterBeforeEarlier = false
+      for (const [index, row] of rows.entries()) {
+        ctx.clock.advance(3_000)
+        expect(
+          ctx.sim.control.updateRecord(portal.portalId, 'tickets', String(row.id), { subject: `edit ${index}` }).ok,
+        ).toBe(true)
+        // A pass every 30 s of HubSpot time, while edits keep arriving.
+        if (index % 10 === 9) {
+          await runSync(ctx.deps, integrationId)
+          const seen = await Promise.all(
+            rows.slice(0, index + 1).map(async (r, i) => (await subjectOf(r.id)) === `edit ${i}`),
+          )
+          if (seen.some((ok, i) => ok && seen.slice(0, i).includes(false))) sawLaterBeforeEarlier = true
+        }
+      }
+      expect(sawLaterBeforeEarlier).toBe(true)
+      // Once the index has caught up, the next pass has every edit.
+      ctx.clock.advance(2 * MINUTE)
+      await runSync(ctx.deps, integrationId)
+      for (const [index, row] of rows.entries()) expect(await subjectOf(row.id)).toBe(`edit ${index}`)
+    } finally {
+      ctx.sim.control.updateSettings({ searchIndexLagMs: 0 })
+    }
+  })
+
   it('an interrupted full sync resumes from its checkpoint with no duplicate and no gap', async () => {
     const big = ctx.sim.control.createPortal({ companies: 60, tickets: 3000, seed: 'resume' })
     const { agent, integrationId } = await connectedTo(big.portalId)

@@ -18,6 +18,8 @@ export interface CrmRouteContext {
   now: number
   /** The portal user behind the call (its installing user); HubSpot stamps it on created definitions. */
   userId: number
+  /** How far behind writes CRM search may be (settings.searchIndexLagMs). */
+  searchIndexLagMs: number
   /** A write context stamped with the simulator clock and changeSource "API". */
   write(): CrmWriteContext
 }
@@ -66,6 +68,6 @@ export function crmRoute(
       changeSource: 'API',
     })
     const userId = findPortal(state.portals, auth.portalId)?.users[0]?.userId ?? 0
-    return handler(c, types, { auth, portal, now, userId, write })
+    return handler(c, types, { auth, portal, now, userId, searchIndexLagMs: state.settings.searchIndexLagMs, write })
   }
 }
