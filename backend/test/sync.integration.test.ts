@@ -4,7 +4,7 @@ import { crmCompanies, crmContacts, crmTickets, syncState } from '../src/db/sche
 import { findHubspotIntegration } from '../src/integrations/hubspot/find-integration'
 import { runSync } from '../src/sync/run-sync'
 import type { TestContext } from './test-context'
-import { createTestContext } from './test-context'
+import { SIMULATOR_URL, createTestContext } from './test-context'
 
 let ctx: TestContext
 beforeAll(async () => {
@@ -213,14 +213,40 @@ describe('sync', () => {
     expect(finished).toMatchObject({ phase: 'incremental', recordsDone: 3000 })
   })
 
+  it('tickets with no company in the association lane are found by searching its range', async () => {
+    const portal = ctx.sim.control.createPortal({ companies: 40, tickets: 6000, seed: 'orphans' })
+    const lowest = ['30000000001', '30000000002', '30000000003']
+    for (const id of lowest) {
+      const links = await ctx.sim.fetch(`${SIMULATOR_URL}/crm/v4/objects/tickets/${id}/associations/companies`, {
+        headers: { authorization: `Bearer ${portal.privateAppToken}` },
+      })
+      for (const link of ((await links.json()) as { results: { toObjectId: number }[] }).results)
+        ctx.sim.control.setAssociation(portal.portalId, {
+          fromType: 'tickets',
+          fromId: id,
+          toType: 'companies',
+          toId: String(link.toObjectId),
+          remove: true,
+        })
+    }
+    const { agent, integrationId } = await connectedTo(portal.portalId)
+    const outcome = await runSync(ctx.deps, integrationId)
+    expect(outcome).toMatchObject({ status: 'done', failures: [] })
+    expect((await counts(agent.workspaceId)).tickets).toBe(6000)
+    for (const id of lowest) expect(await ticket(agent.workspaceId, id)).toMatchObject({ companyId: null })
+  }, 120_000)
+
   it("incremental search re-windows before HubSpot's 10,000-result cap", async () => {
     const large = ctx.sim.control.createPortal({ companies: 100, tickets: 12_000, seed: 'windowing' })
     const { agent, integrationId } = await connectedTo(large.portalId)
     const fullStart = ctx.sim.control.requestLog().length
     await runSync(ctx.deps, integrationId)
-    // A large first import reads the low end of the ticket ids through the list API as well.
+    // A large first import reads the low end of the ticket ids through company→ticket associations and batch
+    // reads, beside search's lanes, and searches that range only to count it.
     const fullLog = ctx.sim.control.requestLog().slice(fullStart)
-    expect(fullLog.some((r) => r.method === 'GET' && r.path === '/crm/v3/objects/tickets')).toBe(true)
+    expect(fullLog.some((r) => r.path === '/crm/v4/associations/companies/tickets/batch/read')).toBe(true)
+    expect(fullLog.filter((r) => r.path === '/crm/v3/objects/tickets/batch/read').length).toBeGreaterThan(30)
+    expect(fullLog.every((r) => r.status < 400)).toBe(true)
     expect((await counts(agent.workspaceId)).tickets).toBe(12_000)
     // Force the next incremental pass to cover everything: more than search can page through at once.
     await ctx.database.db

@@ -271,7 +271,7 @@ export const syncState = pgTable(
           lastId: number | null
           done: boolean
           cursor?: string | null
-          kind?: 'search' | 'list'
+          kind?: 'search' | 'list' | 'associations'
         }[]
       >()
       .notNull()

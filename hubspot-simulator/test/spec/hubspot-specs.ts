@@ -5,6 +5,7 @@ import { Ajv } from 'ajv'
 import type { ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { SpecBreak } from './known-spec-breaks'
+import type { JsonSchema, SpecDocument } from './spec-types'
 import { applySpecBreaks, knownSpecBreaks } from './known-spec-breaks'
 
 /**
@@ -18,13 +19,7 @@ export const specsPresent = existsSync(join(specsDir, 'oauth-2026-03.json'))
 export const recordingsPresent = existsSync(join(recordedDir, 'index.json'))
 export const absentNote = `HubSpot's specs or recordings are not at ${specsDir} / ${recordedDir}: spec checks skipped`
 
-// An OpenAPI document is arbitrary JSON: the test reads the few fields it needs and lets Ajv judge the rest.
-export type SpecDocument = {
-  paths: Record<string, Record<string, { responses?: Record<string, SpecResponse> }>>
-  components: { schemas: Record<string, JsonSchema>; responses?: Record<string, SpecResponse> }
-}
-type SpecResponse = { $ref?: string; content?: Record<string, { schema?: JsonSchema }> }
-export type JsonSchema = { [key: string]: unknown }
+export type { JsonSchema, SpecDocument } from './spec-types'
 
 export interface Operation {
   file: string

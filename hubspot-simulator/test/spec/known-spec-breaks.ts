@@ -1,4 +1,4 @@
-import type { JsonSchema, SpecDocument } from './hubspot-specs'
+import type { JsonSchema, SpecDocument } from './spec-types'
 
 /**
  * Where real HubSpot breaks its own OpenAPI spec. Each entry names the recording in ../shared/hubspot-recorded that
