@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps'
 import { rescoreCompanies } from '../churn/rescore-companies'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { pushScores } from '../churn/write-back/push-scores'
-import { churnScores } from '../db/schema'
+import { churnScores, integrations } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
@@ -45,6 +45,12 @@ export async function runSync(
   const results = await Promise.all(
     crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
   )
+  const daily = ctx.client.dailyUsage()
+  if (daily)
+    await deps.db
+      .update(integrations)
+      .set({ dailyLimit: daily.limit, dailyRemaining: daily.remaining, dailySeenAt: deps.clock.now() })
+      .where(eq(integrations.id, integrationId))
   const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
   // First complete import: score every company. Afterwards only those whose tickets changed.
   const scored =
