@@ -67,11 +67,12 @@ export class HubspotClient {
     let refreshedAfter401 = false
     for (let attempt = 1; ; attempt++) {
       if (!credential.ok) return err(credential.error)
-      await limiter.acquire()
+      const done = await limiter.acquire()
       const sent = await sendToHubspot(
         this.deps,
         toFetchRequest(this.deps.hubspot.apiBaseUrl, request, credential.value.token),
       )
+      done()
       if (!sent.ok) {
         this.deps.metrics.hubspotRequests.inc({ kind, status: sent.error.kind })
         const decision = decideRetry({ status: sent.error.kind, attempt })
