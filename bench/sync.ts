@@ -3,7 +3,8 @@
  * simulator at 250 ms per request (HubSpot's real limits on: 110 requests per 10 s, search 5/s),
  * into Postgres. Prints records/s, requests per 10 s against the 110 ceiling and failed requests,
  * then the same portal read by a plain @hubspot/api-client getAll loop in the same run, and the
- * ratio. Takes several minutes. SYNC_BENCH_TICKETS / SYNC_BENCH_COMPANIES shrink it.
+ * ratio. Takes several minutes. SYNC_BENCH_TICKETS / SYNC_BENCH_COMPANIES shrink it; SYNC_BENCH_BASELINE=0 skips the
+ * client's run.
  */
 import { Client } from '@hubspot/api-client'
 import { serve } from '@hono/node-server'
@@ -58,6 +59,11 @@ console.log(
 console.log(
   `  10-second budget: ${use.average.toFixed(1)} requests per 10 s on average, peak ${use.peak} (ceiling 110: ${((use.average / 110) * 100).toFixed(1)}% used)`,
 )
+
+if (process.env.SYNC_BENCH_BASELINE === '0') {
+  await ctx.close()
+  process.exit(0)
+}
 
 // --- Baseline: HubSpot's own client, getAll per object type, one after another ---
 const server = await new Promise<{ url: string; close: () => void }>((resolve) => {

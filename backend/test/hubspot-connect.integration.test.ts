@@ -252,3 +252,30 @@ describe('callback: every failure has its own code and writes nothing', () => {
     expect(await integrationRow(agent.workspaceId)).toEqual(before)
   })
 })
+
+describe('a token response that names another portal than its introspection', () => {
+  let mismatched: TestContext
+  beforeAll(async () => {
+    // HubSpot's answer altered in transit: the token response claims a portal the token does not belong to.
+    mismatched = await createTestContext({
+      fetch: (sim) => async (input, init) => {
+        const response = await sim.fetch(input, init)
+        const url = new URL(input instanceof Request ? input.url : String(input))
+        if (url.pathname !== '/oauth/2026-03/token' || response.status !== 200) return response
+        const body = (await response.json()) as Record<string, unknown>
+        return Response.json({ ...body, hub_id: Number(body.hub_id) + 1 })
+      },
+    })
+  })
+  afterAll(async () => {
+    await mismatched.close()
+  })
+
+  it('is refused and nothing is stored', async () => {
+    const agent = await mismatched.signedUpAgent()
+    const { query } = await mismatched.consent(agent)
+    const res = await agent.json<{ error?: { code: string } }>('/api/v1/integrations/hubspot/callback', { json: query })
+    expect(res.body.error?.code).toBe('hubspot_invalid_response')
+    expect(await mismatched.integrationRow(agent.workspaceId)).toBeNull()
+  })
+})

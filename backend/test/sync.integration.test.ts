@@ -4,7 +4,7 @@ import { crmCompanies, crmContacts, crmTickets, syncState } from '../src/db/sche
 import { findHubspotIntegration } from '../src/integrations/hubspot/find-integration'
 import { runSync } from '../src/sync/run-sync'
 import type { TestContext } from './test-context'
-import { createTestContext } from './test-context'
+import { SIMULATOR_URL, createTestContext } from './test-context'
 
 let ctx: TestContext
 beforeAll(async () => {
@@ -141,6 +141,44 @@ describe('sync', () => {
     expect(stray!.n).toBe(0)
   })
 
+  it('incremental passes lose nothing while search lags behind writes, out of order', async () => {
+    const portal = ctx.sim.control.createPortal({ companies: 10, tickets: 120, seed: 'search-lag' })
+    const { agent, integrationId } = await connectedTo(portal.portalId)
+    await runSync(ctx.deps, integrationId)
+    const rows = await ctx.database.db
+      .select({ id: crmTickets.hubspotId })
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+      .limit(40)
+    // Each write reaches search up to 90 s later, each after its own delay: a later edit can show first.
+    ctx.sim.control.updateSettings({ searchIndexLagMs: 90_000 })
+    try {
+      const subjectOf = async (id: number) => (await ticket(agent.workspaceId, String(id)))?.subject
+      let sawLaterBeforeEarlier = false
+      for (const [index, row] of rows.entries()) {
+        ctx.clock.advance(3_000)
+        expect(
+          ctx.sim.control.updateRecord(portal.portalId, 'tickets', String(row.id), { subject: `edit ${index}` }).ok,
+        ).toBe(true)
+        // A pass every 30 s of HubSpot time, while edits keep arriving.
+        if (index % 10 === 9) {
+          await runSync(ctx.deps, integrationId)
+          const seen = await Promise.all(
+            rows.slice(0, index + 1).map(async (r, i) => (await subjectOf(r.id)) === `edit ${i}`),
+          )
+          if (seen.some((ok, i) => ok && seen.slice(0, i).includes(false))) sawLaterBeforeEarlier = true
+        }
+      }
+      expect(sawLaterBeforeEarlier).toBe(true)
+      // Once the index has caught up, the next pass has every edit.
+      ctx.clock.advance(2 * MINUTE)
+      await runSync(ctx.deps, integrationId)
+      for (const [index, row] of rows.entries()) expect(await subjectOf(row.id)).toBe(`edit ${index}`)
+    } finally {
+      ctx.sim.control.updateSettings({ searchIndexLagMs: 0 })
+    }
+  })
+
   it('an interrupted full sync resumes from its checkpoint with no duplicate and no gap', async () => {
     const big = ctx.sim.control.createPortal({ companies: 60, tickets: 3000, seed: 'resume' })
     const { agent, integrationId } = await connectedTo(big.portalId)
@@ -175,14 +213,40 @@ describe('sync', () => {
     expect(finished).toMatchObject({ phase: 'incremental', recordsDone: 3000 })
   })
 
+  it('tickets with no company in the association lane are found by searching its range', async () => {
+    const portal = ctx.sim.control.createPortal({ companies: 40, tickets: 6000, seed: 'orphans' })
+    const lowest = ['30000000001', '30000000002', '30000000003']
+    for (const id of lowest) {
+      const links = await ctx.sim.fetch(`${SIMULATOR_URL}/crm/v4/objects/tickets/${id}/associations/companies`, {
+        headers: { authorization: `Bearer ${portal.privateAppToken}` },
+      })
+      for (const link of ((await links.json()) as { results: { toObjectId: number }[] }).results)
+        ctx.sim.control.setAssociation(portal.portalId, {
+          fromType: 'tickets',
+          fromId: id,
+          toType: 'companies',
+          toId: String(link.toObjectId),
+          remove: true,
+        })
+    }
+    const { agent, integrationId } = await connectedTo(portal.portalId)
+    const outcome = await runSync(ctx.deps, integrationId)
+    expect(outcome).toMatchObject({ status: 'done', failures: [] })
+    expect((await counts(agent.workspaceId)).tickets).toBe(6000)
+    for (const id of lowest) expect(await ticket(agent.workspaceId, id)).toMatchObject({ companyId: null })
+  }, 120_000)
+
   it("incremental search re-windows before HubSpot's 10,000-result cap", async () => {
     const large = ctx.sim.control.createPortal({ companies: 100, tickets: 12_000, seed: 'windowing' })
     const { agent, integrationId } = await connectedTo(large.portalId)
     const fullStart = ctx.sim.control.requestLog().length
     await runSync(ctx.deps, integrationId)
-    // A large first import reads the low end of the ticket ids through the list API as well.
+    // A large first import reads the low end of the ticket ids through company→ticket associations and batch
+    // reads, beside search's lanes, and searches that range only to count it.
     const fullLog = ctx.sim.control.requestLog().slice(fullStart)
-    expect(fullLog.some((r) => r.method === 'GET' && r.path === '/crm/v3/objects/tickets')).toBe(true)
+    expect(fullLog.some((r) => r.path === '/crm/v4/associations/companies/tickets/batch/read')).toBe(true)
+    expect(fullLog.filter((r) => r.path === '/crm/v3/objects/tickets/batch/read').length).toBeGreaterThan(30)
+    expect(fullLog.every((r) => r.status < 400)).toBe(true)
     expect((await counts(agent.workspaceId)).tickets).toBe(12_000)
     // Force the next incremental pass to cover everything: more than search can page through at once.
     await ctx.database.db

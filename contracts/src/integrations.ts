@@ -59,6 +59,8 @@ export const integrationViewSchema = z.object({
   lastErrorCode: z.enum(integrationReasonCodes).nullable(),
   /** Optional features switched off because their scopes were not granted. */
   disabledFeatures: z.array(z.object({ feature: z.string(), missingScopes: z.array(z.string()) })),
+  /** The portal's use of HubSpot's daily request limit as last reported (private apps); null when unknown. */
+  dailyUsage: z.object({ limit: z.number().int(), used: z.number().int(), seenAt: z.iso.datetime() }).nullable(),
   updatedAt: z.iso.datetime(),
 })
 export type IntegrationView = z.infer<typeof integrationViewSchema>

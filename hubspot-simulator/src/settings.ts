@@ -29,6 +29,11 @@ export interface SimSettings {
   searchPerSecond: number
   /** HubSpot documents no Retry-After on 429; on: add one (seconds until the window frees up). */
   retryAfterOn429: boolean
+  /**
+   * The most a write can take to show in CRM search (each write takes a share of it; see search-index-lag.ts).
+   * HubSpot: "a few seconds", more under load. Default 0: search sees every write at once.
+   */
+  searchIndexLagMs: number
 }
 
 export const privateAppTiers = ['starter', 'professional', 'enterprise'] as const
@@ -47,6 +52,7 @@ export const defaultSettings: SimSettings = {
   dailyLimit: null,
   searchPerSecond: 5,
   retryAfterOn429: false,
+  searchIndexLagMs: 0,
 }
 
 export const settingsPatchSchema = z.strictObject({
@@ -62,6 +68,7 @@ export const settingsPatchSchema = z.strictObject({
   dailyLimit: z.number().int().positive().nullable().optional(),
   searchPerSecond: z.number().int().positive().optional(),
   retryAfterOn429: z.boolean().optional(),
+  searchIndexLagMs: z.number().int().min(0).max(3_600_000).optional(),
 })
 
 export type SimSettingsPatch = z.infer<typeof settingsPatchSchema>

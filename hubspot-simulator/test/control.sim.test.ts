@@ -161,6 +161,7 @@ describe('control API over HTTP', () => {
       dailyLimit: null,
       searchPerSecond: 5,
       retryAfterOn429: false,
+      searchIndexLagMs: 0,
     })
     const tokens = await connect(sim)
     expect(tokens.expires_in).toBe(120)

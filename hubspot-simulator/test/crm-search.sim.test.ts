@@ -179,3 +179,30 @@ describe('CRM search', () => {
     expect((await api(sim, token, 'POST', '/crm/v3/objects/companies/search', { limit: 1 })).status).toBe(200)
   })
 })
+
+describe('search index lag', () => {
+  it('search sees each write only after its own share of searchIndexLagMs; reads see it at once', async () => {
+    const clock = movableClock()
+    const sim = crmSimulator({ clock, settings: { searchIndexLagMs: 10_000 } })
+    const token = privateToken(sim)
+    const edited = Array.from({ length: 20 }, (_, index) => String(30000000001 + index))
+    for (const id of edited) sim.control.updateRecord(2000001, 'tickets', id, { subject: 'lagging' })
+    const search = async () =>
+      ids(
+        await api(sim, token, 'POST', '/crm/v3/objects/tickets/search', {
+          filterGroups: [{ filters: [{ propertyName: 'subject', operator: 'EQ', value: 'lagging' }] }],
+          limit: 100,
+        }),
+      )
+    expect(await search()).toEqual([])
+    expect((await api(sim, token, 'GET', `/crm/v3/objects/tickets/${edited[0]}`)).body.properties).toMatchObject({
+      subject: 'lagging',
+    })
+    clock.set(clock.now() + 5_000)
+    const halfway = await search()
+    expect(halfway.length).toBeGreaterThan(0)
+    expect(halfway.length).toBeLessThan(edited.length)
+    clock.set(clock.now() + 5_000)
+    expect(await search()).toEqual(edited)
+  })
+})

@@ -113,12 +113,26 @@ describe('consent decision', () => {
     })
     expect(token.status).toBe(200)
     const body = (await token.json()) as Record<string, unknown>
-    expect(Object.keys(body)).toEqual(['token_type', 'refresh_token', 'access_token', 'expires_in'])
+    // HubSpot's order; hub_id and scopes since 2025-08, token_use and user_id on the v3 and dated endpoints.
+    expect(Object.keys(body)).toEqual([
+      'token_type',
+      'refresh_token',
+      'hub_id',
+      'scopes',
+      'access_token',
+      'expires_in',
+      'token_use',
+      'user_id',
+    ])
     expect(body).toEqual({
       token_type: 'bearer',
       refresh_token: expect.stringMatching(/^na1-[0-9a-f]{4}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/),
+      hub_id: 2000002,
+      scopes: [...requiredScope.split(' '), ...optionalScope.split(' ')],
       access_token: expect.stringMatching(/^C[\w-]+$/),
       expires_in: 1800,
+      token_use: 'access_token',
+      user_id: expect.any(Number),
     })
     expect(String(body.access_token).length).toBeLessThanOrEqual(300)
 

@@ -113,7 +113,8 @@ describe('seeded portals: ground truth and churn the way HubSpot shows it', () =
       '1024653',
     ])
     expect(byName.get('lifecyclestage')?.options.at(-1)?.label).toBe('Former customer')
-    expect(byName.get('churn_date')).toMatchObject({ type: 'date', hubspotDefined: false })
+    expect(byName.get('churn_date')).toMatchObject({ type: 'date', createdUserId: expect.any(String) })
+    expect(byName.get('churn_date')).not.toHaveProperty('hubspotDefined')
     expect(byName.has('churned')).toBe(false)
 
     const truth = new Map(sim.control.groundTruth(2000001)?.companies.map((entry) => [entry.companyId, entry]))

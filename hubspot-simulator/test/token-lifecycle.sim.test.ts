@@ -63,6 +63,14 @@ describe('introspection', () => {
       expires_in: 1700,
       token_type: 'access',
       is_private_distribution: false,
+      signed_access_token: expect.objectContaining({
+        hubId: 2000001,
+        appId: app.appId,
+        userId: portal?.users[0]?.userId,
+        expiresAt: expect.any(Number),
+        appInstallId: expect.any(String),
+        audience: String(app.appId),
+      }),
     })
   })
 
@@ -111,7 +119,6 @@ describe('introspection', () => {
       message: 'missing or invalid client secret',
       error: 'invalid_client',
       error_description: 'missing or invalid client secret',
-      correlationId: expect.stringMatching(uuidPattern),
     })
   })
 })
@@ -164,7 +171,10 @@ describe('v1 token metadata', () => {
       user_id: sim.portals[0]?.users[0]?.userId,
       token_type: 'access',
       is_private_distribution: false,
+      // v1 metadata's signed token has no appInstallId or audience (as recorded from a live portal).
+      signed_access_token: expect.not.objectContaining({ appInstallId: expect.anything() }),
     })
+    expect(first.signed_access_token).toMatchObject({ hubId: 2000001, expiresAt: expect.any(Number) })
     sim.control.advanceClock(90_500)
     expect((await read()).expires_in).toBe(1709)
   })

@@ -580,7 +580,7 @@ describe('HTTP routes', () => {
     await call('DELETE', `${path}?hapikey=dev-key`)
     expect((await call('GET', `${path}?hapikey=dev-key`)).status).toBe(404)
 
-    const settings = { targetUrl, throttling: { maxConcurrentRequests: 8, period: 'SECONDLY' } }
+    const settings = { targetUrl, throttling: { maxConcurrentRequests: 8 } }
     const expected = { ...settings, createdAt: new Date(t0).toISOString(), updatedAt: new Date(t0).toISOString() }
     expect(await call('PUT', `${path}?hapikey=dev-key`, settings)).toEqual({ status: 200, body: expected })
     expect(await call('GET', `${path}?hapikey=dev-key`)).toEqual({ status: 200, body: expected })

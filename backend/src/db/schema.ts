@@ -151,6 +151,11 @@ export const integrations = pgTable(
     connectedAt: timestamp('connected_at', { withTimezone: true }),
     /** The Churnlens score properties exist in this portal (write-back). */
     writeBackReadyAt: timestamp('write_back_ready_at', { withTimezone: true }),
+    /** HubSpot's daily request limit for this portal and what was left of it when last seen (its rate-limit headers;
+     * sent for private apps), so passes can be spread out as the day's budget runs low. */
+    dailyLimit: integer('daily_limit'),
+    dailyRemaining: integer('daily_remaining'),
+    dailySeenAt: timestamp('daily_seen_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -288,7 +293,7 @@ export const syncState = pgTable(
           lastId: number | null
           done: boolean
           cursor?: string | null
-          kind?: 'search' | 'list'
+          kind?: 'search' | 'list' | 'associations'
         }[]
       >()
       .notNull()

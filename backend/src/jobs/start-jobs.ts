@@ -1,13 +1,14 @@
 import { PgBoss, fromPglite } from 'pg-boss'
 import type { AppDeps } from '../app-deps'
 import type { JobsConnection } from '../db/database'
-import { connectedIntegrationIds, connectedWorkspaceIds } from '../integrations/hubspot/find-integration'
+import { connectedWorkspaceIds } from '../integrations/hubspot/find-integration'
 import type { ModelTrigger } from '../churn/model/model-trigger'
 import { runChurnModelJob } from '../churn/model/run-churn-model-job'
 import { workspacesWithChurnDefinition } from '../churn/outcomes/workspaces-with-churn-definition'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { pruneExpiredData } from '../retention/prune-expired-data'
 import { runSync } from '../sync/run-sync'
+import { integrationsDueForScheduledSync } from '../sync/pace-scheduled-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
 import { jobClaim } from './job-claim'
 import type { JobScheduler } from './job-scheduler'
@@ -98,7 +99,9 @@ export async function startJobs(
     await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId })
   }
   await work(SYNC_SWEEP_QUEUE, async () => {
-    for (const id of await connectedIntegrationIds(deps.db)) await requestSync(id, 'scheduled')
+    // Spread out as a portal's daily HubSpot budget runs low (see pace-scheduled-sync.ts).
+    for (const id of await integrationsDueForScheduledSync(deps.db, deps.clock.now()))
+      await requestSync(id, 'scheduled')
   })
 
   // Webhook events are applied in the background; one queued run at a time is enough.

@@ -12,7 +12,8 @@ import { fullSyncStrategy } from './full-sync-strategy'
 import type { SyncStateRow } from './load-sync-state'
 import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
-import { FULL_SYNC_LANES, LIST_LANE_SHARE, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
+import { ASSOCIATION_LANE_SHARE, FULL_SYNC_LANES, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
+import { runAssociationLane } from './run-association-lane'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
 const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
@@ -47,10 +48,10 @@ export async function planFullSync(
   const max = Number(last.value.results[0]?.id ?? 0)
   const total = first.value.total
   const laneCount = total === 0 ? 0 : Math.max(1, Math.min(FULL_SYNC_LANES, Math.ceil(total / 1000)))
-  // A large import also reads the lowest part of the id range through the list API (associations
-  // inline): search is capped at 5 requests a second, and the list lane spends the 10-second
-  // budget that search's association reads leave over.
-  const listShare = total >= 5000 ? LIST_LANE_SHARE : 0
+  // A large ticket import also reads the lowest part of the id range through company→ticket associations and
+  // batch reads: search is capped at 5 requests a second, and that lane spends the 10-second budget that search's
+  // association reads leave over.
+  const listShare = total >= 5000 && type === 'tickets' ? ASSOCIATION_LANE_SHARE : 0
   const span = max - min + 1
   const listTo = min - 1 + Math.floor(span * listShare)
   const width = laneCount === 0 ? 0 : Math.ceil((max - listTo) / laneCount)
@@ -61,7 +62,8 @@ export async function planFullSync(
     done: false,
     kind: 'search' as const,
   }))
-  if (listShare > 0) lanes.unshift({ from: min - 1, to: listTo, lastId: null, done: false, cursor: null, kind: 'list' })
+  if (listShare > 0)
+    lanes.unshift({ from: min - 1, to: listTo, lastId: null, done: false, cursor: null, kind: 'associations' })
   return saveLanes(ctx, type, state, lanes, total)
 }
 
@@ -102,9 +104,9 @@ export async function runFullSync(
   const results = await Promise.all(
     state.lanes.map((lane, index) => {
       if (lane.done) return Promise.resolve(ok(undefined))
-      return (lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')) === 'list'
-        ? runListLane(ctx, type, index, lane)
-        : runLane(ctx, type, index, lane)
+      const kind = lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')
+      if (kind === 'associations') return runAssociationThenSearch(ctx, type, index, lane)
+      return kind === 'list' ? runListLane(ctx, type, index, lane) : runLane(ctx, type, index, lane)
     }),
   )
   const failed = results.find((r) => !r.ok)
@@ -120,6 +122,34 @@ export async function runFullSync(
       .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
   })
   return ok(undefined)
+}
+
+/** The association lane; where it could not vouch for its whole range, the same range again through search. */
+async function runAssociationThenSearch(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  index: number,
+  lane: SyncStateRow['lanes'][number],
+): Promise<Result<void, CrmCallError>> {
+  const outcome = await runAssociationLane(ctx, index, lane)
+  if (!outcome.ok) return outcome
+  const now = ctx.clock.now()
+  const finished = outcome.value === 'done'
+  await ctx.db
+    .update(syncState)
+    .set({
+      lanes: finished
+        ? sql`jsonb_set(${syncState.lanes}, ${`{${index},done}`}::text[], 'true'::jsonb)`
+        : sql`jsonb_set(${syncState.lanes}, ${`{${index},kind}`}::text[], '"search"'::jsonb)`,
+      updatedAt: now,
+    })
+    .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
+  if (finished) return ok(undefined)
+  ctx.logger.info(
+    { workspaceId: ctx.workspaceId, from: lane.from, to: lane.to },
+    'association lane short: searching its range',
+  )
+  return runLane(ctx, type, index, { ...lane, kind: 'search', lastId: null })
 }
 
 async function runLane(

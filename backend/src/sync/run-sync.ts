@@ -4,7 +4,7 @@ import { findStaleScores } from '../churn/find-stale-scores'
 import { rescoreCompanies } from '../churn/rescore-companies'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { pushScores } from '../churn/write-back/push-scores'
-import { syncState } from '../db/schema'
+import { integrations, syncState } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
@@ -57,6 +57,12 @@ export async function runSync(
   const results = await Promise.all(
     crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
   )
+  const daily = ctx.client.dailyUsage()
+  if (daily)
+    await deps.db
+      .update(integrations)
+      .set({ dailyLimit: daily.limit, dailyRemaining: daily.remaining, dailySeenAt: deps.clock.now() })
+      .where(eq(integrations.id, integrationId))
   const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
   // The run that completes the import scores every company, whatever else (webhooks, an earlier run
   // that died) scored some of them meanwhile. Other runs score the companies whose tickets changed,

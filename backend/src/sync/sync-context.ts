@@ -25,6 +25,11 @@ export const FULL_SYNC_LANES = 4
 /** Share of a large ticket import's id range read through the list API (see planFullSync). Measured:
  * a fifth keeps the one sequential list lane from becoming the tail (a third made the import slower). */
 export const LIST_LANE_SHARE = 0.2
+/** Share of a large ticket import's id range read through company→ticket associations and batch reads, on the
+ * 10-second budget beside search's lanes (see run-association-lane.ts). */
+export const ASSOCIATION_LANE_SHARE = 0.3
+/** HubSpot's batch read takes up to 100 ids. */
+export const BATCH_READ_SIZE = 100
 export const SEARCH_PAGE = 200
 /** HubSpot's search refuses to page past 10,000 results; windows restart before that. */
 export const SEARCH_RESULT_CAP = 10_000

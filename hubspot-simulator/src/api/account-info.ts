@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { SimEnv } from '../http/sim-env'
 import type { SimState } from '../state/sim-state'
 import { bearerAuth } from './bearer-auth'
+import { appUiDomain } from '../ui-domain'
 
 /** GET /account-info/v3/details: needs no particular scope, so it is how a private-app token gets validated. */
 export function registerAccountInfo(app: Hono<SimEnv>, state: SimState): void {
@@ -14,7 +15,7 @@ export function registerAccountInfo(app: Hono<SimEnv>, state: SimState): void {
       additionalCurrencies: [],
       utcOffset: '-05:00',
       utcOffsetMilliseconds: -18_000_000,
-      uiDomain: 'app.hubspot.com',
+      uiDomain: appUiDomain,
       dataHostingLocation: 'na1',
     }),
   )

@@ -10,6 +10,14 @@ export const singularName: Record<CrmObjectType, string> = {
   deals: 'deal',
 }
 
+/** HubSpot's object type ids, as in record URLs (`/record/0-5/{id}`). */
+export const objectTypeId: Record<CrmObjectType, string> = {
+  contacts: '0-1',
+  companies: '0-2',
+  deals: '0-3',
+  tickets: '0-5',
+}
+
 /** Contacts name their last-modified property differently from companies and tickets. */
 export const lastModifiedProperty: Record<CrmObjectType, string> = {
   tickets: 'hs_lastmodifieddate',

@@ -26,6 +26,8 @@ export interface PropertyDefinition {
   /** Enumeration values are checked on write (owner and merged-id lists are not). */
   validateOptions: boolean
   createdAt: number
+  /** Who created a custom property (HubSpot's own have none). */
+  createdUserId?: number
 }
 
 type Draft = Pick<PropertyDefinition, 'name' | 'label' | 'type'> & Partial<PropertyDefinition>

@@ -32,7 +32,7 @@ export function describeTicketPipeline(): object {
       createdAt: pipelineCreatedAt,
       updatedAt: pipelineCreatedAt,
       archived: false,
-      writePermissions: 'CRUD',
+      writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
     })),
   }
 }

@@ -3,7 +3,8 @@ import type { SimEnv } from '../http/sim-env'
 
 /**
  * Token-endpoint failures. HubSpot answers 400 with its legacy `{status, message}` plus the RFC 6749
- * `{error, error_description}` fields (same text), and we add the correlationId its newer errors carry.
+ * `{error, error_description}` fields (same text), and no correlationId (HubSpot's own example of a 2026-03 token
+ * error has none, unlike its API errors).
  */
 export const oauthErrors = {
   BAD_AUTH_CODE: { error: 'invalid_grant', message: 'missing or unknown auth code' },
@@ -36,7 +37,6 @@ export function oauthError(c: Context<SimEnv>, failure: OAuthFailure): Response 
       message,
       error: entry.error,
       error_description: message,
-      correlationId: c.get('correlationId'),
     },
     400,
   )

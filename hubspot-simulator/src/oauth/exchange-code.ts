@@ -11,7 +11,11 @@ import type { TokenResponse } from './token-response'
 import { tokenResponse } from './token-response'
 
 /** grant_type=authorization_code. A failed attempt leaves the code usable; only success spends it. */
-export function exchangeCode(state: SimState, params: FormParams): Result<TokenResponse, OAuthFailure> {
+export function exchangeCode(
+  state: SimState,
+  params: FormParams,
+  endpoint: 'v1' | 'current',
+): Result<TokenResponse, OAuthFailure> {
   const client = authenticateClient(state, params.client_id, params.client_secret)
   if (!client.ok) return client
 
@@ -29,5 +33,5 @@ export function exchangeCode(state: SimState, params: FormParams): Result<TokenR
   code.used = true
   const refresh = issueRefreshToken(state, install, client.value.clientId)
   const access = issueAccessToken(state, install)
-  return ok(tokenResponse(state, refresh.token, access.token))
+  return ok(tokenResponse(state, install, { refreshToken: refresh.token, accessToken: access.token }, endpoint))
 }

@@ -41,7 +41,7 @@ function introspect(state: SimState, app: SimApp, form: FormParams): object {
 function asAccess(state: SimState, app: SimApp, token: string): object | undefined {
   const resolved = resolveAccessToken(state, token)
   if (resolved.status !== 'live' || resolved.install.appId !== app.appId) return undefined
-  const { token: value, app_id, ...info } = accessTokenInfo(state, resolved.record, resolved.install)
+  const { token: value, app_id, ...info } = accessTokenInfo(state, resolved.record, resolved.install, 'introspect')
   return { active: true, token_use: 'access_token', token: value, app_id, client_id: app.clientId, ...info }
 }
 

@@ -13,7 +13,11 @@ import { tokenResponse } from './token-response'
  * grant_type=refresh_token (redirect_uri ignored). HubSpot hands back the same refresh token; with
  * `rotateRefreshTokens` a new one is issued and the old one dies, so clients must persist what they get.
  */
-export function refreshGrant(state: SimState, params: FormParams): Result<TokenResponse, OAuthFailure> {
+export function refreshGrant(
+  state: SimState,
+  params: FormParams,
+  endpoint: 'v1' | 'current',
+): Result<TokenResponse, OAuthFailure> {
   const client = authenticateClient(state, params.client_id, params.client_secret)
   if (!client.ok) return client
 
@@ -29,5 +33,5 @@ export function refreshGrant(state: SimState, params: FormParams): Result<TokenR
     refreshToken = issueRefreshToken(state, resolved.install, client.value.clientId).token
   }
   const access = issueAccessToken(state, resolved.install)
-  return ok(tokenResponse(state, refreshToken, access.token))
+  return ok(tokenResponse(state, resolved.install, { refreshToken, accessToken: access.token }, endpoint))
 }

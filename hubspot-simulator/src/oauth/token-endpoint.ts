@@ -16,11 +16,12 @@ export function registerTokenEndpoint(app: Hono<SimEnv>, state: SimState): void 
       if (!form.ok) return oauthError(c, { code: form.error })
 
       const grantType = form.value.grant_type
+      const endpoint = path === '/oauth/v1/token' ? 'v1' : 'current'
       const result =
         grantType === 'authorization_code'
-          ? exchangeCode(state, form.value)
+          ? exchangeCode(state, form.value, endpoint)
           : grantType === 'refresh_token'
-            ? refreshGrant(state, form.value)
+            ? refreshGrant(state, form.value, endpoint)
             : undefined
       if (!result) return oauthError(c, { code: 'BAD_GRANT_TYPE' })
       if (!result.ok) return oauthError(c, result.error)

@@ -10,7 +10,7 @@ import { accessTokenInfo, refreshTokenInfo } from './token-info'
 export function registerV1Metadata(app: Hono<SimEnv>, state: SimState): void {
   app.get('/oauth/v1/access-tokens/:token', (c) => {
     const resolved = resolveAccessToken(state, c.req.param('token'))
-    if (resolved.status === 'live') return c.json(accessTokenInfo(state, resolved.record, resolved.install))
+    if (resolved.status === 'live') return c.json(accessTokenInfo(state, resolved.record, resolved.install, 'v1'))
     if (resolved.status === 'expired') {
       const elapsed = state.clock.now() - resolved.record.expiresAt
       return hubspotError(c, 401, {

@@ -49,7 +49,7 @@ export function registerWebhookSettingsRoutes(app: Hono<SimEnv>, deps: WebhookRo
     const config = configs.get(appId)
     return {
       targetUrl: config.targetUrl,
-      throttling: { maxConcurrentRequests: config.maxConcurrentRequests, period: 'SECONDLY' },
+      throttling: { maxConcurrentRequests: config.maxConcurrentRequests },
       createdAt: iso(config.createdAt ?? deps.state.clock.now()),
       updatedAt: iso(config.updatedAt ?? deps.state.clock.now()),
     }

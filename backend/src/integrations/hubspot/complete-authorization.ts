@@ -27,7 +27,8 @@ const fromOAuthError: Record<OAuthErrorCode, CallbackErrorCode> = {
 
 /**
  * The OAuth callback: consume the state, exchange the code (with our configured redirect URI and
- * the PKCE verifier), learn the portal and scopes by introspection, then seal and store.
+ * the PKCE verifier), learn the portal and scopes by introspection (and check the token response agrees), then seal
+ * and store.
  * Nothing is written to the integration unless every step succeeded.
  */
 export async function completeAuthorization(
@@ -66,6 +67,8 @@ export async function completeAuthorization(
   if (!info.value.active) return err('hubspot_invalid_response')
   if (info.value.clientId !== null && info.value.clientId !== deps.hubspot.clientId)
     return err('hubspot_invalid_response')
+  // A token response naming another portal than its own introspection is nothing to store.
+  if (tokens.value.hubId !== null && tokens.value.hubId !== info.value.hubId) return err('hubspot_invalid_response')
   if (missingScopes(info.value.scopes, requiredScopes).length > 0) return err('missing_scopes')
 
   const existing = await findHubspotIntegration(deps.db, session.workspaceId)

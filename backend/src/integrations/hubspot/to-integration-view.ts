@@ -36,6 +36,14 @@ export function toIntegrationView(row: IntegrationRow): IntegrationView {
     connectedAt: iso(row.connectedAt),
     lastErrorCode: row.lastErrorCode,
     disabledFeatures: disconnected ? [] : disabledFeatures(granted),
+    dailyUsage:
+      row.dailyLimit !== null && row.dailyRemaining !== null && row.dailySeenAt !== null && !disconnected
+        ? {
+            limit: row.dailyLimit,
+            used: Math.max(0, row.dailyLimit - row.dailyRemaining),
+            seenAt: row.dailySeenAt.toISOString(),
+          }
+        : null,
     updatedAt: row.updatedAt.toISOString(),
   }
 }

@@ -42,7 +42,7 @@ export async function batchReadAssociationsV4(
         category: 'OBJECT_NOT_FOUND',
         subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
         message: `No ${singularName[toType]} is associated with ${singularName[fromType]} ${id}.`,
-        context: { fromObjectId: [id], toObjectType: [singularName[toType]] },
+        context: { fromObjectId: [id], fromObjectType: [singularName[fromType]], toObjectType: [singularName[toType]] },
       })
       continue
     }

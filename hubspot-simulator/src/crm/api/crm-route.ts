@@ -9,12 +9,17 @@ import type { CrmWriteContext } from '../crm-write-context'
 import { parseObjectType } from '../object-types'
 import type { PortalCrm } from '../portal-crm'
 import { portalCrmOf } from '../portal-crm-of'
+import { findPortal } from '../../state/portals'
 
 export interface CrmRouteContext {
   auth: AuthContext
   portal: PortalCrm
   /** Simulator clock at the start of the request. */
   now: number
+  /** The portal user behind the call (its installing user); HubSpot stamps it on created definitions. */
+  userId: number
+  /** How far behind writes CRM search may be (settings.searchIndexLagMs). */
+  searchIndexLagMs: number
   /** A write context stamped with the simulator clock and changeSource "API". */
   write(): CrmWriteContext
 }
@@ -62,6 +67,7 @@ export function crmRoute(
       changes: state.changes,
       changeSource: 'API',
     })
-    return handler(c, types, { auth, portal, now, write })
+    const userId = findPortal(state.portals, auth.portalId)?.users[0]?.userId ?? 0
+    return handler(c, types, { auth, portal, now, userId, searchIndexLagMs: state.settings.searchIndexLagMs, write })
   }
 }

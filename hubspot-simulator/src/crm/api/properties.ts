@@ -8,9 +8,18 @@ import { definePropertyFromInput } from '../property-definitions'
 import type { CrmRouteContext } from './crm-route'
 import { parseApiBody, validationError } from './parse-api-body'
 
-/** HubSpot's Property model. */
+// What real definitions carry beyond the basics (recorded from a live portal): a currency flag on money amounts,
+// the referenced object on owner fields.
+const currencyProperties = new Set(['annualrevenue', 'amount', 'total_revenue', 'recent_deal_amount'])
+const referencedObjectTypes: Record<string, string> = { hubspot_owner_id: 'OWNER' }
+
+/**
+ * HubSpot's Property model as a live portal sends it: HubSpot's own definitions carry `hubspotDefined: true` and no
+ * `archived`; a created one carries `archived: false`, the creating user and no `hubspotDefined`.
+ */
 function describeProperty(definition: PropertyDefinition): object {
   const stamp = new Date(definition.createdAt).toISOString()
+  const referencedObjectType = referencedObjectTypes[definition.name]
   return {
     updatedAt: stamp,
     createdAt: stamp,
@@ -26,14 +35,19 @@ function describeProperty(definition: PropertyDefinition): object {
     externalOptions: false,
     hasUniqueValue: false,
     hidden: false,
-    hubspotDefined: definition.hubspotDefined,
+    ...(definition.hubspotDefined
+      ? { hubspotDefined: true }
+      : { createdUserId: String(definition.createdUserId ?? 0), updatedUserId: String(definition.createdUserId ?? 0) }),
+    ...(currencyProperties.has(definition.name) && definition.type === 'number' ? { showCurrencySymbol: true } : {}),
+    ...(referencedObjectType ? { referencedObjectType } : {}),
     modificationMetadata: {
       archivable: !definition.hubspotDefined,
       readOnlyDefinition: definition.hubspotDefined,
       readOnlyValue: definition.readOnlyValue,
     },
     formField: !definition.readOnlyValue,
-    archived: false,
+    dataSensitivity: 'non_sensitive',
+    ...(definition.hubspotDefined ? {} : { archived: false }),
   }
 }
 
@@ -113,6 +127,7 @@ export async function createProperty(
     body.value.groupName,
     ctx.now,
   )
+  definition.createdUserId = ctx.userId
   definitions.set(definition.name, definition)
   return c.json(describeProperty(definition), 201)
 }

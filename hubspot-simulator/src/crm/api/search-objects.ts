@@ -15,14 +15,14 @@ import { toApiObject } from './to-api-object'
 export async function searchObjects(
   c: Context<SimEnv>,
   [objectType]: CrmObjectType[],
-  { portal }: CrmRouteContext,
+  { portal, now, searchIndexLagMs }: CrmRouteContext,
 ): Promise<Response> {
   if (!objectType) return validationError(c, 'Unable to infer object type')
   const body = await parseApiBody(c, searchBodySchema, searchLimits.maxBodyChars)
   if (!body.ok) return body.error
   const request = checkSearchBody(body.value)
   if (!request.ok) return validationError(c, request.error)
-  const outcome = runSearch(portal, objectType, request.value)
+  const outcome = runSearch(portal, objectType, request.value, { now, lagMs: searchIndexLagMs })
   if (!outcome.ok) return validationError(c, outcome.error)
 
   const properties = selectProperties(portal, objectType, request.value.properties)

@@ -5,6 +5,8 @@ import type { CrmObjectType } from '../change-feed'
 import type { CrmRecord } from '../crm-record'
 import { readProperty } from '../crm-record'
 import { findRecord } from '../object-store'
+import { objectTypeId } from '../object-types'
+import { appUiDomain } from '../../ui-domain'
 import { readPropertyHistory } from '../read-property-history'
 import type { PortalCrm } from '../portal-crm'
 
@@ -15,6 +17,8 @@ export interface ApiObject {
   updatedAt: string
   archived: boolean
   archivedAt?: string
+  /** The record's page in HubSpot's app (real HubSpot sends it on every object it returns). */
+  url: string
   associations?: Record<string, { results: { id: string; type: string }[] }>
   propertiesWithHistory?: Record<string, ApiHistoryEntry[]>
 }
@@ -35,6 +39,7 @@ export function toApiObject(
     createdAt: new Date(record.createdAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
     archived: record.archived,
+    url: recordUrl(portal.portalId, record),
   }
   if (record.archivedAt !== null) object.archivedAt = new Date(record.archivedAt).toISOString()
   const associations = v3Associations(portal, record, associationTypes)
@@ -44,6 +49,11 @@ export function toApiObject(
       historyNames.map((name) => [name, apiHistory(portal, record, name)]),
     )
   return object
+}
+
+/** As a live portal sends it: the app domain, portal, object type id and record id. */
+export function recordUrl(portalId: number, record: Pick<CrmRecord, 'objectType' | 'id'>): string {
+  return `https://${appUiDomain}/contacts/${portalId}/record/${objectTypeId[record.objectType]}/${record.id}`
 }
 
 /** Newest first (HubSpot doesn't document the order; clients should sort by timestamp). */

@@ -11,6 +11,7 @@ import { idRange } from './id-range'
 import { queryMatcher } from './query-matcher'
 import type { SearchRequest } from './search-request'
 import { searchLimits } from './search-request'
+import { searchVisibleAt } from './search-index-lag'
 
 export interface SearchOutcome {
   total: number
@@ -20,13 +21,14 @@ export interface SearchOutcome {
 }
 
 /**
- * Filters live (never archived) records: OR across groups, AND within one. Default order is creation order
+ * Filters live (never archived) records that the search index has caught up with (see search-index-lag.ts): OR across groups, AND within one. Default order is creation order
  * (ids are handed out in creation order); one sort otherwise, ties broken by id, empty values last.
  */
 export function runSearch(
   portal: PortalCrm,
   objectType: CrmObjectType,
   request: SearchRequest,
+  searchIndex: { now: number; lagMs: number } = { now: Number.POSITIVE_INFINITY, lagMs: 0 },
 ): Result<SearchOutcome, string> {
   const groups: RecordPredicate[][] = []
   for (const filters of request.filterGroups) {
@@ -46,6 +48,7 @@ export function runSearch(
   for (let index = Number.isFinite(range.min) ? lowerBound(records, range.min) : 0; index < records.length; index++) {
     const record = records[index]
     if (!record || record.numericId > range.max) break
+    if (searchIndex.lagMs > 0 && searchVisibleAt(record, searchIndex.lagMs) > searchIndex.now) continue
     if (groups.length > 0 && !groups.some((group) => group.every((predicate) => predicate(record)))) continue
     if (matchesQuery && !matchesQuery(record)) continue
     matches.push(record)

@@ -29,6 +29,9 @@ const headerNumber = (headers: Headers, name: string) => {
  * request/process pairs in crm/ and account/.
  */
 export class HubspotClient {
+  /** HubSpot's daily limit and the least it said was left, from this client's answers (private apps get them). */
+  private daily: { limit: number; remaining: number } | null = null
+
   private constructor(
     private readonly deps: ClientDeps,
     private readonly integration: Pick<IntegrationRow, 'id' | 'authType' | 'hubId'>,
@@ -40,6 +43,11 @@ export class HubspotClient {
     integration: Pick<IntegrationRow, 'id' | 'authType' | 'hubId'>,
   ): HubspotClient {
     return new HubspotClient(deps, integration, deps.budgets.for(integration.hubId, integration.authType))
+  }
+
+  /** The day's budget as HubSpot last reported it to this client; null when it sent no daily headers. */
+  dailyUsage(): { limit: number; remaining: number } | null {
+    return this.daily
   }
 
   /** Sends a described request, then hands the answer to its process half. */
@@ -59,11 +67,12 @@ export class HubspotClient {
     let refreshedAfter401 = false
     for (let attempt = 1; ; attempt++) {
       if (!credential.ok) return err(credential.error)
-      await limiter.acquire()
+      const done = await limiter.acquire()
       const sent = await sendToHubspot(
         this.deps,
         toFetchRequest(this.deps.hubspot.apiBaseUrl, request, credential.value.token),
       )
+      done()
       if (!sent.ok) {
         this.deps.metrics.hubspotRequests.inc({ kind, status: sent.error.kind })
         const decision = decideRetry({ status: sent.error.kind, attempt })
@@ -73,11 +82,13 @@ export class HubspotClient {
       }
       const response = sent.value
       this.deps.metrics.hubspotRequests.inc({ kind, status: String(response.status) })
-      if (kind === 'api')
+      if (kind === 'api') {
         limiter.observe(
           headerNumber(response.headers, 'x-hubspot-ratelimit-max'),
           headerNumber(response.headers, 'x-hubspot-ratelimit-remaining'),
         )
+        this.observeDaily(response.headers)
+      }
 
       if (response.status === 401) {
         if (this.integration.authType === 'api_key') {
@@ -111,6 +122,14 @@ export class HubspotClient {
       if (decision.pauseBudgetMs) limiter.pauseFor(decision.pauseBudgetMs * this.deps.retryDelayScale)
       await this.sleep(decision.waitMs)
     }
+  }
+
+  /** Answers arrive out of order: the lowest remaining count seen is the latest. */
+  private observeDaily(headers: Headers): void {
+    const limit = headerNumber(headers, 'x-hubspot-ratelimit-daily')
+    const remaining = headerNumber(headers, 'x-hubspot-ratelimit-daily-remaining')
+    if (limit === null || remaining === null) return
+    this.daily = { limit, remaining: Math.min(remaining, this.daily?.remaining ?? remaining) }
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,11 +1,17 @@
 /**
- * A rolling-window request budget: at most `limit` starts in any `windowMs`. Callers wait for a
+ * A rolling-window request budget: at most `limit` requests in any `windowMs`. Callers wait for a
  * slot instead of sending and collecting 429s. HubSpot's own count (X-HubSpot-RateLimit-Remaining)
  * can lower what is left when other clients share the portal's budget.
+ *
+ * HubSpot counts a request when it arrives, somewhere between when it left and when its answer came
+ * back; a busy event loop can hold requests back for seconds and let them arrive bunched. So a slot is
+ * held from the start until a window after the answer (the `done` that `acquire` hands back): however
+ * late a request arrived, the window it arrived in never sees more than `limit`.
  */
 export class RollingWindowLimiter {
-  private starts: number[] = []
-  private waiters: (() => void)[] = []
+  /** When each slot was taken, moved to when its answer came back once `done` is called. */
+  private slots: { at: number }[] = []
+  private waiters: ((slot: { at: number }) => void)[] = []
   private timer: NodeJS.Timeout | null = null
   /** Until this time, no request starts (HubSpot told us the window is spent). */
   private pausedUntil = 0
@@ -20,12 +26,17 @@ export class RollingWindowLimiter {
     return this.limit
   }
 
-  async acquire(): Promise<void> {
-    if (this.waiters.length === 0 && this.tryStart()) return
-    await new Promise<void>((resolve) => {
-      this.waiters.push(resolve)
-      this.schedule()
-    })
+  /** Waits for a slot; call the returned `done` when the answer is in (a slot never released ends at its start). */
+  async acquire(): Promise<() => void> {
+    const slot =
+      (this.waiters.length === 0 ? this.tryStart() : null) ??
+      (await new Promise<{ at: number }>((resolve) => {
+        this.waiters.push(resolve)
+        this.schedule()
+      }))
+    return () => {
+      slot.at = Math.max(slot.at, this.now())
+    }
   }
 
   /** HubSpot's view of the window, from its rate-limit headers. */
@@ -40,24 +51,29 @@ export class RollingWindowLimiter {
     this.schedule()
   }
 
-  private tryStart(): boolean {
+  private tryStart(): { at: number } | null {
     const now = this.now()
-    if (now < this.pausedUntil) return false
-    while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs) this.starts.shift()
-    if (this.starts.length >= this.limit) return false
-    this.starts.push(now)
-    return true
+    if (now < this.pausedUntil) return null
+    this.slots = this.slots.filter((slot) => slot.at > now - this.windowMs)
+    if (this.slots.length >= this.limit) return null
+    const slot = { at: now }
+    this.slots.push(slot)
+    return slot
   }
 
   private schedule(): void {
     if (this.timer || this.waiters.length === 0) return
     const now = this.now()
-    const oldest = this.starts[0]
-    const freeAt = this.starts.length >= this.limit && oldest !== undefined ? oldest + this.windowMs : now
+    const full = this.slots.length >= this.limit
+    const freeAt = full ? Math.min(...this.slots.map((slot) => slot.at)) + this.windowMs : now
     const delay = Math.max(1, Math.max(freeAt, this.pausedUntil) - now)
     this.timer = setTimeout(() => {
       this.timer = null
-      while (this.waiters.length > 0 && this.tryStart()) this.waiters.shift()!()
+      while (this.waiters.length > 0) {
+        const slot = this.tryStart()
+        if (!slot) break
+        this.waiters.shift()!(slot)
+      }
       this.schedule()
     }, delay)
     this.timer.unref?.()

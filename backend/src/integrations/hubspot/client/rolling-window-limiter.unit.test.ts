@@ -28,3 +28,31 @@ describe('rolling-window limiter', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(90)
   })
 })
+
+describe('rolling-window limiter, slots held until the answer', () => {
+  it('a slot is free again a window after its answer came back, not after it left', async () => {
+    let now = 0
+    const limiter = new RollingWindowLimiter(2, 1000, () => now)
+    const first = await limiter.acquire()
+    await limiter.acquire()
+    // The first answer took 600 ms (a slow network or a busy event loop): HubSpot may have counted it at 599.
+    now = 600
+    first()
+    now = 1000
+    let third = false
+    const waiting = limiter.acquire().then(() => (third = true))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    // At 1000 the second slot (started at 0, never released) is free, so the third may start.
+    expect(third).toBe(true)
+    let fourth = false
+    void limiter.acquire().then(() => (fourth = true))
+    now = 1500
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    // The first slot is held until 1600, a window after its answer.
+    expect(fourth).toBe(false)
+    now = 1601
+    await new Promise((resolve) => setTimeout(resolve, 650))
+    expect(fourth).toBe(true)
+    await waiting
+  })
+})

@@ -23,7 +23,11 @@ export type TokenInfo =
   | { active: false }
   | { active: true; clientId: string | null; hubId: number; hubDomain: string | null; scopes: string[] }
 
-/** Introspection is where the portal and granted scopes come from: token responses omit them in practice. */
+/**
+ * Introspection is the authority on the portal and the granted scopes, and the only answer that says whether a token
+ * is live and whose app it belongs to. Token responses have carried `hub_id` and `scopes` since 2025-08 (and the v3
+ * and dated ones `token_use` and `user_id`); the callback checks them against this.
+ */
 export function introspectRequest(app: HubspotApp, token: string, hint: 'access_token' | 'refresh_token'): Request {
   return new Request(oauthUrls(app).introspect, {
     method: 'POST',

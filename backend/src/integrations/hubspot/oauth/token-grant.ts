@@ -17,12 +17,18 @@ const tokenResponse = z.object({
   refresh_token: z.string().min(1).max(2048),
   expires_in: z.number().int().positive(),
   token_type: z.string().optional(),
+  // Since 2025-08 HubSpot names the portal and the granted scopes here too (v3 and dated endpoints add token_use).
+  hub_id: z.number().int().optional(),
+  scopes: z.array(z.string()).optional(),
 })
 
 export interface TokenSet {
   accessToken: string
   refreshToken: string
   expiresInSeconds: number
+  /** The portal and scopes as the token response states them; null where HubSpot left them out. */
+  hubId: number | null
+  scopes: string[] | null
 }
 
 /** Builds the form POST for HubSpot's date-versioned token endpoint (credentials in the body, never the URL). */
@@ -59,6 +65,8 @@ export async function processTokenResponse(
     accessToken: parsed.data.access_token,
     refreshToken: parsed.data.refresh_token,
     expiresInSeconds: parsed.data.expires_in,
+    hubId: parsed.data.hub_id ?? null,
+    scopes: parsed.data.scopes ?? null,
   })
 }
 
