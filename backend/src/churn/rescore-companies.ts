@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, lte } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScoreHistory, churnScores, crmCompanies } from '../db/schema'
 import { loadCompanyTickets } from './load-company-tickets'
+import { writeHistoryPoints, writeScoreRows } from './write-score-rows'
 import type { SignalWeights } from './churn-weights'
 import { loadPortalBaseline } from './load-portal-baseline'
 import { loadSignalWeights } from './model/load-signal-weights'
@@ -95,33 +96,14 @@ export async function storeScores(
       computedAt: now,
     }
   })
-  for (let start = 0; start < scores.length; start += 1000) {
-    const chunk = scores.slice(start, start + 1000)
-    await db
-      .insert(churnScores)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [churnScores.workspaceId, churnScores.companyId],
-        set: {
-          score: sql`excluded.score`,
-          band: sql`excluded.band`,
-          reasons: sql`excluded.reasons`,
-          trend: sql`excluded.trend`,
-          ticketCount: sql`excluded.ticket_count`,
-          openTickets: sql`excluded.open_tickets`,
-          recentTickets: sql`excluded.recent_tickets`,
-          computedAt: sql`excluded.computed_at`,
-        },
-      })
-  }
+  await writeScoreRows(db, workspaceId, scores, now)
   const historyPoints = scores
     .filter((s) => {
       const before = previousBy.get(s.companyId)
       return !before || before.score !== s.score || now.getTime() - before.computedAt.getTime() >= DAY
     })
-    .map((s) => ({ workspaceId, companyId: s.companyId, score: s.score, computedAt: now }))
-  for (let start = 0; start < historyPoints.length; start += 1000)
-    await db.insert(churnScoreHistory).values(historyPoints.slice(start, start + 1000))
+    .map((s) => ({ companyId: s.companyId, score: s.score }))
+  await writeHistoryPoints(db, workspaceId, historyPoints, now)
   return scores.length
 }
 
