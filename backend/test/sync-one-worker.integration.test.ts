@@ -81,7 +81,7 @@ describe('two workers, one portal', () => {
 
   it(
     'a worker that lost its job while stalled writes nothing after another took it over',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async () => {
       const { workspaceId, integrationId } = await connectedIntegration(1)
       // Whichever worker takes the import stalls mid-way with requests in flight.
@@ -110,14 +110,14 @@ describe('two workers, one portal', () => {
       await boss.stop({ graceful: false })
       // The retry is taken (by either worker: each runs two jobs at once) and completes the import.
       gates.fill(null)
-      await expect.poll(async () => (await ticketState(workspaceId))?.phase, { timeout: 60_000 }).toBe('incremental')
+      await expect.poll(async () => (await ticketState(workspaceId))?.phase, { timeout: 120_000 }).toBe('incremental')
       const jobState = async () =>
         (
           (await ctx.database.db.execute(
             sql`select state from pgboss.job where name = 'sync-portal' and id = ${job!.id}::uuid`,
           )) as unknown as { rows: { state: string }[] }
         ).rows[0]?.state
-      await expect.poll(jobState, { timeout: 60_000 }).toBe('completed')
+      await expect.poll(jobState, { timeout: 120_000 }).toBe('completed')
       const finished = await ticketState(workspaceId)
       expect(finished!.done).toBe(finished!.total)
       // The stalled worker wakes and is let run to its end: not one of its writes may be committed.

@@ -10,6 +10,7 @@ import { readCompanyTickets } from '../integrations/hubspot/crm/read-company-tic
 import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import type { SyncStateRow } from './load-sync-state'
 import type { SyncContext } from './sync-context'
+import { assertSyncClaim } from './sync-claim'
 import { BATCH_READ_SIZE } from './sync-context'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
@@ -69,6 +70,7 @@ export async function runAssociationLane(
     const next = page.value.next
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
+      await assertSyncClaim(ctx.claim, tx) // a run that lost its job writes nothing more
       // One statement per batch read: a page of companies can hold thousands of tickets, more than one statement's
       // parameters allow.
       for (const batch of batches)
