@@ -5,16 +5,23 @@ import type { IncomingMessage } from 'node:http'
  * Content-Length over the limit is refused before reading), so an oversized or endless chunked body
  * never sits whole in memory. Null when it is too large: the rest is then read and dropped, so the
  * client, still sending, receives the 413 instead of a reset connection (a socket closed with
- * unread data resets), up to `DRAIN_LIMIT_BYTES`, after which the connection is cut.
+ * unread data resets, and a reset can discard the answer before the client reads it), up to
+ * `DRAIN_LIMIT_BYTES`. Past that, reading stops, so a client that keeps sending is held back by
+ * TCP itself, and the connection is cut `LINGER_MS` later, once the answer has had time to arrive.
  */
 const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024
+const LINGER_MS = 2_000
 
 function drain(request: IncomingMessage): void {
   let dropped = 0
-  request.on('data', (chunk: Buffer) => {
+  const onData = (chunk: Buffer) => {
     dropped += chunk.length
-    if (dropped > DRAIN_LIMIT_BYTES) request.socket.destroy()
-  })
+    if (dropped <= DRAIN_LIMIT_BYTES) return
+    request.off('data', onData)
+    request.pause()
+    setTimeout(() => request.socket.destroy(), LINGER_MS).unref()
+  }
+  request.on('data', onData)
   request.resume()
 }
 
