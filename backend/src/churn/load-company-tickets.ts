@@ -1,19 +1,37 @@
+import type { AnyColumn } from 'drizzle-orm'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { crmTickets } from '../db/schema'
 import { escalationCategories } from './language/cue-terms'
 import { readTicketCues } from './language/read-ticket-cues'
 import { TICKET_CUES_VERSION } from './language/ticket-cues'
+import type { TicketCues } from './language/ticket-cues'
 import type { TicketFacts } from './signals/ticket-facts'
 import { toTicketPriority } from './signals/ticket-facts'
 
 /** The default pipeline's closed stage: a closed ticket HubSpot sent without a close date. */
 const CLOSED_STAGE = '4'
+/** Epoch milliseconds as float8 (`date_part` stays in floating point; `extract` goes through numeric, 3× slower). */
+const epochMs = (column: AnyColumn) => sql`date_part('epoch', ${column}) * 1000`
+
+/** One ticket as the query sends it: [id, created ms, closed ms, priority, stage, category, cues, cues version]. */
+type TicketTuple = [
+  number,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  TicketCues | null,
+  number,
+]
 
 /**
- * The given companies' live tickets as scoring reads them. Times come as float8 epoch
- * milliseconds (parsing a million timestamps into Dates costs more than the scoring). Cues are read
- * when a ticket is stored; rows stored under older phrase lists are read again here, once, and saved.
+ * The given companies' live tickets as scoring reads them. Each company's tickets come as one JSON
+ * array built by Postgres (a full pass reads a million tickets: one parse per company costs a
+ * fraction of decoding a million rows column by column), with times as float8 epoch milliseconds.
+ * Cues are read when a ticket is stored; rows stored under older phrase lists are read again here,
+ * once, and saved.
  */
 export async function loadCompanyTickets(
   db: Database,
@@ -22,15 +40,10 @@ export async function loadCompanyTickets(
 ): Promise<Map<number, TicketFacts[]>> {
   const rows = await db
     .select({
-      id: crmTickets.hubspotId,
       companyId: crmTickets.companyId,
-      priority: crmTickets.priority,
-      stage: crmTickets.stage,
-      category: crmTickets.category,
-      createdAt: sql<number | null>`date_part('epoch', ${crmTickets.hsCreatedAt}) * 1000`,
-      closedAt: sql<number | null>`date_part('epoch', ${crmTickets.closedAt}) * 1000`,
-      cues: crmTickets.textCues,
-      cuesVersion: crmTickets.textCuesVersion,
+      tickets: sql<TicketTuple[]>`json_agg(json_build_array(${crmTickets.hubspotId}, ${epochMs(crmTickets.hsCreatedAt)},
+        ${epochMs(crmTickets.closedAt)}, ${crmTickets.priority}, ${crmTickets.stage}, ${crmTickets.category},
+        ${crmTickets.textCues}, ${crmTickets.textCuesVersion}))`,
     })
     .from(crmTickets)
     .where(
@@ -40,21 +53,27 @@ export async function loadCompanyTickets(
         eq(crmTickets.archived, false),
       ),
     )
+    .groupBy(crmTickets.companyId)
   const byCompany = new Map<number, TicketFacts[]>(companyIds.map((id) => [id, []]))
   const stale: TicketFacts[] = []
   for (const row of rows) {
-    if (row.createdAt === null || row.companyId === null) continue
-    const ticket: TicketFacts = {
-      id: row.id,
-      createdAt: Number(row.createdAt),
-      closedAt: row.closedAt === null ? null : Number(row.closedAt),
-      closedWithoutDate: row.closedAt === null && row.stage === CLOSED_STAGE,
-      priority: toTicketPriority(row.priority),
-      escalated: row.category !== null && escalationCategories.test(row.category),
-      cues: row.cues ?? {},
+    if (row.companyId === null) continue
+    const own = byCompany.get(Number(row.companyId))
+    if (!own) continue
+    for (const [id, createdAt, closedAt, priority, stage, category, cues, cuesVersion] of row.tickets) {
+      if (createdAt === null) continue
+      const ticket: TicketFacts = {
+        id: Number(id),
+        createdAt,
+        closedAt,
+        closedWithoutDate: closedAt === null && stage === CLOSED_STAGE,
+        priority: toTicketPriority(priority),
+        escalated: category !== null && escalationCategories.test(category),
+        cues: cues ?? {},
+      }
+      if (cuesVersion < TICKET_CUES_VERSION) stale.push(ticket)
+      own.push(ticket)
     }
-    if (row.cuesVersion < TICKET_CUES_VERSION) stale.push(ticket)
-    byCompany.get(row.companyId)?.push(ticket)
   }
   if (stale.length > 0) await rereadCues(db, workspaceId, stale)
   return byCompany
