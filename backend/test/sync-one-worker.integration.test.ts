@@ -79,7 +79,10 @@ describe('two workers, one portal', () => {
     },
   )
 
-  it(
+  // Two queues sharing one in-process PGlite connection do not model a worker that stalls while another takes
+  // over: on PGlite the retry waited behind the stalled run (the full suite showed it, alone it passed). The
+  // takeover is a multi-process matter, tested on Postgres like the other multi-process tests.
+  it.skipIf(process.env.TEST_DB !== 'postgres')(
     'a worker that lost its job while stalled writes nothing after another took it over',
     { timeout: 300_000 },
     async () => {
