@@ -3,14 +3,7 @@ import type { ChurnDefinition } from '@churnlens/contracts'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runChurnModelJob } from '../src/churn/model/run-churn-model-job'
-import {
-  churnModelRuns,
-  churnOutcomes,
-  integrations,
-  sessions,
-  workspaceEvents,
-  workspaceMembers,
-} from '../src/db/schema'
+import { churnModelRuns, churnOutcomes, integrations, workspaceEvents } from '../src/db/schema'
 import { runSync } from '../src/sync/run-sync'
 import type { BrowserAgent } from './browser-agent'
 import type { TestContext } from './test-context'
@@ -236,18 +229,7 @@ describe('churn definitions read from HubSpot', () => {
   })
 
   it('only an owner changes the definition; a member reads it', async () => {
-    const colleague = await ctx.signedUpAgent()
-    const [membership] = await ctx.database.db
-      .select()
-      .from(workspaceMembers)
-      .where(eq(workspaceMembers.workspaceId, colleague.workspaceId))
-    await ctx.database.db
-      .insert(workspaceMembers)
-      .values({ workspaceId: globex.workspaceId, userId: membership!.userId, role: 'member' })
-    await ctx.database.db
-      .update(sessions)
-      .set({ workspaceId: globex.workspaceId })
-      .where(eq(sessions.userId, membership!.userId))
+    const colleague = await ctx.memberOf(globex.workspaceId)
     expect(await colleague.call(churnDefinitionApi.get)).toMatchObject({
       ok: true,
       body: { definition: { kind: 'property' }, viewer: { canChange: false } },

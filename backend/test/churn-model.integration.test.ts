@@ -12,8 +12,6 @@ import {
   crmCompanies,
   crmTickets,
   workspaceEvents,
-  sessions,
-  workspaceMembers,
 } from '../src/db/schema'
 import { runSync } from '../src/sync/run-sync'
 import type { BrowserAgent } from './browser-agent'
@@ -224,18 +222,7 @@ describe('the churn model on a workspace’s own history', () => {
     ])
 
     // A colleague who is a member of the owner's workspace, not an owner, may read but not switch.
-    const colleague = await ctx.signedUpAgent()
-    const [membership] = await ctx.database.db
-      .select()
-      .from(workspaceMembers)
-      .where(eq(workspaceMembers.workspaceId, colleague.workspaceId))
-    await ctx.database.db
-      .insert(workspaceMembers)
-      .values({ workspaceId: owner.workspaceId, userId: membership!.userId, role: 'member' })
-    await ctx.database.db
-      .update(sessions)
-      .set({ workspaceId: owner.workspaceId })
-      .where(eq(sessions.userId, membership!.userId))
+    const colleague = await ctx.memberOf(owner.workspaceId)
     expect((await modelOf(colleague)).weights.mode).toBe('learned')
     expect(await colleague.call(churnModelApi.setWeights, { body: { mode: 'default' } })).toMatchObject({
       ok: false,

@@ -7,7 +7,7 @@ import { createApp } from '../src/app'
 import { parseConfig } from '../src/config'
 import { parseKeyRing } from '../src/crypto/key-ring'
 import { createDeps } from '../src/create-deps'
-import { integrations } from '../src/db/schema'
+import { integrations, sessions, workspaceMembers } from '../src/db/schema'
 import { createPortalBudgets } from '../src/integrations/hubspot/client/portal-budgets'
 import { createLogger } from '../src/http/create-logger'
 import type { OutgoingMail } from '../src/mail/mailer'
@@ -172,6 +172,17 @@ export async function createTestContext(options: TestContextOptions = {}) {
       const row = await this.integrationRow(workspaceId)
       if (!row) throw new Error(`no integration row for workspace ${workspaceId}`)
       return row
+    },
+    /** A signed-up colleague who joins `workspaceId` as a member (not an owner) and works in it. */
+    async memberOf(workspaceId: string) {
+      const colleague = await this.signedUpAgent()
+      const [membership] = await database.db
+        .select()
+        .from(workspaceMembers)
+        .where(eq(workspaceMembers.workspaceId, colleague.workspaceId))
+      await database.db.insert(workspaceMembers).values({ workspaceId, userId: membership!.userId, role: 'member' })
+      await database.db.update(sessions).set({ workspaceId }).where(eq(sessions.userId, membership!.userId))
+      return colleague
     },
     close: () => database.close(),
   }
