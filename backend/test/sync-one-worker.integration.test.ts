@@ -63,6 +63,14 @@ async function ticketState(workspaceId: string) {
   return row ?? null
 }
 
+async function unfinishedSyncJobs(integrationId: string): Promise<number> {
+  const result = (await ctx.database.db.execute(
+    sql`select count(*)::int as n from pgboss.job
+        where name = 'sync-portal' and state in ('created', 'retry', 'active') and data->>'integrationId' = ${integrationId}`,
+  )) as unknown as { rows: { n: number }[] }
+  return result.rows[0]?.n ?? 0
+}
+
 describe('two workers, one portal', () => {
   it(
     'sync requests sent to both workers while syncs run never run two syncs at once',
@@ -74,15 +82,14 @@ describe('two workers, one portal', () => {
         await new Promise((resolve) => setTimeout(resolve, 150))
       }
       await expect.poll(async () => (await ticketState(workspaceId))?.phase, { timeout: 60_000 }).toBe('incremental')
+      // Requests sent while a sync ran leave one queued behind it: let it run out here, not in the next test.
+      await expect.poll(() => unfinishedSyncJobs(integrationId), { timeout: 60_000 }).toBe(0)
       await expect.poll(() => inFlight[0]! + inFlight[1]!, { timeout: 60_000 }).toBe(0)
       expect(overlaps).toBe(0)
     },
   )
 
-  // Skipped: since the first import gained its association lane, the retry of a job failed under a stalled worker
-  // stays at planning in the full suite (it passes alone); a takeover after a real kill is covered by
-  // sync-takeover.integration.test.ts and the crash-recovery browser test. To be found and fixed, then re-enabled.
-  it.skip(
+  it(
     'a worker that lost its job while stalled writes nothing after another took it over',
     { timeout: 300_000 },
     async () => {
@@ -93,8 +100,9 @@ describe('two workers, one portal', () => {
       gates.fill(stalled)
       await workers[0]!.requestSync(integrationId, 'manual')
       await expect.poll(() => inFlight[0]! + inFlight[1]!, { timeout: 30_000 }).toBeGreaterThan(0)
+      // This portal's job: another portal's sync (the previous test's) may be active too, stalled at the same gate.
       const active = (await ctx.database.db.execute(
-        sql`select id from pgboss.job where name = 'sync-portal' and state = 'active'`,
+        sql`select id from pgboss.job where name = 'sync-portal' and state = 'active' and data->>'integrationId' = ${integrationId}`,
       )) as unknown as { rows: { id: string }[] }
       const [job] = active.rows
       expect(job).toBeDefined()
