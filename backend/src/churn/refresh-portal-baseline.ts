@@ -22,38 +22,42 @@ export async function refreshPortalBaseline(db: Database, workspaceId: string, n
   const perMs = Math.LN2 / (halfLife * DAY)
   const lookback = at - signalSettings.portal.lookbackDays * DAY
   const live = and(eq(crmTickets.workspaceId, workspaceId), eq(crmTickets.archived, false))
-  const perCompany = await db
-    .select({
-      companyId: crmTickets.companyId,
-      decayed: sql<number>`sum(exp(${-perMs}::float8 * (${at}::float8 - ${epochMs(crmTickets.hsCreatedAt)})))`.mapWith(
-        Number,
-      ),
-      first: sql<number>`min(${epochMs(crmTickets.hsCreatedAt)})`.mapWith(Number),
-    })
-    .from(crmTickets)
-    .where(and(live, isNotNull(crmTickets.companyId), lte(crmTickets.hsCreatedAt, now)))
-    .groupBy(crmTickets.companyId)
-  const companies = await db
-    .select({ id: crmCompanies.hubspotId, created: sql<number | null>`${epochMs(crmCompanies.hsCreatedAt)}` })
-    .from(crmCompanies)
-    .where(and(eq(crmCompanies.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
   const closeDays = sql`(${epochMs(crmTickets.closedAt)} - ${epochMs(crmTickets.hsCreatedAt)}) / ${DAY}`
-  const [usual] = await db
-    .select({
-      prioritized:
-        sql<number>`count(*) filter (where ${crmTickets.priority} is not null and ${epochMs(crmTickets.hsCreatedAt)} >= ${lookback})`.mapWith(
-          Number,
-        ),
-      urgent:
-        sql<number>`count(*) filter (where ${crmTickets.priority} in ('HIGH', 'URGENT') and ${epochMs(crmTickets.hsCreatedAt)} >= ${lookback})`.mapWith(
-          Number,
-        ),
-      closeDaysMedian: sql<
-        number | null
-      >`percentile_cont(0.5) within group (order by ${closeDays}) filter (where ${epochMs(crmTickets.closedAt)} between ${lookback} and ${at} and ${crmTickets.closedAt} >= ${crmTickets.hsCreatedAt})`,
-    })
-    .from(crmTickets)
-    .where(and(live, lte(crmTickets.hsCreatedAt, now)))
+  // Three independent reads: on Postgres they run side by side on separate connections.
+  const [perCompany, companies, [usual]] = await Promise.all([
+    db
+      .select({
+        companyId: crmTickets.companyId,
+        decayed:
+          sql<number>`sum(exp(${-perMs}::float8 * (${at}::float8 - ${epochMs(crmTickets.hsCreatedAt)})))`.mapWith(
+            Number,
+          ),
+        first: sql<number>`min(${epochMs(crmTickets.hsCreatedAt)})`.mapWith(Number),
+      })
+      .from(crmTickets)
+      .where(and(live, isNotNull(crmTickets.companyId), lte(crmTickets.hsCreatedAt, now)))
+      .groupBy(crmTickets.companyId),
+    db
+      .select({ id: crmCompanies.hubspotId, created: sql<number | null>`${epochMs(crmCompanies.hsCreatedAt)}` })
+      .from(crmCompanies)
+      .where(and(eq(crmCompanies.workspaceId, workspaceId), eq(crmCompanies.archived, false))),
+    db
+      .select({
+        prioritized:
+          sql<number>`count(*) filter (where ${crmTickets.priority} is not null and ${epochMs(crmTickets.hsCreatedAt)} >= ${lookback})`.mapWith(
+            Number,
+          ),
+        urgent:
+          sql<number>`count(*) filter (where ${crmTickets.priority} in ('HIGH', 'URGENT') and ${epochMs(crmTickets.hsCreatedAt)} >= ${lookback})`.mapWith(
+            Number,
+          ),
+        closeDaysMedian: sql<
+          number | null
+        >`percentile_cont(0.5) within group (order by ${closeDays}) filter (where ${epochMs(crmTickets.closedAt)} between ${lookback} and ${at} and ${crmTickets.closedAt} >= ${crmTickets.hsCreatedAt})`,
+      })
+      .from(crmTickets)
+      .where(and(live, lte(crmTickets.hsCreatedAt, now))),
+  ])
 
   const tickets = new Map(perCompany.map((row) => [row.companyId!, row]))
   const rates = companies.flatMap((company) => {

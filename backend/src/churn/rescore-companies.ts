@@ -72,8 +72,20 @@ export async function storeScores(
   workspaceId: string,
   inputs: ScoringInputs,
   now: Date,
-  { portal, weights }: { portal: PortalBaseline; weights: SignalWeights },
+  context: { portal: PortalBaseline; weights: SignalWeights },
 ): Promise<number> {
+  return writeScores(db, workspaceId, scoreLoadedCompanies(workspaceId, inputs, now, context), now)
+}
+
+export type ScoredCompanies = ReturnType<typeof scoreLoadedCompanies>
+
+/** The scores and the history points due for the loaded companies; computed only, nothing written. */
+export function scoreLoadedCompanies(
+  workspaceId: string,
+  inputs: ScoringInputs,
+  now: Date,
+  { portal, weights }: { portal: PortalBaseline; weights: SignalWeights },
+) {
   const { createdAt, byCompany, previousBy, monthAgo } = inputs
   const at = now.getTime()
   const scores = [...byCompany].map(([companyId, allTickets]) => {
@@ -96,13 +108,23 @@ export async function storeScores(
       computedAt: now,
     }
   })
-  await writeScoreRows(db, workspaceId, scores, now)
   const historyPoints = scores
     .filter((s) => {
       const before = previousBy.get(s.companyId)
-      return !before || before.score !== s.score || now.getTime() - before.computedAt.getTime() >= DAY
+      return !before || before.score !== s.score || at - before.computedAt.getTime() >= DAY
     })
     .map((s) => ({ companyId: s.companyId, score: s.score }))
+  return { scores, historyPoints }
+}
+
+/** Writes computed scores and their history points; answers how many companies were scored. */
+export async function writeScores(
+  db: Database,
+  workspaceId: string,
+  { scores, historyPoints }: ScoredCompanies,
+  now: Date,
+): Promise<number> {
+  await writeScoreRows(db, workspaceId, scores, now)
   await writeHistoryPoints(db, workspaceId, historyPoints, now)
   return scores.length
 }

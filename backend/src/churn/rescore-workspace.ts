@@ -3,14 +3,15 @@ import type { Database } from '../db/database'
 import { crmCompanies } from '../db/schema'
 import { refreshPortalBaseline } from './refresh-portal-baseline'
 import { loadSignalWeights } from './model/load-signal-weights'
-import { loadScoringInputs, storeScores } from './rescore-companies'
+import { loadScoringInputs, scoreLoadedCompanies, writeScores } from './rescore-companies'
 import type { ScoringInputs } from './rescore-companies'
 
 /**
  * Every live company of the workspace, in chunks so memory stays flat at 20,000 companies. The
- * portal's baseline is recomputed first, so every company is judged against the same peers. The
- * next chunk's tickets load while the current one is scored and written: the database and the
- * scoring each keep a core busy instead of taking turns.
+ * portal's baseline is recomputed before any company is scored, so every company is judged against the same
+ * peers; the first chunk loads meanwhile. After that three things overlap: the next chunk loads, the current one is
+ * scored, and the previous one is written — the database and the scoring each keep a core busy instead of taking
+ * turns.
  */
 export async function rescoreWorkspace(
   db: Database,
@@ -18,8 +19,6 @@ export async function rescoreWorkspace(
   now: Date,
   chunkSize = 1000,
 ): Promise<number> {
-  const baseline = await refreshPortalBaseline(db, workspaceId, now)
-  const weights = await loadSignalWeights(db, workspaceId)
   const companies = await db
     .select({ id: crmCompanies.hubspotId })
     .from(crmCompanies)
@@ -39,10 +38,19 @@ export async function rescoreWorkspace(
     return loading
   }
   let next = load(0)
+  const [baseline, weights] = await Promise.all([
+    refreshPortalBaseline(db, workspaceId, now),
+    loadSignalWeights(db, workspaceId),
+  ])
+  let writing: Promise<number> = Promise.resolve(0)
   for (let index = 0; next; index++) {
     const inputs = await next
     next = load(index + 1)
-    scored += await storeScores(db, workspaceId, inputs, now, { portal: baseline, weights })
+    const scoredChunk = scoreLoadedCompanies(workspaceId, inputs, now, { portal: baseline, weights })
+    scored += await writing
+    writing = writeScores(db, workspaceId, scoredChunk, now)
+    writing.catch(() => undefined) // awaited on the next turn, as above
   }
+  scored += await writing
   return scored
 }
