@@ -1,4 +1,5 @@
 import { bodyLimitFor } from '@churnlens/contracts'
+import { resolveClientAddress, splitProxyList, trustedProxyList } from '@churnlens/contracts/client-address'
 import {
   getProxyRequestHeaders,
   getRequestHeader,
@@ -8,13 +9,21 @@ import {
   sendProxy,
   setResponseStatus,
 } from 'h3'
-import { resolveClientAddress, trustedProxyList } from '../utils/client-address'
 import { forwardableApiPath } from '../utils/forwardable-api-path'
 import { readLimitedBody } from '../utils/read-limited-body'
 
 const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE'])
 
 let trusted: ReturnType<typeof trustedProxyList> | null = null
+
+/** NUXT_TRUSTED_PROXIES, read on the first request; a malformed entry is a configuration error worth its name. */
+function proxiesFromSetting(text: string) {
+  try {
+    return trustedProxyList(splitProxyList(text))
+  } catch (error) {
+    throw new Error(`NUXT_TRUSTED_PROXIES: ${(error as Error).message}`, { cause: error })
+  }
+}
 
 const apiError = (code: string, message: string) => ({ error: { code, message } })
 
@@ -45,7 +54,7 @@ export default defineEventHandler(async (event) => {
   }
 
   // The client's address: the socket's peer, or what a configured proxy in front of us forwarded; never a client's own claim.
-  trusted ??= trustedProxyList(String(trustedProxies ?? ''))
+  trusted ??= proxiesFromSetting(String(trustedProxies ?? ''))
   const clientIp = resolveClientAddress(getRequestIP(event) ?? '', getRequestHeader(event, 'x-forwarded-for'), trusted)
   // A forged proto can only hurt the forger (a Secure cookie over http), so an upstream TLS terminator's header is kept.
   const forwardedProto =

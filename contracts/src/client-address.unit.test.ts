@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveClientAddress, trustedProxyList } from './client-address'
+import { resolveClientAddress, splitProxyList, trustedProxyList } from './client-address'
 
 const trusted = trustedProxyList(['127.0.0.0/8', '::1', '10.0.0.0/8'])
 
@@ -19,5 +19,11 @@ describe('resolveClientAddress', () => {
 
   it('trusts nothing with an empty list', () => {
     expect(resolveClientAddress('127.0.0.1', '203.0.113.1', trustedProxyList([]))).toBe('127.0.0.1')
+  })
+
+  it('reads a comma-separated setting and refuses a malformed entry', () => {
+    const fromSetting = trustedProxyList(splitProxyList(' 10.0.0.0/8 , ::1,'))
+    expect(resolveClientAddress('10.0.0.5', '1.1.1.1, 203.0.113.1', fromSetting)).toBe('203.0.113.1')
+    expect(() => trustedProxyList(splitProxyList('proxy.local'))).toThrow('"proxy.local" is not an address')
   })
 })
