@@ -34,8 +34,7 @@ if ((!keyRing || !sessionSecret) && config.allowDevSecrets) {
 if (!keyRing || !sessionSecret) throw new Error('no secrets: parseConfig should have refused this configuration')
 
 // Without SMTP_URL (never in production: config requires it) mail goes to a catcher on its own port.
-const mailCatcher =
-  config.mail.kind === 'catcher' ? await startMailCatcher({ port: config.mail.port }) : null
+const mailCatcher = config.mail.kind === 'catcher' ? await startMailCatcher({ port: config.mail.port }) : null
 if (mailCatcher)
   logger.warn(
     { port: mailCatcher.port, page: `${config.publicUrl}/dev/mail` },

@@ -58,12 +58,23 @@ export type InvitationPreview = z.infer<typeof invitationPreviewSchema>
 
 const managed = ['unauthenticated', 'forbidden', 'not_found'] as const
 export const teamErrors = ['unauthenticated'] as const
-export const inviteErrors = ['unauthenticated', 'forbidden', 'invalid_body', 'unsupported_media_type', 'already_member'] as const
+export const inviteErrors = [
+  'unauthenticated',
+  'forbidden',
+  'invalid_body',
+  'unsupported_media_type',
+  'already_member',
+] as const
 export const resendInvitationErrors = managed
 export const revokeInvitationErrors = managed
 export const changeRoleErrors = [...managed, 'invalid_body', 'unsupported_media_type', 'last_owner'] as const
 export const removeMemberErrors = [...managed, 'last_owner'] as const
-export const invitationPreviewErrors = ['not_found', 'invitation_invalid', 'invitation_expired', 'invitation_already_used'] as const
+export const invitationPreviewErrors = [
+  'not_found',
+  'invitation_invalid',
+  'invitation_expired',
+  'invitation_already_used',
+] as const
 export const acceptInvitationErrors = [
   'unauthenticated',
   'not_found',
