@@ -268,6 +268,16 @@ describe('members', () => {
   })
 })
 
+describe('the connection timeline in a team', () => {
+  it('names the colleague who connected HubSpot', async () => {
+    const owner = await ctx.signedUpAgent()
+    const admin = await join(owner, 'admin')
+    expect((await ctx.connect(admin)).status).toBe(200)
+    const events = await owner.call(hubspotApi.listEvents)
+    expect(events.ok && events.body.events[0]).toMatchObject({ actor: 'user', actorEmail: admin.email })
+  })
+})
+
 describe('several workspaces per person', () => {
   it('lists each with its role and switches this session between them', async () => {
     const owner = await ctx.signedUpAgent()

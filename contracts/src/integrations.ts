@@ -79,6 +79,8 @@ export const integrationEventSchema = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   actor: z.string(),
+  /** The person who acted, when a person did (`actor` is "user") and their account still exists. */
+  actorEmail: z.string().nullable(),
   errorCode: z.enum(integrationReasonCodes).nullable(),
   detail: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),

@@ -15,7 +15,7 @@ test('an owner invites a colleague, who joins from the mailed link and works as 
   const colleagueEmail = `e2e-colleague-${randomBytes(4).toString('hex')}@example.com`
   await page.goto('/settings/team')
   await page.getByLabel('Email').fill(colleagueEmail)
-  await page.getByLabel(/^Member/).check()
+  await page.getByRole('radio', { name: /^Member/ }).check()
   await page.getByRole('button', { name: 'Send invitation' }).click()
   await expect(page.getByRole('status')).toContainText(`Invitation sent to ${colleagueEmail}`)
   await expect(page.getByTestId('invitations')).toContainText(colleagueEmail)
