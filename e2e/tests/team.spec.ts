@@ -7,6 +7,8 @@ test('an owner invites a colleague, who joins from the mailed link and works as 
   browser,
   request,
 }) => {
+  // Two people, a consent page and an import: more than one default timeout on a busy machine.
+  test.setTimeout(180_000)
   await signUp(page)
   await consent(page, { portal: 'globex-demo.com', decision: 'Grant access' })
   await expect(page).toHaveURL(/\/onboarding\/analyze$/)
