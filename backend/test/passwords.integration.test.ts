@@ -96,11 +96,9 @@ describe('password reset by email', () => {
     await ctx.agent().call(authApi.requestPasswordReset, { body: { email: agent.email } })
     await expect.poll(() => ctx.mailCatcher.list().length).toBe(1)
     ctx.clock.advance(61 * 60 * 1000)
-    const late = await ctx
-      .agent()
-      .call(authApi.resetPassword, {
-        body: { token: linkIn(ctx.mailCatcher.list()[0]!.text), newPassword: 'too late for this' },
-      })
+    const late = await ctx.agent().call(authApi.resetPassword, {
+      body: { token: linkIn(ctx.mailCatcher.list()[0]!.text), newPassword: 'too late for this' },
+    })
     expect(late).toMatchObject({ status: 400, body: { error: { code: 'reset_link_invalid' } } })
     expect((await agent.call(authApi.getMe)).status).toBe(200)
   })
