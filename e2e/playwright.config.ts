@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 // E2E_PORT_OFFSET lets two checkouts run their browser tests side by side on one machine.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0)
-export const ports = { frontend: 3300 + offset, backend: 3301 + offset, simulator: 4310 + offset }
+export const ports = { frontend: 3300 + offset, backend: 3301 + offset, simulator: 4310 + offset, mail: 3325 + offset }
 export const baseURL = `http://localhost:${ports.frontend}`
 const dataDir = `${root}.tmp/e2e-data-${process.pid}`
 
@@ -50,6 +50,7 @@ export default defineConfig({
       FRONTEND_PORT: String(ports.frontend),
       BACKEND_PORT: String(ports.backend),
       SIMULATOR_PORT: String(ports.simulator),
+      MAIL_CATCHER_PORT: String(ports.mail),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       // As a TLS terminator in front of the frontend would be: tests name the client with X-Forwarded-For.

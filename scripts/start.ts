@@ -2,7 +2,8 @@
  * `npm start`: the whole product on one machine with no configuration. Starts the HubSpot
  * simulator (unless HUBSPOT_CLIENT_ID points us at real HubSpot), the backend and the frontend,
  * builds the frontend first when its sources changed, prints the URL to open, and stops
- * everything on Ctrl-C. Ports: FRONTEND_PORT (3000), BACKEND_PORT (3001), SIMULATOR_PORT (4010).
+ * everything on Ctrl-C. Ports: FRONTEND_PORT (3000), BACKEND_PORT (3001), SIMULATOR_PORT (4010),
+ * MAIL_CATCHER_PORT (3025, the development mail catcher's SMTP port, unless SMTP_URL is set).
  */
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
@@ -15,6 +16,8 @@ const env = process.env
 const frontendPort = Number(env.FRONTEND_PORT ?? 3000)
 const backendPort = Number(env.BACKEND_PORT ?? 3001)
 const simulatorPort = Number(env.SIMULATOR_PORT ?? 4010)
+// Without SMTP_URL the backend runs a mail catcher here and shows what it caught at /dev/mail.
+const mailCatcherPort = Number(env.MAIL_CATCHER_PORT ?? 3025)
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${frontendPort}`).replace(/\/+$/, '')
 const useSimulator = !env.HUBSPOT_CLIENT_ID
 const simulatorUrl = `http://127.0.0.1:${simulatorPort}`
@@ -133,6 +136,7 @@ try {
       PUBLIC_URL: publicUrl,
       // The backend sits behind the frontend's proxy on this host, which forwards the client's address.
       TRUST_PROXY: 'true',
+      MAIL_CATCHER_PORT: String(mailCatcherPort),
       ...(useSimulator ? { HUBSPOT_SIMULATOR_URL: simulatorUrl } : {}),
     },
   })
@@ -148,7 +152,7 @@ try {
   await waitFor(`http://127.0.0.1:${backendPort}/healthz`, 'backend')
   await waitFor(`http://127.0.0.1:${frontendPort}/`, 'frontend')
   console.log(
-    `\n  Churnlens is running: open ${publicUrl}\n  ${useSimulator ? `HubSpot simulator: ${simulatorUrl}` : 'Using real HubSpot'}\n  Press Ctrl-C to stop.\n`,
+    `\n  Churnlens is running: open ${publicUrl}\n  ${useSimulator ? `HubSpot simulator: ${simulatorUrl}` : 'Using real HubSpot'}\n  ${env.SMTP_URL ? 'Mail goes out over SMTP_URL' : `Mail is caught locally: ${publicUrl}/dev/mail`}\n  Press Ctrl-C to stop.\n`,
   )
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)

@@ -17,6 +17,8 @@ import { refuseCrossSite } from './http/refuse-cross-site'
 import { hubspotIntegrationRoutes } from './integrations/hubspot/routes'
 import { syncRoutes } from './sync/routes'
 import { webhookRoutes } from './webhooks/routes'
+import { devMailRoutes } from './mail/dev-mail-routes'
+import { teamRoutes } from './workspaces/team-routes'
 import { workspaceRoutes } from './workspaces/routes'
 
 /** The whole HTTP API; tests call `app.request()` on exactly this. */
@@ -70,6 +72,8 @@ export function createApp(deps: AppDeps) {
     definitionRoutes,
     passwordRoutes,
     workspaceRoutes,
+    teamRoutes,
+    devMailRoutes,
   ])
     app.route('/', routes(deps))
 

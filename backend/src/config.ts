@@ -41,8 +41,11 @@ export interface Config {
   mail: MailConfig
 }
 
-/** SMTP in production; in development a folder the mails are written to (and their text logged). */
-export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string }
+/**
+ * SMTP to a real server in production; without SMTP_URL (development, tests) the backend starts a
+ * local mail catcher on `port` (0: any free one) and sends to it over SMTP (GET /api/v1/dev/mail).
+ */
+export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'catcher'; port: number; from: string }
 
 /** How long the retention job keeps what is no longer current (README, "Data retention"). */
 export interface RetentionConfig {
@@ -104,6 +107,7 @@ const envSchema = z.object({
   RETENTION_OAUTH_STATE_DAYS: optional(z.coerce.number().int().min(1).max(365)),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
   MAIL_FROM: optional(z.string().min(3)),
+  MAIL_CATCHER_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
 
@@ -132,8 +136,9 @@ const productionRequired = [
   'PUBLIC_URL',
   // Metrics list every workspace's sync and webhook counts: never open, even on a private port.
   'METRICS_TOKEN',
-  // Password reset links go out by mail.
+  // Password reset links and invitations go out by mail, from an address people recognise.
   'SMTP_URL',
+  'MAIL_FROM',
 ] as const
 
 // Secrets and HubSpot's codes travel to these; production speaks to them only over TLS.
@@ -231,11 +236,7 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     runWorker: e.RUN_WORKER !== 'false',
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' }
-      : {
-          kind: 'outbox',
-          dir: `${e.DATA_DIR ?? defaults.dataDir}/outbox`,
-          from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>',
-        },
+      : { kind: 'catcher', port: e.MAIL_CATCHER_PORT ?? 3025, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' },
     retention: {
       webhookInboxDays: e.RETENTION_WEBHOOK_INBOX_DAYS ?? 7,
       scoreHistoryDays: e.RETENTION_SCORE_HISTORY_DAYS ?? 400,

@@ -36,6 +36,7 @@ describe('config', () => {
         'PUBLIC_URL',
         'METRICS_TOKEN',
         'SMTP_URL',
+        'MAIL_FROM',
       ]) {
         expect(problems).toContain(name)
       }
@@ -64,6 +65,7 @@ describe('config', () => {
         PUBLIC_URL: 'https://churnlens.example.com',
         METRICS_TOKEN: 'a metrics token of some length',
         SMTP_URL: 'smtps://user:pass@smtp.example.com',
+        MAIL_FROM: 'Churnlens <no-reply@churnlens.example.com>',
       },
       defaults,
     )
@@ -87,6 +89,7 @@ describe('config', () => {
     PUBLIC_URL: 'https://churnlens.example.com',
     METRICS_TOKEN: 'a metrics token of some length',
     SMTP_URL: 'smtps://user:pass@smtp.example.com',
+    MAIL_FROM: 'Churnlens <no-reply@churnlens.example.com>',
   }
   const problemsOf = (env: Record<string, string>) => {
     try {

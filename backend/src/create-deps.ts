@@ -11,7 +11,7 @@ import { createTokenKeeper } from './integrations/hubspot/tokens/token-keeper'
 import type { JobScheduler } from './jobs/job-scheduler'
 import type { Clock } from './lib/clock'
 import { createMailer } from './mail/create-mailer'
-import type { Mailer } from './mail/mailer'
+import type { MailCatcher } from './mail/start-mail-catcher'
 import { createMetrics } from './observability/create-metrics'
 import { sendAlert } from './observability/send-alert'
 
@@ -29,13 +29,14 @@ export interface DepsInput {
   /** HubSpot's limits by default; tests on a frozen clock raise them. */
   budgets?: PortalBudgets
   pause?: (ms: number) => Promise<void>
-  /** From the config unless given (tests record mails instead). */
-  mailer?: Mailer
+  /** The development mail catcher this process hosts, if any: GET /api/v1/dev/mail reads it. */
+  mailCatcher?: Pick<MailCatcher, 'list'> | null
 }
 
 /** Wires the services every entry point (server, jobs, scripts, tests) shares. */
 export function createDeps(input: DepsInput): AppDeps {
-  const { keyRing, retryDelayScale, budgets, pause, mailer, ...rest } = input
+  const { keyRing, retryDelayScale, budgets, pause, mailCatcher, ...rest } = input
+  const mail = input.config.mail
   const base = { ...rest, cipher: createTokenCipher(keyRing), metrics: createMetrics(input.db) }
   const alert = input.config.alert
   const tokens = createTokenKeeper({
@@ -48,6 +49,8 @@ export function createDeps(input: DepsInput): AppDeps {
     budgets: budgets ?? createPortalBudgets(),
     retryDelayScale: retryDelayScale ?? 1,
     pause: pause ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    mailer: mailer ?? createMailer(input.config.mail, input.logger),
+    // Without SMTP_URL every process (a CLI too) sends to the catcher the backend runs on that port.
+    mailer: createMailer(mail.kind === 'smtp' ? mail : { url: `smtp://127.0.0.1:${mail.port}`, from: mail.from }),
+    mailCatcher: mailCatcher ?? null,
   }
 }

@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database'
 import { createLogger } from './http/create-logger'
 import { resolveHubspotApp } from './integrations/hubspot/discover-simulator-app'
 import { systemClock } from './lib/clock'
+import { startMailCatcher } from './mail/start-mail-catcher'
 
 // Entry points (this file and cli/*) are the only code that reads process.env.
 const defaultDataDir = fileURLToPath(new URL('../../.data', import.meta.url))
@@ -32,6 +33,14 @@ if ((!keyRing || !sessionSecret) && config.allowDevSecrets) {
 
 if (!keyRing || !sessionSecret) throw new Error('no secrets: parseConfig should have refused this configuration')
 
+// Without SMTP_URL (never in production: config requires it) mail goes to a catcher on its own port.
+const mailCatcher = config.mail.kind === 'catcher' ? await startMailCatcher({ port: config.mail.port }) : null
+if (mailCatcher)
+  logger.warn(
+    { port: mailCatcher.port, page: `${config.publicUrl}/dev/mail` },
+    'DEVELOPMENT MAIL CATCHER: mail is not delivered; read it in the app at /dev/mail. Production must set SMTP_URL and MAIL_FROM.',
+  )
+
 const database = await openDatabase(
   config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
 )
@@ -47,6 +56,7 @@ const deps = createDeps({
   logger,
   sessionSecret,
   scheduler,
+  mailCatcher,
 })
 const app = createApp(deps)
 const jobs = await startJobs(deps, database.jobs, { work: config.runWorker })
@@ -65,6 +75,7 @@ async function shutdown(signal: string) {
   stopping = true
   logger.info({ signal }, 'backend stopping')
   server.close()
+  await mailCatcher?.close()
   await jobs.stop()
   await database.close()
   process.exit(0)

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../src/app-deps'
 import { BrowserAgent } from './browser-agent'
 
-const me = { user: { id: 'u1', email: 'ada@example.com' }, workspace: { id: 'w1', name: 'example.com' } }
+const me = {
+  user: { id: 'u1', email: 'ada@example.com' },
+  workspace: { id: 'w1', name: 'example.com', role: 'owner' },
+  permissions: ['account:self', 'data:read'],
+  workspaces: [{ id: 'w1', name: 'example.com', role: 'owner' }],
+}
 
 /** An app whose routes answer whatever each test says, to see the agent hold them to their definitions. */
 function agentFor(answer: (path: string) => Response) {

@@ -58,12 +58,13 @@ describe('password reset by email', () => {
 
   it('mails a single-use link that sets a new password and ends every session', async () => {
     const { laptop, email } = await twoDevices()
-    ctx.mails.length = 0
+    ctx.mailCatcher.clear()
     const asked = await ctx.agent().call(authApi.requestPasswordReset, { body: { email } })
     expect(asked).toMatchObject({ status: 202, body: { requested: true } })
-    await expect.poll(() => ctx.mails.length).toBe(1)
-    const mail = ctx.mails[0]!
-    expect(mail).toMatchObject({ to: email, subject: 'Reset your Churnlens password' })
+    await expect.poll(() => ctx.mailCatcher.list().length).toBe(1)
+    const mail = ctx.mailCatcher.list()[0]!
+    expect(mail).toMatchObject({ to: [email], subject: 'Reset your Churnlens password' })
+    expect(mail.html).toContain('/reset-password#token=')
     expect(mail.text).toContain('http://localhost:3000/reset-password#token=')
     const token = linkIn(mail.text)
 
@@ -82,22 +83,22 @@ describe('password reset by email', () => {
   })
 
   it('answers the same for an unknown email, sending nothing', async () => {
-    ctx.mails.length = 0
+    ctx.mailCatcher.clear()
     const asked = await ctx.agent().call(authApi.requestPasswordReset, { body: { email: 'nobody-here@example.com' } })
     expect(asked).toMatchObject({ status: 202, body: { requested: true } })
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(ctx.mails).toEqual([])
+    expect(ctx.mailCatcher.list()).toEqual([])
   })
 
   it('refuses a link after its hour', async () => {
     const agent = await ctx.signedUpAgent()
-    ctx.mails.length = 0
+    ctx.mailCatcher.clear()
     await ctx.agent().call(authApi.requestPasswordReset, { body: { email: agent.email } })
-    await expect.poll(() => ctx.mails.length).toBe(1)
+    await expect.poll(() => ctx.mailCatcher.list().length).toBe(1)
     ctx.clock.advance(61 * 60 * 1000)
-    const late = await ctx
-      .agent()
-      .call(authApi.resetPassword, { body: { token: linkIn(ctx.mails[0]!.text), newPassword: 'too late for this' } })
+    const late = await ctx.agent().call(authApi.resetPassword, {
+      body: { token: linkIn(ctx.mailCatcher.list()[0]!.text), newPassword: 'too late for this' },
+    })
     expect(late).toMatchObject({ status: 400, body: { error: { code: 'reset_link_invalid' } } })
     expect((await agent.call(authApi.getMe)).status).toBe(200)
   })

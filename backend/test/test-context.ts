@@ -10,7 +10,7 @@ import { createDeps } from '../src/create-deps'
 import { integrations, sessions, workspaceMembers } from '../src/db/schema'
 import { createPortalBudgets } from '../src/integrations/hubspot/client/portal-budgets'
 import { createLogger } from '../src/http/create-logger'
-import type { OutgoingMail } from '../src/mail/mailer'
+import { startMailCatcher } from '../src/mail/start-mail-catcher'
 import { resolveHubspotApp } from '../src/integrations/hubspot/discover-simulator-app'
 import type { AnswerBody } from './browser-agent'
 import { BrowserAgent } from './browser-agent'
@@ -77,6 +77,8 @@ export async function createTestContext(options: TestContextOptions = {}) {
       : { clock: { now: () => clock.now().getTime() }, settings: { rateLimitsEnabled: false } }),
   })
   const database = await openTestDatabase()
+  // Mail goes over SMTP to a real catcher, as in development: tests read what was actually sent.
+  const mailCatcher = await startMailCatcher()
   const logs: string[] = []
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) })
   const config = parseConfig(
@@ -86,6 +88,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
       PUBLIC_URL: 'http://localhost:3000',
       // The agents call as the frontend's proxy would, from loopback, each with its own client address.
       TRUST_PROXY: 'true',
+      MAIL_CATCHER_PORT: String(mailCatcher.port),
       ...options.env,
     },
     { dataDir: '/nonexistent' },
@@ -95,8 +98,6 @@ export async function createTestContext(options: TestContextOptions = {}) {
   const syncRequests: { integrationId: string; reason: string }[] = []
   // Sign-in's pauses are recorded, not slept.
   const pauses: number[] = []
-  // Mail is recorded, as a mailbox would receive it.
-  const mails: OutgoingMail[] = []
   const deps: AppDeps = createDeps({
     config,
     db: database.db,
@@ -109,7 +110,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     // Same retry decisions as production, a hundredth of the waiting.
     retryDelayScale: 0.01,
     pause: async (ms) => void pauses.push(ms),
-    mailer: { send: async (mail) => void mails.push(mail) },
+    mailCatcher,
     ...(options.rateLimits
       ? {}
       : { budgets: createPortalBudgets({ oauthPerTenSeconds: 100_000, searchPerSecond: 100_000 }) }),
@@ -134,7 +135,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     database,
     syncRequests,
     pauses,
-    mails,
+    mailCatcher,
     agent: () => new BrowserAgent(app),
     /** A signed-up browser with its own workspace. */
     async signedUpAgent(email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`) {
@@ -184,7 +185,10 @@ export async function createTestContext(options: TestContextOptions = {}) {
       await database.db.update(sessions).set({ workspaceId }).where(eq(sessions.userId, membership!.userId))
       return colleague
     },
-    close: () => database.close(),
+    close: async () => {
+      await mailCatcher.close()
+      await database.close()
+    },
   }
 }
 

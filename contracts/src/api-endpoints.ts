@@ -3,6 +3,7 @@ import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './chu
 import type { Endpoint } from './endpoint'
 import { hubspotApi } from './integration-endpoints'
 import { syncApi } from './sync-endpoints'
+import { devMailApi, teamApi } from './team-endpoints'
 
 /** Every endpoint of the API, for checks that must see them all (each is registered once, each lists its errors). */
 export const apiEndpoints: readonly Endpoint[] = [
@@ -13,4 +14,6 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(churnApi),
   ...Object.values(churnModelApi),
   ...Object.values(churnDefinitionApi),
+  ...Object.values(teamApi),
+  ...Object.values(devMailApi),
 ]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { permissions, workspaceRoleSchema } from './roles'
 
 const email = z
   .string()
@@ -21,9 +22,16 @@ export const loginBodySchema = z.strictObject({
 })
 export type LoginBody = z.infer<typeof loginBodySchema>
 
+const membership = z.object({ id: z.string(), name: z.string(), role: workspaceRoleSchema })
+
 export const meSchema = z.object({
   user: z.object({ id: z.string(), email: z.string() }),
-  workspace: z.object({ id: z.string(), name: z.string() }),
+  /** The workspace this session works in, and the person's role there. */
+  workspace: membership,
+  /** What that role allows (contracts/src/roles.ts): the UI leaves out controls for anything else. */
+  permissions: z.array(z.enum(permissions)),
+  /** Every workspace the person belongs to, oldest membership first. */
+  workspaces: z.array(membership),
 })
 export type Me = z.infer<typeof meSchema>
 

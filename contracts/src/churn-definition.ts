@@ -124,12 +124,13 @@ const definitionCheckErrors = [
 ] as const
 
 export const getChurnDefinitionErrors = ['unauthenticated'] as const
-export const churnDefinitionOptionsErrors = ['unauthenticated', ...hubspotReadErrors] as const
+export const churnDefinitionOptionsErrors = ['unauthenticated', 'forbidden', ...hubspotReadErrors] as const
 export const previewChurnDefinitionErrors = [
   'invalid_body',
   'unsupported_media_type',
   'unauthenticated',
+  'forbidden',
   ...hubspotReadErrors,
   ...definitionCheckErrors,
 ] as const
-export const saveChurnDefinitionErrors = [...previewChurnDefinitionErrors, 'forbidden'] as const
+export const saveChurnDefinitionErrors = previewChurnDefinitionErrors

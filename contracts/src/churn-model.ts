@@ -112,7 +112,7 @@ export type ModelResponse = z.infer<typeof modelResponseSchema>
 export const setWeightsBodySchema = z.strictObject({ mode: z.enum(weightModes) })
 
 export const modelErrors = ['unauthenticated'] as const
-export const requestModelRunErrors = ['unauthenticated', 'no_churn_definition'] as const
+export const requestModelRunErrors = ['unauthenticated', 'forbidden', 'no_churn_definition'] as const
 export const setWeightsErrors = [
   'invalid_body',
   'unsupported_media_type',

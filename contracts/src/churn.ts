@@ -95,4 +95,4 @@ export const companyListErrors = ['invalid_query', 'unauthenticated'] as const
 export const companyDetailErrors = ['unauthenticated', 'not_found'] as const
 export const churnSummaryErrors = ['unauthenticated'] as const
 export const rescoreResponseSchema = z.object({ requested: z.literal(true) })
-export const rescoreErrors = ['unauthenticated'] as const
+export const rescoreErrors = ['unauthenticated', 'forbidden'] as const

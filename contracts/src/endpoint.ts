@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import type { ErrorCode } from './errors'
+import type { Permission } from './roles'
 import { edgeErrorCodes } from './errors'
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /**
  * One HTTP endpoint, defined once: the backend registers its route from it and can answer only the
@@ -14,6 +15,11 @@ export interface Endpoint {
   path: `/api/${string}`
   /** `session`: only a signed-in person may call it (so `unauthenticated` is one of its errors). */
   auth: 'session' | 'public'
+  /**
+   * What the caller's role in the session's workspace must allow (contracts/src/roles.ts); every
+   * `session` endpoint names one, and the route refuses the others with `forbidden`.
+   */
+  permission?: Permission
   params?: z.ZodType
   query?: z.ZodType
   body?: z.ZodType

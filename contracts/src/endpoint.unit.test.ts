@@ -3,6 +3,7 @@ import { apiEndpoints } from './api-endpoints'
 import { companiesApi } from './churn-endpoints'
 import { endpointErrorSchema, endpointUrl } from './endpoint'
 import { errorStatus } from './errors'
+import { roleCan, workspaceRoles } from './roles'
 import { hubspotApi } from './integration-endpoints'
 
 const named = apiEndpoints.map((e) => [`${e.method} ${e.path}`, e] as const)
@@ -20,10 +21,15 @@ describe('endpoint definitions', () => {
       ...(e.body ? ['invalid_body', 'unsupported_media_type'] : []),
       ...(e.query ? ['invalid_query'] : []),
       ...(e.params ? ['not_found'] : []),
+      ...(e.permission && workspaceRoles.some((role) => !roleCan(role, e.permission!)) ? ['forbidden'] : []),
     ]
     expect(e.errors).toEqual(expect.arrayContaining(needed))
     expect(new Set(e.errors).size).toBe(e.errors.length)
     for (const code of e.errors) expect(errorStatus[code]).toBeGreaterThanOrEqual(400)
+  })
+
+  it.each(named.filter(([, e]) => e.auth === 'session'))('%s names the permission it needs', (_, e) => {
+    expect(e.permission).toBeDefined()
   })
 
   it('fills in path parameters and appends the query in order, leaving out what is undefined', () => {

@@ -44,8 +44,14 @@ export const errorStatus = {
   oauth_connected: 409,
   api_key_invalid: 400,
   api_key_missing_scopes: 400,
-  // roles
+  // roles and teams
   forbidden: 403,
+  already_member: 409,
+  last_owner: 409,
+  invitation_invalid: 404,
+  invitation_expired: 410,
+  invitation_already_used: 409,
+  invitation_email_mismatch: 403,
   // the churn model
   no_churn_definition: 409,
   no_learned_weights: 409,
@@ -114,7 +120,14 @@ export const errorMessages: Record<ErrorCode, string> = {
     'HubSpot did not accept that private-app token. Check that you copied the whole token and that the app is still installed.',
   api_key_missing_scopes:
     'That private-app token is missing scopes Churnlens needs. Add them to the private app in HubSpot, then paste the token again.',
-  forbidden: 'Only an owner or admin of this workspace can do this.',
+  forbidden: 'Your role in this workspace does not allow this. An owner or admin can do it, or change your role.',
+  already_member: 'That person is already a member of this workspace.',
+  last_owner: 'A workspace always keeps at least one owner. Make someone else an owner first.',
+  invitation_invalid: 'This invitation link is not valid, or it was revoked. Ask for a new invitation.',
+  invitation_expired: 'This invitation expired (links last seven days). Ask for a new one.',
+  invitation_already_used: 'This invitation was already accepted. Sign in to open the workspace.',
+  invitation_email_mismatch:
+    'This invitation was sent to a different email address. Sign in with that address to accept it.',
   no_churn_definition:
     'Choose what "churned" means for your workspace first (Settings → Churn definition); the model is tested against it.',
   no_learned_weights:

@@ -1,4 +1,7 @@
 export * from './auth'
+export * from './roles'
+export * from './team'
+export * from './team-endpoints'
 export * from './errors'
 export * from './hubspot-scopes'
 export * from './integrations'

@@ -79,6 +79,8 @@ export const integrationEventSchema = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   actor: z.string(),
+  /** The person who acted, when a person did (`actor` is "user") and their account still exists. */
+  actorEmail: z.string().nullable(),
   errorCode: z.enum(integrationReasonCodes).nullable(),
   detail: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),
@@ -102,7 +104,7 @@ export const apiKeyBodySchema = z.strictObject({
 })
 export type ApiKeyBody = z.infer<typeof apiKeyBodySchema>
 
-export const authorizeErrors = ['invalid_query', 'unauthenticated'] as const
+export const authorizeErrors = ['invalid_query', 'unauthenticated', 'forbidden'] as const
 export const eventsErrors = ['unauthenticated'] as const
 export const portalDetailsErrors = [
   'unauthenticated',
@@ -116,6 +118,7 @@ export const apiKeyErrors = [
   'invalid_body',
   'unsupported_media_type',
   'unauthenticated',
+  'forbidden',
   'oauth_connected',
   'api_key_invalid',
   'api_key_missing_scopes',
@@ -126,6 +129,7 @@ export const callbackErrors = [
   'invalid_body',
   'unsupported_media_type',
   'unauthenticated',
+  'forbidden',
   'oauth_access_denied',
   'oauth_provider_error',
   'state_missing',
@@ -144,6 +148,12 @@ export const callbackErrors = [
 ] as const
 export type CallbackErrorCode = (typeof callbackErrors)[number]
 export const getIntegrationErrors = ['unauthenticated'] as const
-export const disconnectErrors = ['unauthenticated', 'invalid_query', 'not_connected', 'hubspot_unavailable'] as const
+export const disconnectErrors = [
+  'unauthenticated',
+  'forbidden',
+  'invalid_query',
+  'not_connected',
+  'hubspot_unavailable',
+] as const
 /** `forgetData=true` also deletes what was synced from the portal and the scores built on it. */
 export const disconnectQuerySchema = z.strictObject({ forgetData: z.enum(['true', 'false']).optional() })

@@ -40,5 +40,5 @@ export type SyncProgress = z.infer<typeof syncProgressSchema>
 export const syncProgressResponseSchema = z.object({ sync: syncProgressSchema })
 export type SyncProgressResponse = z.infer<typeof syncProgressResponseSchema>
 export const requestSyncResponseSchema = z.object({ requested: z.literal(true) })
-export const requestSyncErrors = ['unauthenticated', 'not_connected', 'needs_reauth'] as const
+export const requestSyncErrors = ['unauthenticated', 'forbidden', 'not_connected', 'needs_reauth'] as const
 export const syncProgressErrors = ['unauthenticated', 'not_connected'] as const

@@ -1,35 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { password, signUp } from './helpers'
+import { linkInMail, password, signUp } from './helpers'
 
-const tmp = fileURLToPath(new URL('../../.tmp', import.meta.url))
-
-/** The reset link in the development outbox (an .eml per mail, in the data folder `npm start` uses). */
-function resetLinkFor(email: string): string | null {
-  for (const data of readdirSync(tmp).filter((d) => d.startsWith('e2e-data-'))) {
-    let files: string[] = []
-    try {
-      files = readdirSync(join(tmp, data, 'outbox'))
-    } catch {
-      continue
-    }
-    for (const file of files) {
-      const eml = readFileSync(join(tmp, data, 'outbox', file), 'utf8')
-      if (!eml.includes(`To: ${email}`)) continue
-      // The text is quoted-printable: soft line breaks ("=\n") and escapes ("=3D" for "=").
-      const body = eml
-        .replace(/=\r?\n/g, '')
-        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-      const link = /https?:\/\/\S+\/reset-password#token=[\w-]+/.exec(body)
-      if (link) return link[0]
-    }
-  }
-  return null
-}
-
-test('a forgotten password is reset through the emailed link, and the old one stops working', async ({ page }) => {
+test('a forgotten password is reset through the emailed link, and the old one stops working', async ({
+  page,
+  request,
+}) => {
   const email = await signUp(page)
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/login/)
@@ -39,8 +14,7 @@ test('a forgotten password is reset through the emailed link, and the old one st
   await page.getByRole('button', { name: 'Email me a link' }).click()
   await expect(page.getByRole('status')).toContainText('a link to choose a new password is on its way')
 
-  await expect.poll(() => resetLinkFor(email)).not.toBeNull()
-  const link = new URL(resetLinkFor(email) ?? '')
+  const link = new URL(await linkInMail(request, email, /https?:\/\/\S+\/reset-password#token=[\w-]+/))
   await page.goto(`${link.pathname}${link.hash}`)
   await page.getByLabel('New password', { exact: true }).fill('a new password for e2e')
   await page.getByRole('button', { name: 'Set password' }).click()

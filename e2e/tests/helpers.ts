@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
@@ -20,4 +20,23 @@ export async function consent(page: Page, choice: { portal?: string; decision: '
   await expect(page.getByRole('button', { name: 'Grant access' })).toBeVisible()
   if (choice.portal) await page.getByLabel(new RegExp(choice.portal)).check()
   await page.getByRole('button', { name: choice.decision }).click()
+}
+
+/**
+ * The first link matching `pattern` in the newest mail to `email` that the development mail catcher
+ * received (`npm start` runs it when SMTP_URL is unset), read through GET /api/v1/dev/mail.
+ */
+export async function linkInMail(request: APIRequestContext, email: string, pattern: RegExp): Promise<string> {
+  let link: string | null = null
+  await expect
+    .poll(async () => {
+      const res = await request.get('/api/v1/dev/mail')
+      if (!res.ok()) return null
+      const { mails } = (await res.json()) as { mails: { to: string[]; text: string }[] }
+      const mail = mails.find((m) => m.to.includes(email))
+      link = mail ? (pattern.exec(mail.text)?.[0] ?? null) : null
+      return link
+    })
+    .not.toBeNull()
+  return link ?? ''
 }

@@ -7,6 +7,12 @@ export type WorkspaceEventType =
   | 'churn.weights_learned_adopted'
   | 'churn.weights_learned_withdrawn'
   | 'churn.weights_switched'
+  | 'members.invited'
+  | 'members.invitation_resent'
+  | 'members.invitation_revoked'
+  | 'members.joined'
+  | 'members.role_changed'
+  | 'members.removed'
 
 /** One entry in the workspace's audit trail; `actorUserId` null means Churnlens itself acted. */
 export async function recordWorkspaceEvent(

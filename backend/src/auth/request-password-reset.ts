@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { randomToken, sha256 } from '../crypto/random-token'
 import { passwordResetTokens, users } from '../db/schema'
+import { renderLinkMail } from '../mail/render-link-mail'
 
 export const RESET_LINK_TTL_MS = 60 * 60 * 1000
 
@@ -21,15 +22,16 @@ export async function requestPasswordReset(
     userId: user.id,
     expiresAt: new Date(deps.clock.now().getTime() + RESET_LINK_TTL_MS),
   })
-  await deps.mailer.send({
-    to: email,
-    subject: 'Reset your Churnlens password',
-    text: [
-      'Someone (hopefully you) asked to reset the password of your Churnlens account.',
-      '',
-      `Choose a new password here within the hour: ${deps.config.publicUrl}/reset-password#token=${token}`,
-      '',
-      'If it was not you, ignore this mail: your password stays as it is.',
-    ].join('\n'),
-  })
+  await deps.mailer.send(
+    renderLinkMail({
+      to: email,
+      subject: 'Reset your Churnlens password',
+      intro: ['Someone (hopefully you) asked to reset the password of your Churnlens account.'],
+      action: {
+        label: 'Choose a new password within the hour',
+        url: `${deps.config.publicUrl}/reset-password#token=${token}`,
+      },
+      outro: ['If it was not you, ignore this mail: your password stays as it is.'],
+    }),
+  )
 }

@@ -1,8 +1,7 @@
-import type { Me } from '@churnlens/contracts'
 import { authApi } from '@churnlens/contracts'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import type { AppDeps, AppEnv, SessionInfo } from '../app-deps'
+import type { AppDeps, AppEnv } from '../app-deps'
 import { trustedProxyList } from '@churnlens/contracts/client-address'
 import { clientAddress } from '../http/client-address'
 import { fail, reply, route } from '../http/route'
@@ -21,18 +20,9 @@ import { clearSessionCookie, writeSessionCookie } from './session-cookie'
 import { createSession, deleteSession } from './sessions'
 import type { NewAccount } from './sign-up'
 import { signUp } from './sign-up'
+import { loadMe } from '../workspaces/load-me'
 
 const signupPerAddress = { limit: 20, windowMs: 60 * 60 * 1000 }
-
-const toMe = (account: NewAccount): Me => ({
-  user: { id: account.userId, email: account.email },
-  workspace: { id: account.workspaceId, name: account.workspaceName },
-})
-
-const sessionToMe = (session: SessionInfo): Me => ({
-  user: { id: session.userId, email: session.email },
-  workspace: { id: session.workspaceId, name: session.workspaceName },
-})
 
 export function authRoutes(deps: AppDeps) {
   const { db, clock } = deps
@@ -67,7 +57,7 @@ export function authRoutes(deps: AppDeps) {
     if (!account.ok) return fail(c, authApi.signUp, account.error)
     await startSession(c, account.value)
     deps.logger.info({ userId: account.value.userId, workspaceId: account.value.workspaceId }, 'account created')
-    return reply(c, authApi.signUp, toMe(account.value))
+    return reply(c, authApi.signUp, await loadMe(db, account.value.userId, account.value.workspaceId))
   })
 
   route(app, authApi.logIn, async (c, { body }) => {
@@ -96,7 +86,7 @@ export function authRoutes(deps: AppDeps) {
     }
     await forgetAttempts(db, ownAddressKey)
     await startSession(c, account.value)
-    return reply(c, authApi.logIn, toMe(account.value))
+    return reply(c, authApi.logIn, await loadMe(db, account.value.userId, account.value.workspaceId))
   })
 
   route(app, authApi.logOut, async (c, { session }) => {
@@ -105,7 +95,9 @@ export function authRoutes(deps: AppDeps) {
     return reply(c, authApi.logOut, undefined)
   })
 
-  route(app, authApi.getMe, (c, { session }) => reply(c, authApi.getMe, sessionToMe(session)))
+  route(app, authApi.getMe, async (c, { session }) =>
+    reply(c, authApi.getMe, await loadMe(db, session.userId, session.workspaceId)),
+  )
 
   return app
 }

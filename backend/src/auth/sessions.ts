@@ -1,8 +1,8 @@
 import { and, eq, gt, lt } from 'drizzle-orm'
 import type { SessionInfo } from '../app-deps'
 import { randomToken, sha256 } from '../crypto/random-token'
-import type { Database } from '../db/database'
-import { sessions, users, workspaces } from '../db/schema'
+import type { Database, Queryable } from '../db/database'
+import { sessions, users, workspaceMembers, workspaces } from '../db/schema'
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 /** A session nobody used for this long ends, well before its 30 days (a forgotten laptop, a copied cookie). */
@@ -35,11 +35,17 @@ export async function resolveSession(db: Database, token: string, now: Date): Pr
       email: users.email,
       workspaceId: workspaces.id,
       workspaceName: workspaces.name,
+      role: workspaceMembers.role,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(workspaces, eq(workspaces.id, sessions.workspaceId))
+    // A person no longer a member of the session's workspace has no session there, even for a moment.
+    .innerJoin(
+      workspaceMembers,
+      and(eq(workspaceMembers.workspaceId, sessions.workspaceId), eq(workspaceMembers.userId, sessions.userId)),
+    )
     .where(
       and(
         eq(sessions.id, id),
@@ -60,6 +66,15 @@ export async function resolveSession(db: Database, token: string, now: Date): Pr
 /** Ends every session of a user, on every device ("sign out everywhere", a changed password). */
 export async function deleteUserSessions(db: Database, userId: string): Promise<number> {
   const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })
+  return ended.length
+}
+
+/** Ends the sessions a person has in one workspace (they were removed from it). */
+export async function deleteWorkspaceSessions(db: Queryable, userId: string, workspaceId: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.workspaceId, workspaceId)))
+    .returning({ id: sessions.id })
   return ended.length
 }
 

@@ -1,7 +1,6 @@
 import { churnDefinitionApi } from '@churnlens/contracts'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-deps'
-import { isWorkspaceOwner } from '../auth/is-workspace-owner'
 import { fail, reply, route } from '../http/route'
 import { clientForWorkspace } from '../integrations/hubspot/client/client-for-workspace'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
@@ -56,7 +55,6 @@ export function definitionRoutes(deps: AppDeps) {
   })
 
   route(app, churnDefinitionApi.save, async (c, { session, body }) => {
-    if (!(await isWorkspaceOwner(deps.db, session))) return fail(c, churnDefinitionApi.save, 'forbidden')
     let uploaded = null
     if (body.definition.kind === 'upload') {
       const rows = parseOutcomesCsv(body.csv ?? '')

@@ -1,8 +1,7 @@
-import { churnModelApi } from '@churnlens/contracts'
+import { churnModelApi, roleCan } from '@churnlens/contracts'
 import { desc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-deps'
-import { isWorkspaceOwner } from '../auth/is-workspace-owner'
 import { churnDefinitions, churnModelRuns } from '../db/schema'
 import { fail, reply, route } from '../http/route'
 import { loadWeightsView } from './model/load-signal-weights'
@@ -29,7 +28,7 @@ export function modelRoutes(deps: AppDeps) {
       outcomesStatus: definition?.outcomesStatus ?? null,
       latestRun: latest ? toModelRunView(latest) : null,
       weights: await loadWeightsView(deps.db, session.workspaceId),
-      viewer: { canChangeWeights: await isWorkspaceOwner(deps.db, session) },
+      viewer: { canChangeWeights: roleCan(session.role, 'churn:configure') },
     })
   })
 
@@ -44,7 +43,6 @@ export function modelRoutes(deps: AppDeps) {
   })
 
   route(app, churnModelApi.setWeights, async (c, { session, body }) => {
-    if (!(await isWorkspaceOwner(deps.db, session))) return fail(c, churnModelApi.setWeights, 'forbidden')
     const result = await setWeightsMode(deps.db, session.workspaceId, session.userId, body.mode, deps.clock.now())
     if (!result.ok) return fail(c, churnModelApi.setWeights, result.error)
     await deps.scheduler.requestRescore(session.workspaceId)

@@ -1,4 +1,4 @@
-import { integrationReasonCodes, syncErrorCodes } from '@churnlens/contracts'
+import { integrationReasonCodes, syncErrorCodes, workspaceRoles } from '@churnlens/contracts'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -46,11 +46,41 @@ export const workspaceMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['owner', 'member'] }).notNull(),
+    role: text('role', { enum: workspaceRoles }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('workspace_members_user_idx').on(t.userId)],
 )
+
+/**
+ * One row per invitation sent; `token_hash` is SHA-256 of the mailed link's token, so the table
+ * alone cannot be used to join. Single use (`accepted_at`), seven days, revocable.
+ */
+export const workspaceInvitations = pgTable(
+  'workspace_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role', { enum: workspaceRoles }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedByUserId: uuid('invited_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    /** Moved forward by a resend, which also replaces the token. */
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedByUserId: uuid('accepted_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('workspace_invitations_token_key').on(t.tokenHash),
+    index('workspace_invitations_workspace_idx').on(t.workspaceId),
+  ],
+)
+export type WorkspaceInvitationRow = typeof workspaceInvitations.$inferSelect
 
 /** `id` is the SHA-256 of the cookie's random token: the table alone cannot be replayed. */
 export const sessions = pgTable(

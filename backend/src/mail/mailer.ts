@@ -1,11 +1,12 @@
-/** A plain-text email; the product's mails are short notices with one link. */
+/** A short notice with one link: always a plain-text part, and a simple HTML part when it helps. */
 export interface OutgoingMail {
   to: string
   subject: string
   text: string
+  html?: string
 }
 
-/** Sends mail: SMTP in production, a local outbox in development, a recording list in tests. */
+/** Sends mail over SMTP: a real server in production, the local catcher in development and tests. */
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>
 }

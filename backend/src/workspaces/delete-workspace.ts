@@ -1,6 +1,5 @@
 import { eq, inArray, notExists, and, sql } from 'drizzle-orm'
 import type { AppDeps, SessionInfo } from '../app-deps'
-import { isWorkspaceOwner } from '../auth/is-workspace-owner'
 import { users, workspaceMembers, workspaces } from '../db/schema'
 import { disconnectIntegration } from '../integrations/hubspot/disconnect-integration'
 import type { Result } from '../lib/result'
@@ -18,8 +17,7 @@ export async function deleteWorkspace(
   deps: Deps,
   session: SessionInfo,
   confirmName: string,
-): Promise<Result<{ deletedUsers: number }, 'forbidden' | 'workspace_name_mismatch' | 'hubspot_unavailable'>> {
-  if (!(await isWorkspaceOwner(deps.db, session))) return err('forbidden')
+): Promise<Result<{ deletedUsers: number }, 'workspace_name_mismatch' | 'hubspot_unavailable'>> {
   if (confirmName !== session.workspaceName) return err('workspace_name_mismatch')
   const disconnected = await disconnectIntegration(deps, session)
   if (!disconnected.ok && disconnected.error === 'hubspot_unavailable') return err('hubspot_unavailable')

@@ -1,5 +1,5 @@
-import { authApi } from '@churnlens/contracts'
-import type { LoginBody, Me, SignupBody } from '@churnlens/contracts'
+import { authApi, teamApi } from '@churnlens/contracts'
+import type { LoginBody, Me, Permission, SignupBody } from '@churnlens/contracts'
 
 type SessionStatus = 'unknown' | 'signed-in' | 'signed-out'
 
@@ -55,8 +55,33 @@ export function useSession() {
     return result
   }
 
+  /** Whether the person's role in the current workspace allows it: controls it does not are left out, not disabled. */
+  function can(permission: Permission): boolean {
+    return me.value?.permissions.includes(permission) ?? false
+  }
+
+  /** Works in another of the person's workspaces from now on (this browser only). */
+  async function switchWorkspace(workspaceId: string): Promise<ApiResult<Me>> {
+    const result = await apiFetch(teamApi.switchWorkspace, { body: { workspaceId } })
+    if (!result.ok) return result
+    // The previous workspace's loaded data must not show under the new one's name.
+    clearNuxtState((key) => key.startsWith('workspace:'), { reset: true })
+    return settle(result)
+  }
+
+  /** Joins the workspace an invitation names and works in it. */
+  async function acceptInvitation(token: string): Promise<ApiResult<Me>> {
+    const result = await apiFetch(teamApi.acceptInvitation, { params: { token } })
+    if (!result.ok) return result
+    clearNuxtState((key) => key.startsWith('workspace:'), { reset: true })
+    return settle(result)
+  }
+
   return {
     me: computed(() => me.value),
+    can,
+    switchWorkspace,
+    acceptInvitation,
     status: computed(() => status.value),
     error: computed(() => error.value),
     refresh,

@@ -142,8 +142,11 @@ const statusWords: Record<IntegrationStatus, string> = {
 }
 
 /** "You" for a person in the workspace, "Churnlens" for background work. */
-export function describeActor(actor: string): string {
-  return actor === 'user' ? 'You' : 'Churnlens'
+/** "You", the colleague's email, or Churnlens itself. */
+export function describeActor(actor: string, actorEmail: string | null, myEmail: string | null): string {
+  if (actor !== 'user') return 'Churnlens'
+  if (actorEmail === null) return 'A former member'
+  return actorEmail === myEmail ? 'You' : actorEmail
 }
 
 function detailNumber(detail: Record<string, unknown>, key: string): number | null {

@@ -16,7 +16,12 @@ afterEach(() => {
   calls.length = 0
 })
 
-const me = { user: { id: 'u1', email: 'ada@example.com' }, workspace: { id: 'w1', name: 'example.com' } }
+const me = {
+  user: { id: 'u1', email: 'ada@example.com' },
+  workspace: { id: 'w1', name: 'example.com', role: 'owner' },
+  permissions: ['account:self', 'data:read'],
+  workspaces: [{ id: 'w1', name: 'example.com', role: 'owner' }],
+}
 
 describe('apiFetch', () => {
   it('calls the URL the definition builds, with its method, and parses the body with its schema', async () => {

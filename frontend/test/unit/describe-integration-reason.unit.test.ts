@@ -20,6 +20,7 @@ function event(type: string, detail: Record<string, unknown> = {}, errorCode: st
     fromStatus: null,
     toStatus: null,
     actor: 'system',
+    actorEmail: null,
     errorCode,
     detail,
     createdAt: '2026-01-01T10:00:00.000Z',
@@ -127,8 +128,10 @@ describe('bannerMessage', () => {
 
 describe('timeline wording', () => {
   it('says who did it', () => {
-    expect(describeActor('user')).toBe('You')
-    expect(describeActor('system')).toBe('Churnlens')
+    expect(describeActor('user', 'ada@example.com', 'ada@example.com')).toBe('You')
+    expect(describeActor('user', 'grace@example.com', 'ada@example.com')).toBe('grace@example.com')
+    expect(describeActor('user', null, 'ada@example.com')).toBe('A former member')
+    expect(describeActor('system', null, 'ada@example.com')).toBe('Churnlens')
   })
 
   it.each([

@@ -1,7 +1,7 @@
 import type { ChurnDefinitionView } from '@churnlens/contracts'
+import { roleCan } from '@churnlens/contracts'
 import { eq } from 'drizzle-orm'
 import type { SessionInfo } from '../../app-deps'
-import { isWorkspaceOwner } from '../../auth/is-workspace-owner'
 import type { Database } from '../../db/database'
 import { churnDefinitions } from '../../db/schema'
 import { loadChurnOutcomes } from '../outcomes/load-churn-outcomes'
@@ -10,7 +10,7 @@ import { countOutcomes } from './count-outcomes'
 /** The workspace's definition as the settings page shows it: the choice, where its outcomes stand, their counts. */
 export async function loadChurnDefinitionView(
   db: Database,
-  session: Pick<SessionInfo, 'userId' | 'workspaceId'>,
+  session: Pick<SessionInfo, 'workspaceId' | 'role'>,
   now: Date,
 ): Promise<ChurnDefinitionView> {
   const [row] = await db.select().from(churnDefinitions).where(eq(churnDefinitions.workspaceId, session.workspaceId))
@@ -24,6 +24,6 @@ export async function loadChurnDefinitionView(
       error: row?.outcomesError ?? null,
       counts: outcomes ? countOutcomes(outcomes.outcomes, now) : null,
     },
-    viewer: { canChange: await isWorkspaceOwner(db, session) },
+    viewer: { canChange: roleCan(session.role, 'churn:configure') },
   }
 }
