@@ -7,6 +7,12 @@ import {
   authorizeResponseSchema,
   callbackBodySchema,
   callbackErrors,
+  claimInstallBodySchema,
+  claimInstallErrors,
+  installBodySchema,
+  pendingInstallErrors,
+  pendingInstallResponseSchema,
+  receiveInstallErrors,
   disconnectErrors,
   disconnectQuerySchema,
   eventsErrors,
@@ -43,6 +49,35 @@ export const hubspotApi = {
     body: callbackBodySchema,
     response: integrationResponseSchema,
     errors: callbackErrors,
+  }),
+  /**
+   * HubSpot came back without a state of ours: an install started from HubSpot. The code is
+   * exchanged at once and the grant kept for an hour, bound to a cookie, until someone claims it.
+   */
+  receiveInstall: endpoint({
+    method: 'POST',
+    path: '/api/v1/integrations/hubspot/install',
+    auth: 'public',
+    body: installBodySchema,
+    response: pendingInstallResponseSchema,
+    errors: receiveInstallErrors,
+  }),
+  /** The install waiting in this browser (its cookie), and where the signed-in person may finish it. */
+  getPendingInstall: endpoint({
+    method: 'GET',
+    path: '/api/v1/integrations/hubspot/install',
+    auth: 'public',
+    response: pendingInstallResponseSchema,
+    errors: pendingInstallErrors,
+  }),
+  /** Connects the waiting portal to a workspace the person owns (or a new one), which becomes their current one. */
+  claimInstall: endpoint({
+    method: 'POST',
+    path: '/api/v1/integrations/hubspot/install/claim',
+    auth: 'session',
+    body: claimInstallBodySchema,
+    response: integrationResponseSchema,
+    errors: claimInstallErrors,
   }),
   connectApiKey: endpoint({
     method: 'POST',

@@ -143,6 +143,65 @@ export const callbackErrors = [
   'portal_switch_unconfirmed',
 ] as const
 export type CallbackErrorCode = (typeof callbackErrors)[number]
+/** What the callback page posts when HubSpot came back without a state of ours (an install started from HubSpot). */
+export const installBodySchema = z.union([
+  z.strictObject({ code: z.string().min(1).max(512), returnUrl: z.string().max(2000).optional() }),
+  z.strictObject({
+    error: z.string().min(1).max(128),
+    error_description: z.string().max(2000).optional(),
+    returnUrl: z.string().max(2000).optional(),
+  }),
+])
+export type InstallBody = z.infer<typeof installBodySchema>
+
+export const pendingInstallSchema = z.object({
+  hubId: z.number().int(),
+  hubDomain: z.string().nullable(),
+  expiresAt: z.iso.datetime(),
+  /** Where the signed-in person may finish it: the workspaces they own (empty when signed out). */
+  workspaces: z.array(z.object({ id: z.string(), name: z.string() })),
+})
+export type PendingInstall = z.infer<typeof pendingInstallSchema>
+export const pendingInstallResponseSchema = z.object({ install: pendingInstallSchema })
+
+/** Either a workspace the person owns, or a new one made for this portal. */
+export const claimInstallBodySchema = z.union([
+  z.strictObject({ workspaceId: z.uuid() }),
+  z.strictObject({ newWorkspaceName: z.string().trim().min(1).max(100) }),
+])
+export type ClaimInstallBody = z.infer<typeof claimInstallBodySchema>
+
+export const receiveInstallErrors = [
+  'invalid_body',
+  'unsupported_media_type',
+  'oauth_access_denied',
+  'oauth_provider_error',
+  'code_invalid',
+  'code_expired',
+  'missing_scopes',
+  'redirect_uri_mismatch',
+  'hubspot_client_rejected',
+  'hubspot_invalid_response',
+  'hubspot_unavailable',
+] as const
+export type ReceiveInstallErrorCode = (typeof receiveInstallErrors)[number]
+export const pendingInstallErrors = [
+  'install_missing',
+  'install_unknown',
+  'install_expired',
+  'install_already_claimed',
+] as const
+export type PendingInstallErrorCode = (typeof pendingInstallErrors)[number]
+export const claimInstallErrors = [
+  'invalid_body',
+  'unsupported_media_type',
+  'unauthenticated',
+  ...pendingInstallErrors,
+  'forbidden',
+  'workspace_connected_elsewhere',
+] as const
+export type ClaimInstallErrorCode = (typeof claimInstallErrors)[number]
+
 export const getIntegrationErrors = ['unauthenticated'] as const
 export const disconnectErrors = ['unauthenticated', 'invalid_query', 'not_connected', 'hubspot_unavailable'] as const
 /** `forgetData=true` also deletes what was synced from the portal and the scores built on it. */
