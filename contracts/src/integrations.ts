@@ -9,6 +9,7 @@ export type IntegrationStatus = (typeof integrationStatuses)[number]
  */
 export const integrationReasonCodes = [
   'refresh_token_revoked',
+  'app_uninstalled',
   'token_unreadable',
   'api_key_rejected',
   'missing_scopes',
@@ -59,6 +60,11 @@ export const integrationViewSchema = z.object({
   lastErrorCode: z.enum(integrationReasonCodes).nullable(),
   /** Optional features switched off because their scopes were not granted. */
   disabledFeatures: z.array(z.object({ feature: z.string(), missingScopes: z.array(z.string()) })),
+  /**
+   * Another workspace connected to the same portal writes scores back to it (only one may: the first
+   * to switch write-back on), so this one does not, even with the scopes.
+   */
+  writeBackHeldElsewhere: z.boolean(),
   /** The portal's use of HubSpot's daily request limit as last reported (private apps); null when unknown. */
   dailyUsage: z.object({ limit: z.number().int(), used: z.number().int(), seenAt: z.iso.datetime() }).nullable(),
   updatedAt: z.iso.datetime(),

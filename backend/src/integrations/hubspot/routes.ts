@@ -8,7 +8,7 @@ import { completeAuthorization } from './complete-authorization'
 import { connectApiKey } from './connect-api-key'
 import { forgetSyncedData } from '../../sync/forget-synced-data'
 import { disconnectIntegration } from './disconnect-integration'
-import { findHubspotIntegration } from './find-integration'
+import { findHubspotIntegration, findWriteBackHolder } from './find-integration'
 import { claimInstall } from './install/claim-install'
 import { findPendingInstall } from './install/find-pending-install'
 import { clearInstallCookie, readInstallCookie, writeInstallCookie } from './install/install-cookie'
@@ -24,7 +24,10 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
 
   route(app, hubspotApi.getIntegration, async (c, { session }) => {
     const row = await findHubspotIntegration(deps.db, session.workspaceId)
-    return reply(c, hubspotApi.getIntegration, { integration: row ? toIntegrationView(row) : null })
+    const heldElsewhere = row ? (await findWriteBackHolder(deps.db, row)) !== null : false
+    return reply(c, hubspotApi.getIntegration, {
+      integration: row ? toIntegrationView(row, { writeBackHeldElsewhere: heldElsewhere }) : null,
+    })
   })
 
   route(app, hubspotApi.startAuthorization, async (c, { session, query }) => {
