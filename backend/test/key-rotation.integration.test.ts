@@ -5,9 +5,11 @@ import { createDeps } from '../src/create-deps'
 import { formatKeyRing, parseKeyRing } from '../src/crypto/key-ring'
 import type { KeyRing } from '../src/crypto/key-ring'
 import { rotateSealedSecrets } from '../src/crypto/rotate-sealed-secrets'
-import { integrations } from '../src/db/schema'
+import { hubspotApi } from '@churnlens/contracts'
+import { integrations, pendingInstalls } from '../src/db/schema'
+import { driveConsentPage } from './drive-consent-page'
 import type { TestContext } from './test-context'
-import { createTestContext, testKeyRing } from './test-context'
+import { SIMULATOR_URL, createTestContext, testKeyRing } from './test-context'
 
 const k1 = testKeyRing('k1')
 let ctx: TestContext
@@ -90,5 +92,31 @@ describe('key rotation', () => {
       .from(integrations)
       .where(eq(integrations.workspaceId, agent.workspaceId))
     expect(row).toMatchObject({ status: 'needs_reauth', lastErrorCode: 'token_unreadable' })
+  })
+})
+
+describe('key rotation of installs waiting to be claimed', () => {
+  it('re-seals a pending install under the newest key, and it is still claimed after the old key leaves', async () => {
+    const installer = await ctx.signedUpAgent()
+    const link = await ctx.sim.fetch(`${SIMULATOR_URL}/install`, { redirect: 'manual' })
+    const authorizeUrl = new URL(link.headers.get('location') ?? '', SIMULATOR_URL).toString()
+    const query = await driveConsentPage(ctx.sim.fetch, authorizeUrl, { decision: 'Grant access' })
+    expect((await installer.call(hubspotApi.receiveInstall, { body: { code: query.get('code') ?? '' } })).ok).toBe(true)
+
+    const k3 = testKeyRing('k3')
+    const rotated = instanceWith(ring(k3, k1))
+    const report = await rotateSealedSecrets(rotated.deps)
+    expect(report.pendingInstallsResealed).toBe(1)
+    const [row] = await ctx.database.db.select().from(pendingInstalls)
+    expect(row?.accessToken).toMatch(/^v1\.k3\./)
+    expect(row?.refreshToken).toMatch(/^v1\.k3\./)
+
+    const onlyNew = instanceWith(k3)
+    const claimed = await onlyNew.app.request('http://localhost/api/v1/integrations/hubspot/install/claim', {
+      method: 'POST',
+      headers: { cookie: installer.cookieHeader(), 'content-type': 'application/json' },
+      body: JSON.stringify({ workspaceId: installer.workspaceId }),
+    })
+    expect(claimed.status).toBe(200)
   })
 })

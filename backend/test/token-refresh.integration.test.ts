@@ -1,9 +1,10 @@
 import { optionalScopes, requiredScopes } from '@churnlens/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { integrationEvents } from '../src/db/schema'
+import { secretContext } from '../src/integrations/hubspot/integration-secrets'
 import { refreshExpiringTokens } from '../src/jobs/refresh-expiring-tokens'
 import type { TestContext } from './test-context'
-import { createTestContext } from './test-context'
+import { SIMULATOR_URL, createTestContext } from './test-context'
 
 let ctx: TestContext
 beforeAll(async () => {
@@ -104,7 +105,14 @@ describe('dead grants go to needs_reauth once, with no retry loop', () => {
   it('a revoked refresh token', async () => {
     const agent = await connected()
     const row = await rowOf(agent)
-    ctx.sim.control.revokeInstall(row.hubId!)
+    // Only this grant's refresh token, as HubSpot's DELETE /oauth/v1/refresh-tokens/{token} does: other
+    // workspaces connected to the same portal in this file keep theirs (an uninstall is another test).
+    const refreshToken = ctx.deps.cipher.open(row.refreshToken!, secretContext(row.id, 'refresh_token'))
+    if (!refreshToken.ok) throw new Error('unreadable refresh token')
+    const deleted = await ctx.sim.fetch(`${SIMULATOR_URL}/oauth/v1/refresh-tokens/${refreshToken.value}`, {
+      method: 'DELETE',
+    })
+    expect(deleted.status).toBe(204)
     ctx.clock.advance(31 * MINUTE)
     const res = await portal(agent)
     expect(res).toMatchObject({ status: 409, body: { error: { code: 'needs_reauth' } } })

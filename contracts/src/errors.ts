@@ -38,6 +38,12 @@ export const errorStatus = {
   hubspot_unavailable: 503,
   hubspot_daily_limit: 429,
   portal_switch_unconfirmed: 409,
+  // installs started from HubSpot
+  install_missing: 400,
+  install_unknown: 400,
+  install_expired: 410,
+  install_already_claimed: 409,
+  workspace_connected_elsewhere: 409,
   // integration management
   not_connected: 404,
   needs_reauth: 409,
@@ -110,6 +116,15 @@ export const errorMessages: Record<ErrorCode, string> = {
   hubspot_unavailable: 'HubSpot is not reachable right now. Nothing was changed; please try again in a moment.',
   portal_switch_unconfirmed:
     'You picked a different HubSpot portal than the one this workspace is connected to. Nothing was changed. To switch portals, confirm the switch and connect again.',
+  install_missing:
+    'There is no HubSpot install waiting in this browser. Start it again from HubSpot, or connect from Settings → HubSpot.',
+  install_unknown:
+    'We did not recognise this HubSpot install. Start it again from HubSpot, or connect from Settings → HubSpot.',
+  install_expired:
+    'This HubSpot install waited more than an hour to be finished, so Churnlens gave the access back to HubSpot. Please install again.',
+  install_already_claimed: 'This HubSpot install was already finished in a workspace.',
+  workspace_connected_elsewhere:
+    'That workspace is already connected to another HubSpot portal. Pick another workspace, or create a new one for this portal.',
   hubspot_daily_limit:
     "This HubSpot portal has used its daily API allowance. Churnlens will continue after HubSpot resets it at midnight in the portal's time zone.",
   not_connected: 'No HubSpot portal is connected to this workspace.',

@@ -7,6 +7,12 @@ import {
   authorizeResponseSchema,
   callbackBodySchema,
   callbackErrors,
+  claimInstallBodySchema,
+  claimInstallErrors,
+  installBodySchema,
+  pendingInstallErrors,
+  pendingInstallResponseSchema,
+  receiveInstallErrors,
   disconnectErrors,
   disconnectQuerySchema,
   eventsErrors,
@@ -46,6 +52,39 @@ export const hubspotApi = {
     body: callbackBodySchema,
     response: integrationResponseSchema,
     errors: callbackErrors,
+  }),
+  /**
+   * HubSpot came back without a state of ours: an install started from HubSpot. The code is
+   * exchanged at once and the grant kept for an hour, bound to a cookie, until someone claims it.
+   */
+  receiveInstall: endpoint({
+    method: 'POST',
+    path: '/api/v1/integrations/hubspot/install',
+    auth: 'public',
+    body: installBodySchema,
+    response: pendingInstallResponseSchema,
+    errors: receiveInstallErrors,
+  }),
+  /** The install waiting in this browser (its cookie), and where the signed-in person may finish it. */
+  getPendingInstall: endpoint({
+    method: 'GET',
+    path: '/api/v1/integrations/hubspot/install',
+    auth: 'public',
+    response: pendingInstallResponseSchema,
+    errors: pendingInstallErrors,
+  }),
+  /**
+   * Connects the waiting portal to a workspace where the person's role manages the integration (or a new one), which
+   * becomes their current one. The role checked is the one in the workspace named, not the session's current one.
+   */
+  claimInstall: endpoint({
+    method: 'POST',
+    path: '/api/v1/integrations/hubspot/install/claim',
+    auth: 'session',
+    permission: 'account:self',
+    body: claimInstallBodySchema,
+    response: integrationResponseSchema,
+    errors: claimInstallErrors,
   }),
   connectApiKey: endpoint({
     method: 'POST',

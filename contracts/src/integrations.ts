@@ -9,6 +9,7 @@ export type IntegrationStatus = (typeof integrationStatuses)[number]
  */
 export const integrationReasonCodes = [
   'refresh_token_revoked',
+  'app_uninstalled',
   'token_unreadable',
   'api_key_rejected',
   'missing_scopes',
@@ -59,6 +60,11 @@ export const integrationViewSchema = z.object({
   lastErrorCode: z.enum(integrationReasonCodes).nullable(),
   /** Optional features switched off because their scopes were not granted. */
   disabledFeatures: z.array(z.object({ feature: z.string(), missingScopes: z.array(z.string()) })),
+  /**
+   * Another workspace connected to the same portal writes scores back to it (only one may: the first
+   * to switch write-back on), so this one does not, even with the scopes.
+   */
+  writeBackHeldElsewhere: z.boolean(),
   /** The portal's use of HubSpot's daily request limit as last reported (private apps); null when unknown. */
   dailyUsage: z.object({ limit: z.number().int(), used: z.number().int(), seenAt: z.iso.datetime() }).nullable(),
   updatedAt: z.iso.datetime(),
@@ -147,6 +153,65 @@ export const callbackErrors = [
   'portal_switch_unconfirmed',
 ] as const
 export type CallbackErrorCode = (typeof callbackErrors)[number]
+/** What the callback page posts when HubSpot came back without a state of ours (an install started from HubSpot). */
+export const installBodySchema = z.union([
+  z.strictObject({ code: z.string().min(1).max(512), returnUrl: z.string().max(2000).optional() }),
+  z.strictObject({
+    error: z.string().min(1).max(128),
+    error_description: z.string().max(2000).optional(),
+    returnUrl: z.string().max(2000).optional(),
+  }),
+])
+export type InstallBody = z.infer<typeof installBodySchema>
+
+export const pendingInstallSchema = z.object({
+  hubId: z.number().int(),
+  hubDomain: z.string().nullable(),
+  expiresAt: z.iso.datetime(),
+  /** Where the signed-in person may finish it: the workspaces they own (empty when signed out). */
+  workspaces: z.array(z.object({ id: z.string(), name: z.string() })),
+})
+export type PendingInstall = z.infer<typeof pendingInstallSchema>
+export const pendingInstallResponseSchema = z.object({ install: pendingInstallSchema })
+
+/** Either a workspace the person owns, or a new one made for this portal. */
+export const claimInstallBodySchema = z.union([
+  z.strictObject({ workspaceId: z.uuid() }),
+  z.strictObject({ newWorkspaceName: z.string().trim().min(1).max(100) }),
+])
+export type ClaimInstallBody = z.infer<typeof claimInstallBodySchema>
+
+export const receiveInstallErrors = [
+  'invalid_body',
+  'unsupported_media_type',
+  'oauth_access_denied',
+  'oauth_provider_error',
+  'code_invalid',
+  'code_expired',
+  'missing_scopes',
+  'redirect_uri_mismatch',
+  'hubspot_client_rejected',
+  'hubspot_invalid_response',
+  'hubspot_unavailable',
+] as const
+export type ReceiveInstallErrorCode = (typeof receiveInstallErrors)[number]
+export const pendingInstallErrors = [
+  'install_missing',
+  'install_unknown',
+  'install_expired',
+  'install_already_claimed',
+] as const
+export type PendingInstallErrorCode = (typeof pendingInstallErrors)[number]
+export const claimInstallErrors = [
+  'invalid_body',
+  'unsupported_media_type',
+  'unauthenticated',
+  ...pendingInstallErrors,
+  'forbidden',
+  'workspace_connected_elsewhere',
+] as const
+export type ClaimInstallErrorCode = (typeof claimInstallErrors)[number]
+
 export const getIntegrationErrors = ['unauthenticated'] as const
 export const disconnectErrors = [
   'unauthenticated',

@@ -19,6 +19,7 @@ const report = await rotateSealedSecrets({
 console.log(`integrations scanned: ${report.integrationsScanned}`)
 console.log(`values re-sealed:     ${report.valuesResealed}`)
 console.log(`pending OAuth states: ${report.statesResealed}`)
+console.log(`installs from HubSpot waiting to be claimed: ${report.pendingInstallsResealed}`)
 console.log(`unreadable (needs reconnect): ${report.unreadable}`)
 if (report.unreadable === 0)
   console.log('Done. Once every instance runs with the new ring, older keys can be removed from it.')

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNotNull, isNull, not, or, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { AppDeps } from '../app-deps'
-import { integrations, oauthStates } from '../db/schema'
+import { integrations, oauthStates, pendingInstalls } from '../db/schema'
+import { pendingInstallContext } from '../integrations/hubspot/install/pending-install-secrets'
 import { secretContext } from '../integrations/hubspot/integration-secrets'
 import type { SecretColumn } from '../integrations/hubspot/integration-secrets'
 import { transitionIntegration } from '../integrations/hubspot/status/transition-integration'
@@ -11,6 +12,7 @@ export interface RotationReport {
   valuesResealed: number
   unreadable: number
   statesResealed: number
+  pendingInstallsResealed: number
 }
 
 const columns: [SecretColumn, 'accessToken' | 'refreshToken' | 'apiKey'][] = [
@@ -32,7 +34,13 @@ export async function rotateSealedSecrets(
 ): Promise<RotationReport> {
   const current = `v1.${deps.cipher.currentKeyId}.%`
   const stale = (column: AnyPgColumn) => and(isNotNull(column), not(sql`${column} like ${current}`))
-  const report: RotationReport = { integrationsScanned: 0, valuesResealed: 0, unreadable: 0, statesResealed: 0 }
+  const report: RotationReport = {
+    integrationsScanned: 0,
+    valuesResealed: 0,
+    unreadable: 0,
+    statesResealed: 0,
+    pendingInstallsResealed: 0,
+  }
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
     const batch = await deps.db
@@ -106,6 +114,25 @@ export async function rotateSealedSecrets(
       .set({ codeVerifier: deps.cipher.seal(opened.value, context) })
       .where(eq(oauthStates.stateHash, state.stateHash))
     report.statesResealed++
+  }
+  // Installs from HubSpot waiting to be claimed hold a grant too (an hour at most, but not one under a retired key).
+  const waiting = await deps.db
+    .select()
+    .from(pendingInstalls)
+    .where(
+      and(isNull(pendingInstalls.claimedAt), isNull(pendingInstalls.revokedAt), stale(pendingInstalls.refreshToken)),
+    )
+  for (const install of waiting) {
+    const reseal = (column: 'access_token' | 'refresh_token', sealed: string | null) => {
+      const opened = sealed ? deps.cipher.open(sealed, pendingInstallContext(install.id, column)) : null
+      return opened?.ok ? deps.cipher.seal(opened.value, pendingInstallContext(install.id, column)) : null
+    }
+    const accessToken = reseal('access_token', install.accessToken)
+    const refreshToken = reseal('refresh_token', install.refreshToken)
+    // Unreadable: leave it; it expires within the hour and nobody can claim what cannot be opened.
+    if (!accessToken || !refreshToken) continue
+    await deps.db.update(pendingInstalls).set({ accessToken, refreshToken }).where(eq(pendingInstalls.id, install.id))
+    report.pendingInstallsResealed++
   }
   return report
 }

@@ -192,7 +192,42 @@ export const integrations = pgTable(
   (t) => [
     uniqueIndex('integrations_workspace_provider_key').on(t.workspaceId, t.provider),
     index('integrations_hub_idx').on(t.hubId),
+    // Write-back: one workspace per portal writes the score properties, the first to switch it on.
+    uniqueIndex('integrations_write_back_portal_key')
+      .on(t.hubId)
+      .where(sql`${t.writeBackReadyAt} is not null`),
     index('integrations_expiry_idx').on(t.tokenExpiresAt),
+  ],
+)
+
+/**
+ * A portal installed from HubSpot's side (Marketplace, install link) before anyone of ours claimed
+ * it. The code was exchanged at once (codes are short-lived); the tokens wait here, sealed, until a
+ * signed-in owner picks a workspace, or the hour ends and the grant is revoked. `claim_hash` is
+ * SHA-256 of the random token in the installer's cookie.
+ */
+export const pendingInstalls = pgTable(
+  'pending_installs',
+  {
+    id: uuid('id').primaryKey(),
+    claimHash: text('claim_hash').notNull(),
+    hubId: bigint('hub_id', { mode: 'number' }).notNull(),
+    hubDomain: text('hub_domain'),
+    grantedScopes: jsonb('granted_scopes').$type<string[]>().notNull(),
+    // Sealed like the integrations' tokens, bound to this table and row; wiped once claimed or revoked.
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedWorkspaceId: uuid('claimed_workspace_id').references(() => workspaces.id, { onDelete: 'set null' }),
+    /** When the unclaimed grant was given back to HubSpot (or found already dead). */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('pending_installs_claim_key').on(t.claimHash),
+    index('pending_installs_expires_idx').on(t.expiresAt),
   ],
 )
 
@@ -348,6 +383,9 @@ export const webhookInbox = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** HubSpot's eventId is not guaranteed unique: the key adds portal, type, object and time. */
     dedupeKey: text('dedupe_key').notNull(),
+    /** The workspace this copy is for: a portal's events fan out to every workspace connected to it,
+     * each copy deduplicated and processed on its own. Null: no workspace had the portal when it came. */
+    workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
     portalId: bigint('portal_id', { mode: 'number' }).notNull(),
     subscriptionType: text('subscription_type').notNull(),
     objectId: bigint('object_id', { mode: 'number' }),
@@ -503,3 +541,5 @@ export const workspaceEvents = pgTable(
   },
   (t) => [index('workspace_events_workspace_idx').on(t.workspaceId, t.createdAt)],
 )
+
+export type PendingInstallRow = typeof pendingInstalls.$inferSelect

@@ -6,6 +6,7 @@ import type { ModelTrigger } from '../churn/model/model-trigger'
 import { runChurnModelJob } from '../churn/model/run-churn-model-job'
 import { workspacesWithChurnDefinition } from '../churn/outcomes/workspaces-with-churn-definition'
 import { rescoreWorkspace } from '../churn/rescore-workspace'
+import { expirePendingInstalls } from '../integrations/hubspot/install/expire-pending-installs'
 import { pruneExpiredData } from '../retention/prune-expired-data'
 import { runSync } from '../sync/run-sync'
 import { integrationsDueForScheduledSync } from '../sync/pace-scheduled-sync'
@@ -63,6 +64,8 @@ export async function startJobs(
   await boss.schedule(REFRESH_QUEUE, '* * * * *')
   await work(REFRESH_QUEUE, async () => {
     await refreshExpiringTokens(deps)
+    // An unclaimed install's grant should not outlive its hour by more than a minute.
+    await expirePendingInstalls(deps)
   })
 
   // One sync per portal at a time (one queued behind it at most): the portal's rate budget is not split.

@@ -34,7 +34,8 @@ export interface InboxRun {
 
 /**
  * Drains the inbox: claims events (SKIP LOCKED, so several workers can share it), routes each by
- * portalId to the workspace connected to that portal, and applies them: changed records are
+ * the workspace its copy was made for (or, for a copy that found none, every workspace connected to its
+ * portal by now), and applies them: changed records are
  * fetched again in batches (webhook payloads carry ids, not data), deletions archived, merges
  * followed. Events for portals no workspace has connected are counted and dropped. A failure
  * releases the claim so the events are retried, never lost; so does a crash, once the claim's lease ends.
@@ -72,26 +73,40 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
     })
     if (claimed.length === 0) return run
     run.claimed += claimed.length
-    const byPortal = new Map<number, typeof claimed>()
-    for (const row of claimed) byPortal.set(row.portalId, [...(byPortal.get(row.portalId) ?? []), row])
-    for (const [portalId, rows] of byPortal) {
+    // Each copy belongs to one workspace (fanned out on receipt); a copy that found no workspace then
+    // goes to whichever workspaces have connected the portal since.
+    const byTarget = new Map<string, typeof claimed>()
+    for (const row of claimed) {
+      const target = `${row.portalId}:${row.workspaceId ?? ''}`
+      byTarget.set(target, [...(byTarget.get(target) ?? []), row])
+    }
+    for (const rows of byTarget.values()) {
+      const { portalId, workspaceId } = rows[0]!
       const ids = rows.map((r) => r.id)
-      const [integration] = await deps.db
+      const targets = await deps.db
         .select()
         .from(integrations)
-        .where(and(eq(integrations.hubId, portalId), inArray(integrations.status, ['connected', 'degraded'])))
-      if (!integration) {
+        .where(
+          and(
+            eq(integrations.hubId, portalId),
+            inArray(integrations.status, ['connected', 'degraded']),
+            workspaceId ? eq(integrations.workspaceId, workspaceId) : undefined,
+          ),
+        )
+      if (targets.length === 0) {
         run.unknownPortal += rows.length
         deps.metrics.webhookProcessed.inc({ outcome: 'unknown_portal' }, rows.length)
         await deps.db.update(webhookInbox).set({ outcome: 'unknown_portal' }).where(inArray(webhookInbox.id, ids))
         continue
       }
       try {
-        const outcome = await applyEvents(
-          deps,
-          integration,
-          rows.map((r) => r.payload as unknown as WebhookEvent),
-        )
+        let outcome = { applied: 0, ignored: 0 }
+        for (const integration of targets)
+          outcome = await applyEvents(
+            deps,
+            integration,
+            rows.map((r) => r.payload as unknown as WebhookEvent),
+          )
         run.applied += outcome.applied
         run.ignored += outcome.ignored
         deps.metrics.webhookProcessed.inc({ outcome: 'applied' }, outcome.applied)

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppDeps } from '../app-deps'
-import { webhookInbox } from '../db/schema'
+import { and, inArray } from 'drizzle-orm'
+import { integrations, webhookInbox } from '../db/schema'
 import { verifyHubspotSignature } from './verify-hubspot-signature'
 import { dedupeKey, webhookBatchSchema } from './webhook-event-schema'
 
@@ -49,22 +50,34 @@ export async function receiveWebhooks(
     deps.metrics.webhookRejections.inc({ reason: 'invalid_batch' })
     return c.json({ error: 'invalid_batch' }, 400)
   }
+  // One copy per workspace connected to the portal, each with its own dedupe key: a redelivery falls
+  // away for every workspace, and one workspace's failure or retry never holds another's events.
+  const portals = [...new Set(batch.data.map((event) => event.portalId))]
+  const connected = await deps.db
+    .select({ workspaceId: integrations.workspaceId, hubId: integrations.hubId })
+    .from(integrations)
+    .where(and(inArray(integrations.hubId, portals), inArray(integrations.status, ['connected', 'degraded'])))
+  const copies = batch.data.flatMap((event): (typeof webhookInbox.$inferInsert)[] => {
+    const key = dedupeKey(event)
+    const targets = connected.filter((c) => c.hubId === event.portalId).map((c) => c.workspaceId)
+    const common = {
+      portalId: event.portalId,
+      subscriptionType: event.subscriptionType,
+      objectId: event.objectId ?? null,
+      occurredAt: new Date(event.occurredAt),
+      payload: event,
+    }
+    return targets.length === 0
+      ? [{ ...common, dedupeKey: key, workspaceId: null }]
+      : targets.map((workspaceId) => ({ ...common, dedupeKey: `${workspaceId}:${key}`, workspaceId }))
+  })
   const inserted = await deps.db
     .insert(webhookInbox)
-    .values(
-      batch.data.map((event) => ({
-        dedupeKey: dedupeKey(event),
-        portalId: event.portalId,
-        subscriptionType: event.subscriptionType,
-        objectId: event.objectId ?? null,
-        occurredAt: new Date(event.occurredAt),
-        payload: event,
-      })),
-    )
+    .values(copies)
     .onConflictDoNothing()
     .returning({ id: webhookInbox.id })
   deps.metrics.webhookEvents.inc({ outcome: 'accepted' }, inserted.length)
-  deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, batch.data.length - inserted.length)
+  deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, copies.length - inserted.length)
   if (inserted.length > 0) await deps.scheduler.requestWebhookProcessing()
   return c.body(null, 200)
 }

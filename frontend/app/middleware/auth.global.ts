@@ -11,6 +11,10 @@ export default defineNuxtRouteMiddleware(async (to) => {
   const signedIn = session.status.value === 'signed-in'
 
   if (openPaths.has(to.path) || openPrefixes.some((prefix) => to.path.startsWith(prefix))) return undefined
+  // An install started from HubSpot arrives without a state of ours, often before anyone signed in:
+  // its code must be exchanged at once, and the page that finishes it offers sign-in itself.
+  if (to.path === '/oauth/hubspot/callback' && to.query.state === undefined) return undefined
+  if (to.path === '/oauth/hubspot/install') return undefined
   if (publicPaths.has(to.path)) return signedIn ? navigateTo('/', { replace: true }) : undefined
   if (!signedIn) return navigateTo({ path: '/login', query: { next: to.fullPath } }, { replace: true })
 })

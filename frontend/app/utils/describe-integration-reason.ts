@@ -28,6 +28,8 @@ const reasonTexts: Record<IntegrationReasonCode, string> = {
   missing_scopes: 'HubSpot no longer grants every permission Churnlens needs.',
   refresh_token_revoked:
     "HubSpot revoked Churnlens's access: the app was uninstalled from the portal, or someone removed its access in HubSpot.",
+  app_uninstalled:
+    'Churnlens was uninstalled from this HubSpot portal, so every workspace connected to it lost access. Someone in the portal needs to install it again: reconnect HubSpot.',
   token_unreadable:
     'We could no longer read the stored HubSpot credentials, so HubSpot needs to grant access again. Your data is safe.',
   api_key_rejected:

@@ -3,6 +3,7 @@ import type { SimEnv } from '../http/sim-env'
 import type { SimState } from '../state/sim-state'
 import { registerAuthorizeDecision } from './authorize-decision'
 import { registerAuthorizePage } from './authorize-page'
+import { registerInstallLink } from './install-link'
 import { registerIntrospect } from './introspect'
 import { registerRevoke } from './revoke'
 import { registerTokenEndpoint } from './token-endpoint'
@@ -11,6 +12,7 @@ import { registerV1Metadata } from './v1-metadata'
 
 export function registerOAuthRoutes(app: Hono<SimEnv>, state: SimState): void {
   registerAuthorizePage(app, state)
+  registerInstallLink(app, state)
   registerAuthorizeDecision(app, state)
   registerTokenEndpoint(app, state)
   registerIntrospect(app, state)

@@ -2,6 +2,7 @@ import { hasScopes, optionalFeatures } from '@churnlens/contracts'
 import { and, eq, isNull, ne, or } from 'drizzle-orm'
 import type { AppDeps } from '../../app-deps'
 import { churnScores, integrations } from '../../db/schema'
+import { findWriteBackHolder } from '../../integrations/hubspot/find-integration'
 import { HubspotClient } from '../../integrations/hubspot/client/hubspot-client'
 import type { CrmCallError } from '../../integrations/hubspot/crm/crm-call-error'
 import { updateCompanies } from '../../integrations/hubspot/crm/update-companies'
@@ -10,6 +11,8 @@ import { bandProperty, ensureScoreProperties, scoreProperty } from './ensure-sco
 
 export type PushOutcome =
   | { status: 'off'; missingScopes: string[] }
+  /** Another workspace on the same portal writes the scores back. */
+  | { status: 'held_elsewhere'; holderWorkspaceId: string }
   | { status: 'failed'; error: CrmCallError }
   | { status: 'pushed'; companies: number }
 
@@ -29,8 +32,12 @@ export async function pushScores(deps: Deps, integration: IntegrationRow): Promi
     return { status: 'off', missingScopes: scopes.filter((s) => !integration.grantedScopes.includes(s)) }
   const client = HubspotClient.fromIntegration(deps, integration)
   if (!integration.writeBackReadyAt) {
+    // Two workspaces writing one portal's properties would overwrite each other's scores: the first keeps it.
+    const holder = await findWriteBackHolder(deps.db, integration)
+    if (holder) return { status: 'held_elsewhere', holderWorkspaceId: holder.workspaceId }
     const ready = await ensureScoreProperties(client)
     if (!ready.ok) return { status: 'failed', error: ready.error }
+    // The partial unique index on hub_id settles a race between two first pushes.
     await deps.db
       .update(integrations)
       .set({ writeBackReadyAt: deps.clock.now() })

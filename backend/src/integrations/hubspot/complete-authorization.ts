@@ -1,29 +1,15 @@
 import type { CallbackBody, CallbackErrorCode } from '@churnlens/contracts'
-import { missingScopes, requiredScopes } from '@churnlens/contracts'
 import type { AppDeps, SessionInfo } from '../../app-deps'
 import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
 import { consumeState } from './consume-state'
-import type { OAuthErrorCode } from './oauth/interpret-oauth-error'
 import { findHubspotIntegration } from './find-integration'
-import { introspectToken } from './oauth/introspect-token'
 import { revokeRefreshToken } from './oauth/revoke-token'
-import { requestTokens } from './oauth/token-grant'
+import { redeemCode } from './oauth/redeem-code'
 import type { IntegrationRow } from './integration-row'
 import { saveOAuthConnection } from './save-oauth-connection'
 
 type Deps = Pick<AppDeps, 'db' | 'cipher' | 'hubspot' | 'clock' | 'fetch' | 'logger'>
-
-const fromOAuthError: Record<OAuthErrorCode, CallbackErrorCode> = {
-  invalid_code: 'code_invalid',
-  expired_code: 'code_expired',
-  redirect_uri_mismatch: 'redirect_uri_mismatch',
-  client_rejected: 'hubspot_client_rejected',
-  invalid_refresh_token: 'code_invalid',
-  rate_limited: 'hubspot_unavailable',
-  unavailable: 'hubspot_unavailable',
-  invalid_response: 'hubspot_invalid_response',
-}
 
 /**
  * The OAuth callback: consume the state, exchange the code (with our configured redirect URI and
@@ -51,32 +37,20 @@ export async function completeAuthorization(
   })
   if (!verifier.ok) throw new Error(`PKCE verifier for a fresh state failed to open: ${verifier.error}`)
 
-  const tokens = await requestTokens(deps, deps.hubspot, {
-    grant: 'authorization_code',
+  const redeemed = await redeemCode(deps, {
     code: body.code,
     codeVerifier: verifier.value,
     redirectUri: state.value.redirectUri,
   })
-  if (!tokens.ok) {
-    deps.logger.warn({ workspaceId: session.workspaceId, reason: tokens.error }, 'hubspot code exchange failed')
-    return err(fromOAuthError[tokens.error])
-  }
-
-  const info = await introspectToken(deps, deps.hubspot, tokens.value.accessToken, 'access_token')
-  if (!info.ok) return err(fromOAuthError[info.error])
-  if (!info.value.active) return err('hubspot_invalid_response')
-  if (info.value.clientId !== null && info.value.clientId !== deps.hubspot.clientId)
-    return err('hubspot_invalid_response')
-  // A token response naming another portal than its own introspection is nothing to store.
-  if (tokens.value.hubId !== null && tokens.value.hubId !== info.value.hubId) return err('hubspot_invalid_response')
-  if (missingScopes(info.value.scopes, requiredScopes).length > 0) return err('missing_scopes')
+  if (!redeemed.ok) return err(redeemed.error)
+  const { tokens, portal } = redeemed.value
 
   const existing = await findHubspotIntegration(deps.db, session.workspaceId)
   const switching =
-    existing && existing.status !== 'disconnected' && existing.hubId !== null && existing.hubId !== info.value.hubId
+    existing && existing.status !== 'disconnected' && existing.hubId !== null && existing.hubId !== portal.hubId
   if (switching && !state.value.allowPortalSwitch) {
     // Not ours to keep: give the unwanted grant back rather than leave it live at HubSpot.
-    await revokeRefreshToken(deps, deps.hubspot, tokens.value.refreshToken)
+    await revokeRefreshToken(deps, deps.hubspot, tokens.refreshToken)
     deps.logger.info(
       { workspaceId: session.workspaceId, connectedHubId: existing.hubId },
       'portal switch refused without confirmation',
@@ -84,11 +58,7 @@ export async function completeAuthorization(
     return err('portal_switch_unconfirmed')
   }
 
-  const row = await saveOAuthConnection(deps, session, tokens.value, {
-    hubId: info.value.hubId,
-    hubDomain: info.value.hubDomain,
-    scopes: info.value.scopes,
-  })
+  const row = await saveOAuthConnection(deps, session, tokens, portal)
   deps.logger.info({ workspaceId: session.workspaceId, integrationId: row.id, hubId: row.hubId }, 'hubspot connected')
   return ok(row)
 }

@@ -54,6 +54,8 @@ export async function disconnectIntegration(
         tokenExpiresAt: null,
         tokenVersion: sql`${integrations.tokenVersion} + 1`,
         lastErrorCode: null,
+        // Gives write-back up, so another workspace on the same portal may take it.
+        writeBackReadyAt: null,
         updatedAt: now,
       })
       .where(eq(integrations.id, current.id))

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type { Queryable } from '../../db/database'
 import { integrations } from '../../db/schema'
 import type { IntegrationRow } from './integration-row'
@@ -32,4 +32,23 @@ export async function connectedWorkspaceIds(db: Queryable): Promise<string[]> {
     .from(integrations)
     .where(inArray(integrations.status, ['connected', 'degraded']))
   return rows.map((r) => r.id)
+}
+
+/** The other workspace's connection that writes scores back to this one's portal, if any (only one may). */
+export async function findWriteBackHolder(
+  db: Queryable,
+  integration: Pick<IntegrationRow, 'id' | 'hubId'>,
+): Promise<{ id: string; workspaceId: string } | null> {
+  if (integration.hubId === null) return null
+  const [holder] = await db
+    .select({ id: integrations.id, workspaceId: integrations.workspaceId })
+    .from(integrations)
+    .where(
+      and(
+        eq(integrations.hubId, integration.hubId),
+        isNotNull(integrations.writeBackReadyAt),
+        ne(integrations.id, integration.id),
+      ),
+    )
+  return holder ?? null
 }

@@ -8,7 +8,13 @@ import { completeAuthorization } from './complete-authorization'
 import { connectApiKey } from './connect-api-key'
 import { forgetSyncedData } from '../../sync/forget-synced-data'
 import { disconnectIntegration } from './disconnect-integration'
-import { findHubspotIntegration } from './find-integration'
+import { findHubspotIntegration, findWriteBackHolder } from './find-integration'
+import { claimInstall } from './install/claim-install'
+import { findPendingInstall } from './install/find-pending-install'
+import { clearInstallCookie, readInstallCookie, writeInstallCookie } from './install/install-cookie'
+import { ownedWorkspaces } from './install/owned-workspaces'
+import { receiveInstall } from './install/receive-install'
+import { toPendingInstallView } from './install/to-pending-install-view'
 import { listIntegrationEvents } from './list-integration-events'
 import { startAuthorization } from './start-authorization'
 import { toIntegrationView } from './to-integration-view'
@@ -18,7 +24,10 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
 
   route(app, hubspotApi.getIntegration, async (c, { session }) => {
     const row = await findHubspotIntegration(deps.db, session.workspaceId)
-    return reply(c, hubspotApi.getIntegration, { integration: row ? toIntegrationView(row) : null })
+    const heldElsewhere = row ? (await findWriteBackHolder(deps.db, row)) !== null : false
+    return reply(c, hubspotApi.getIntegration, {
+      integration: row ? toIntegrationView(row, { writeBackHeldElsewhere: heldElsewhere }) : null,
+    })
   })
 
   route(app, hubspotApi.startAuthorization, async (c, { session, query }) => {
@@ -31,6 +40,33 @@ export function hubspotIntegrationRoutes(deps: AppDeps) {
     if (!result.ok) return fail(c, hubspotApi.completeAuthorization, result.error)
     await deps.scheduler.requestSync(result.value.id, 'connected')
     return reply(c, hubspotApi.completeAuthorization, { integration: toIntegrationView(result.value) })
+  })
+
+  route(app, hubspotApi.receiveInstall, async (c, { body }) => {
+    const result = await receiveInstall(deps, body)
+    if (!result.ok) return fail(c, hubspotApi.receiveInstall, result.error)
+    writeInstallCookie(c, deps.config, result.value.claimToken)
+    const session = c.get('session')
+    return reply(c, hubspotApi.receiveInstall, {
+      install: toPendingInstallView(result.value.row, session ? await ownedWorkspaces(deps.db, session.userId) : []),
+    })
+  })
+
+  route(app, hubspotApi.getPendingInstall, async (c) => {
+    const found = await findPendingInstall(deps.db, readInstallCookie(c, deps.config), deps.clock.now())
+    if (!found.ok) return fail(c, hubspotApi.getPendingInstall, found.error)
+    const session = c.get('session')
+    return reply(c, hubspotApi.getPendingInstall, {
+      install: toPendingInstallView(found.value, session ? await ownedWorkspaces(deps.db, session.userId) : []),
+    })
+  })
+
+  route(app, hubspotApi.claimInstall, async (c, { session, body }) => {
+    const result = await claimInstall(deps, session, readInstallCookie(c, deps.config), body)
+    if (!result.ok) return fail(c, hubspotApi.claimInstall, result.error)
+    clearInstallCookie(c, deps.config)
+    await deps.scheduler.requestSync(result.value.id, 'connected')
+    return reply(c, hubspotApi.claimInstall, { integration: toIntegrationView(result.value) })
   })
 
   route(app, hubspotApi.connectApiKey, async (c, { session, body }) => {

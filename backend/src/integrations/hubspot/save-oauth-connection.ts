@@ -21,9 +21,10 @@ export interface GrantedPortal {
  */
 export async function saveOAuthConnection(
   deps: Pick<AppDeps, 'db' | 'cipher' | 'clock'>,
-  session: SessionInfo,
+  session: Pick<SessionInfo, 'workspaceId' | 'userId'>,
   tokens: TokenSet,
   portal: GrantedPortal,
+  origin: 'churnlens' | 'hubspot_install' = 'churnlens',
 ): Promise<IntegrationRow> {
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
@@ -60,6 +61,7 @@ export async function saveOAuthConnection(
       detail: {
         hubId: portal.hubId,
         scopes: portal.scopes,
+        ...(origin === 'hubspot_install' ? { startedFrom: 'hubspot' } : {}),
         ...(existing?.authType === 'api_key' ? { upgradedFrom: 'api_key' } : {}),
         ...(existing?.hubId && existing.hubId !== portal.hubId ? { previousHubId: existing.hubId } : {}),
       },

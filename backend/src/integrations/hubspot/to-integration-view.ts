@@ -16,7 +16,10 @@ export function requiredScopesFor(authType: IntegrationRow['authType']): string[
 }
 
 /** What the API may say about an integration: an allow-list of fields, so a secret cannot leak by accident. */
-export function toIntegrationView(row: IntegrationRow): IntegrationView {
+export function toIntegrationView(
+  row: IntegrationRow,
+  context: { writeBackHeldElsewhere?: boolean } = {},
+): IntegrationView {
   const disconnected = row.status === 'disconnected'
   const granted = disconnected ? [] : row.grantedScopes
   const required = requiredScopesFor(row.authType)
@@ -36,6 +39,7 @@ export function toIntegrationView(row: IntegrationRow): IntegrationView {
     connectedAt: iso(row.connectedAt),
     lastErrorCode: row.lastErrorCode,
     disabledFeatures: disconnected ? [] : disabledFeatures(granted),
+    writeBackHeldElsewhere: !disconnected && (context.writeBackHeldElsewhere ?? false),
     dailyUsage:
       row.dailyLimit !== null && row.dailyRemaining !== null && row.dailySeenAt !== null && !disconnected
         ? {

@@ -9,7 +9,8 @@ import type { HubspotTransport } from '../client/send-to-hubspot'
 import { sendToHubspot } from '../client/send-to-hubspot'
 
 export type TokenGrant =
-  | { grant: 'authorization_code'; code: string; codeVerifier: string; redirectUri: string }
+  /** `codeVerifier` null: an install started from HubSpot, whose consent carried no PKCE challenge of ours. */
+  | { grant: 'authorization_code'; code: string; codeVerifier: string | null; redirectUri: string }
   | { grant: 'refresh_token'; refreshToken: string }
 
 const tokenResponse = z.object({
@@ -41,7 +42,7 @@ export function tokenGrantRequest(app: HubspotApp, grant: TokenGrant): Request {
   if (grant.grant === 'authorization_code') {
     form.set('code', grant.code)
     form.set('redirect_uri', grant.redirectUri)
-    form.set('code_verifier', grant.codeVerifier)
+    if (grant.codeVerifier !== null) form.set('code_verifier', grant.codeVerifier)
   } else {
     form.set('refresh_token', grant.refreshToken)
   }

@@ -19,6 +19,7 @@ import type { IntegrationRow } from '../integration-row'
 import { transitionIntegration } from '../status/transition-integration'
 import { requiredScopesFor } from '../to-integration-view'
 import { classifyRefreshFailure } from './classify-refresh-failure'
+import { detectPortalUninstall } from './detect-portal-uninstall'
 import { refreshBackoffMs } from './refresh-backoff'
 
 /** Refresh when less than this remains, so a token never expires in the middle of a call. */
@@ -223,7 +224,11 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     const checked = refreshed && result.ok ? await checkScopes(integrationId, refreshed) : result
     deps.metrics.refreshDuration.observe((performance.now() - started) / 1000)
     const raised = alert as { row: IntegrationRow; reason: IntegrationReasonCode } | null
-    if (raised) alertNeedsReauth(raised.row, raised.reason)
+    if (raised?.reason === 'refresh_token_revoked') {
+      const uninstalled = await detectPortalUninstall(deps, raised.row)
+      for (const row of uninstalled) alertNeedsReauth(row, 'app_uninstalled')
+      if (uninstalled.length === 0) alertNeedsReauth(raised.row, raised.reason)
+    } else if (raised) alertNeedsReauth(raised.row, raised.reason)
     return checked
   }
 
