@@ -124,7 +124,11 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
 
-export const DEFAULT_SCHEDULE: ScheduleConfig = { syncSweepSeconds: 15 * 60, tokenRefreshSeconds: 60, syncConcurrency: 2 }
+export const DEFAULT_SCHEDULE: ScheduleConfig = {
+  syncSweepSeconds: 15 * 60,
+  tokenRefreshSeconds: 60,
+  syncConcurrency: 8,
+}
 
 const LOOPBACK = ['127.0.0.0/8', '::1']
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]'])
