@@ -37,8 +37,22 @@ export interface Config {
   webhooksAcceptV1: boolean
   /** false: an API-only instance that enqueues background work but leaves it to worker instances. */
   runWorker: boolean
+  schedule: ScheduleConfig
   retention: RetentionConfig
   mail: MailConfig
+}
+
+/**
+ * How often the cluster-wide sweeps run. The defaults are the product's; shorter ones let a benchmark
+ * compress hours of operation into minutes (HubSpot's token lifetime shrunk in the same proportion).
+ */
+export interface ScheduleConfig {
+  /** The incremental pass every portal gets even without webhooks (15 minutes). */
+  syncSweepSeconds: number
+  /** The background refresh of tokens about to expire (every minute). */
+  tokenRefreshSeconds: number
+  /** Portals each worker process syncs at once; each portal's own HubSpot budget still paces its requests. */
+  syncConcurrency: number
 }
 
 /**
@@ -101,6 +115,9 @@ const envSchema = z.object({
   ALERT_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   HUBSPOT_WEBHOOK_ACCEPT_V1: optional(z.enum(['true', 'false'])),
   RUN_WORKER: optional(z.enum(['true', 'false'])),
+  SYNC_SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
+  TOKEN_REFRESH_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  SYNC_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100)),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   RETENTION_WEBHOOK_INBOX_DAYS: optional(z.coerce.number().int().min(2).max(3650)),
   RETENTION_SCORE_HISTORY_DAYS: optional(z.coerce.number().int().min(60).max(3650)),
@@ -110,6 +127,12 @@ const envSchema = z.object({
   MAIL_CATCHER_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
+
+export const DEFAULT_SCHEDULE: ScheduleConfig = {
+  syncSweepSeconds: 15 * 60,
+  tokenRefreshSeconds: 60,
+  syncConcurrency: 8,
+}
 
 const LOOPBACK = ['127.0.0.0/8', '::1']
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]'])
@@ -234,6 +257,11 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
     metricsToken: e.METRICS_TOKEN ?? null,
     webhooksAcceptV1: e.HUBSPOT_WEBHOOK_ACCEPT_V1 === 'true',
     runWorker: e.RUN_WORKER !== 'false',
+    schedule: {
+      syncSweepSeconds: e.SYNC_SWEEP_INTERVAL_SECONDS ?? DEFAULT_SCHEDULE.syncSweepSeconds,
+      tokenRefreshSeconds: e.TOKEN_REFRESH_INTERVAL_SECONDS ?? DEFAULT_SCHEDULE.tokenRefreshSeconds,
+      syncConcurrency: e.SYNC_CONCURRENCY ?? DEFAULT_SCHEDULE.syncConcurrency,
+    },
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' }
       : { kind: 'catcher', port: e.MAIL_CATCHER_PORT ?? 3025, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' },

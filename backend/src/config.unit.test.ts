@@ -19,6 +19,28 @@ describe('config', () => {
     expect(config.keyRing).toBeNull()
   })
 
+  it('schedules at the product intervals unless told; sync concurrency and intervals are bounded', () => {
+    expect(parseConfig({ NODE_ENV: 'development' }, defaults).schedule).toEqual({
+      syncSweepSeconds: 900,
+      tokenRefreshSeconds: 60,
+      syncConcurrency: 8,
+    })
+    const compressed = parseConfig(
+      {
+        NODE_ENV: 'development',
+        SYNC_SWEEP_INTERVAL_SECONDS: '15',
+        TOKEN_REFRESH_INTERVAL_SECONDS: '1',
+        SYNC_CONCURRENCY: '3',
+      },
+      defaults,
+    )
+    expect(compressed.schedule).toEqual({ syncSweepSeconds: 15, tokenRefreshSeconds: 1, syncConcurrency: 3 })
+    expect(() => parseConfig({ NODE_ENV: 'development', SYNC_CONCURRENCY: '0' }, defaults)).toThrow(ConfigError)
+    expect(() => parseConfig({ NODE_ENV: 'development', SYNC_SWEEP_INTERVAL_SECONDS: '0' }, defaults)).toThrow(
+      ConfigError,
+    )
+  })
+
   it('names every missing production setting at once', () => {
     try {
       parseConfig({ NODE_ENV: 'production' }, defaults)

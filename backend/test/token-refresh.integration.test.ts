@@ -99,6 +99,21 @@ describe('keeping tokens valid', () => {
     expect((await rowOf(soon)).tokenExpiresAt!.getTime()).toBe(ctx.clock.now().getTime() + 30 * MINUTE)
     expect((await rowOf(later)).tokenVersion).toBe(0)
   })
+
+  it('on short-lived tokens the sweep loads only the rows past half their life, and refreshes each of them', async () => {
+    ctx.sim.control.updateSettings({ accessTokenTtlSeconds: 60 })
+    try {
+      await refreshExpiringTokens(ctx.deps) // earlier tests' tokens out of the way
+      const agent = await connected()
+      expect((await refreshExpiringTokens(ctx.deps)).considered).toBe(0)
+      ctx.clock.advance(31_000)
+      const sweep = await refreshExpiringTokens(ctx.deps)
+      expect(sweep).toMatchObject({ considered: 1, refreshed: 1, failed: 0 })
+      expect((await rowOf(agent)).tokenVersion).toBe(1)
+    } finally {
+      ctx.sim.control.updateSettings({ accessTokenTtlSeconds: 1800 })
+    }
+  })
 })
 
 describe('dead grants go to needs_reauth once, with no retry loop', () => {

@@ -1,5 +1,6 @@
 import { PgBoss, fromPglite } from 'pg-boss'
 import type { AppDeps } from '../app-deps'
+import { DEFAULT_SCHEDULE } from '../config'
 import type { JobsConnection } from '../db/database'
 import { connectedWorkspaceIds } from '../integrations/hubspot/find-integration'
 import type { ModelTrigger } from '../churn/model/model-trigger'
@@ -54,6 +55,22 @@ export async function startJobs(
   // API-only instances (RUN_WORKER=false) still enqueue work; only workers take it.
   const work: typeof boss.work = options.work ? boss.work.bind(boss) : ((async () => '') as unknown as typeof boss.work)
 
+  // The product's intervals run on pg-boss's cron (minute resolution, once for the cluster). Other
+  // intervals (a benchmark compressing time) are ticks every worker sends; the singleton slot keeps
+  // it to one job per interval however many workers there are.
+  const timers: NodeJS.Timeout[] = []
+  async function every(queue: string, seconds: number, productCron: string, productSeconds: number) {
+    if (seconds === productSeconds) return boss.schedule(queue, productCron)
+    await boss.unschedule(queue) // a cron left by an earlier start with the product's interval
+    if (!options.work) return
+    const tick = () =>
+      void boss
+        .send(queue, {}, { singletonKey: 'tick', singletonSeconds: seconds })
+        .catch((error: unknown) => deps.logger.error({ err: error, queue }, 'scheduled tick failed'))
+    timers.push(setInterval(tick, Math.max(250, (seconds * 1000) / 4)))
+  }
+  const { schedule } = deps.config
+
   // Created first: a finished import (below) asks for a model run.
   await boss.createQueue(MODEL_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 60 })
   async function requestModelRun(workspaceId: string, trigger: ModelTrigger) {
@@ -61,7 +78,7 @@ export async function startJobs(
   }
 
   await boss.createQueue(REFRESH_QUEUE, { retryLimit: 0, expireInSeconds: 300 })
-  await boss.schedule(REFRESH_QUEUE, '* * * * *')
+  await every(REFRESH_QUEUE, schedule.tokenRefreshSeconds, '* * * * *', DEFAULT_SCHEDULE.tokenRefreshSeconds)
   await work(REFRESH_QUEUE, async () => {
     await refreshExpiringTokens(deps)
     // An unclaimed install's grant should not outlive its hour by more than a minute.
@@ -83,7 +100,7 @@ export async function startJobs(
   await boss.updateQueue(SYNC_QUEUE, syncQueue) // databases created with the earlier, slower settings
   await work<{ integrationId: string }>(
     SYNC_QUEUE,
-    { localConcurrency: 2, includeMetadata: true, heartbeatRefreshSeconds },
+    { localConcurrency: schedule.syncConcurrency, includeMetadata: true, heartbeatRefreshSeconds },
     async ([job]) => {
       if (!job) return
       // Only the worker holding the job may commit checkpoints: see jobClaim.
@@ -97,7 +114,7 @@ export async function startJobs(
   )
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
   await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })
-  await boss.schedule(SYNC_SWEEP_QUEUE, '*/15 * * * *')
+  await every(SYNC_SWEEP_QUEUE, schedule.syncSweepSeconds, '*/15 * * * *', DEFAULT_SCHEDULE.syncSweepSeconds)
   const requestSync: JobScheduler['requestSync'] = async (integrationId, reason) => {
     await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId })
   }
@@ -166,6 +183,7 @@ export async function startJobs(
     requestWebhookProcessing,
     requestRescore,
     async stop() {
+      for (const timer of timers) clearInterval(timer)
       await boss.stop({ graceful: true, timeout: 10_000 })
     },
   }
