@@ -2,6 +2,7 @@ import { authApi } from './auth-endpoints'
 import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './churn-endpoints'
 import type { Endpoint } from './endpoint'
 import { hubspotApi } from './integration-endpoints'
+import { ownersApi } from './owner-endpoints'
 import { syncApi } from './sync-endpoints'
 
 /** Every endpoint of the API, for checks that must see them all (each is registered once, each lists its errors). */
@@ -13,4 +14,5 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(churnApi),
   ...Object.values(churnModelApi),
   ...Object.values(churnDefinitionApi),
+  ...Object.values(ownersApi),
 ]

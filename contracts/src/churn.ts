@@ -30,6 +30,8 @@ export const companyListQuerySchema = z.strictObject({
   order: z.enum(['asc', 'desc']).default('desc'),
   band: z.enum(riskBands).optional(),
   q: z.string().trim().max(100).optional(),
+  /** `me`: the companies the signed-in member owns in HubSpot; `none`: unowned ones; else an owner id. */
+  owner: z.union([z.enum(['me', 'none']), z.string().regex(/^[0-9]{1,20}$/)]).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 })
@@ -45,6 +47,8 @@ export const companyRowSchema = z.object({
   ticketCount: z.number().int(),
   openTickets: z.number().int(),
   recentTickets: z.number().int(),
+  /** The HubSpot owner id (`hubspot_owner_id`), null when unowned. */
+  ownerId: z.string().nullable(),
   topReason: z.object({ signal: z.enum(churnSignals), evidence: z.string() }).nullable(),
 })
 export type CompanyRow = z.infer<typeof companyRowSchema>

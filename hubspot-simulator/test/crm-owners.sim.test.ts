@@ -8,6 +8,9 @@ interface OwnerBody {
   userId?: number
 }
 
+/** The owners of a list answer, typed. */
+const ownersIn = (body: { results?: unknown }): OwnerBody[] => (body.results ?? []) as OwnerBody[]
+
 function ownerReader() {
   const sim = crmSimulator()
   sim.portals.find((candidate) => candidate.portalId === 2000001)?.privateAppScopes.push('crm.objects.owners.read')
@@ -29,7 +32,7 @@ describe('owners', () => {
 
   it('lists active owners by default, deactivated ones with archived=true, one by email', async () => {
     const { sim, token } = ownerReader()
-    const active = (await api(sim, token, 'GET', '/crm/v3/owners')).body.results as OwnerBody[]
+    const active = ownersIn((await api(sim, token, 'GET', '/crm/v3/owners')).body)
     expect(active.map((owner) => owner.email)).toEqual([
       'ada@northwind-demo.com',
       'maya@northwind-demo.com',
@@ -37,12 +40,11 @@ describe('owners', () => {
       'priya@northwind-demo.com',
     ])
     expect(active.every((owner) => !owner.archived && typeof owner.userId === 'number')).toBe(true)
-    const archived = (await api(sim, token, 'GET', '/crm/v3/owners?archived=true')).body.results as OwnerBody[]
+    const archived = ownersIn((await api(sim, token, 'GET', '/crm/v3/owners?archived=true')).body)
     expect(archived.map((owner) => [owner.email, owner.archived, owner.userId])).toEqual([
       ['leo@northwind-demo.com', true, undefined],
     ])
-    const byEmail = (await api(sim, token, 'GET', '/crm/v3/owners?email=MAYA@northwind-demo.com')).body
-      .results as OwnerBody[]
+    const byEmail = ownersIn((await api(sim, token, 'GET', '/crm/v3/owners?email=MAYA@northwind-demo.com')).body)
     expect(byEmail.map((owner) => owner.email)).toEqual(['maya@northwind-demo.com'])
   })
 
@@ -52,7 +54,7 @@ describe('owners', () => {
     let path = '/crm/v3/owners?limit=3'
     for (;;) {
       const page = await api(sim, token, 'GET', path)
-      seen.push(...(page.body.results as OwnerBody[]).map((owner) => owner.id))
+      seen.push(...ownersIn(page.body).map((owner) => owner.id))
       const after = (page.body.paging as { next?: { after: string } } | undefined)?.next?.after
       if (!after) break
       path = `/crm/v3/owners?limit=3&after=${after}`
@@ -64,9 +66,7 @@ describe('owners', () => {
 
   it('owns seeded companies through hubspot_owner_id, every fifth company unowned; 404 for an unknown owner', async () => {
     const { sim, token } = ownerReader()
-    const owners = new Set(
-      ((await api(sim, token, 'GET', '/crm/v3/owners')).body.results as OwnerBody[]).map((o) => o.id),
-    )
+    const owners = new Set(ownersIn((await api(sim, token, 'GET', '/crm/v3/owners')).body).map((o) => o.id))
     const companies = await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=10&properties=hubspot_owner_id')
     const ownerIds = (companies.body.results as { properties: { hubspot_owner_id?: string | null } }[]).map(
       (company) => company.properties.hubspot_owner_id ?? null,

@@ -2,6 +2,7 @@ import type { CompanyListQuery, CompanyListResponse } from '@churnlens/contracts
 import { and, asc, count, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies } from '../db/schema'
+import type { OwnerFilter } from './company-filter'
 import { companyFilter } from './company-filter'
 import { companyRowColumns, toCompanyRow } from './to-company-row'
 
@@ -18,8 +19,9 @@ export async function listCompanies(
   db: Database,
   workspaceId: string,
   query: CompanyListQuery,
+  owner: OwnerFilter = undefined,
 ): Promise<CompanyListResponse> {
-  const where = companyFilter(workspaceId, query)
+  const where = companyFilter(workspaceId, query, owner)
   const join = and(
     eq(crmCompanies.workspaceId, churnScores.workspaceId),
     eq(crmCompanies.hubspotId, churnScores.companyId),

@@ -6,6 +6,7 @@ export const companyRowColumns = {
   id: churnScores.companyId,
   name: crmCompanies.name,
   domain: crmCompanies.domain,
+  ownerId: crmCompanies.ownerId,
   score: churnScores.score,
   band: churnScores.band,
   trend: churnScores.trend,
@@ -20,6 +21,7 @@ export function toCompanyRow(row: {
   id: number
   name: string | null
   domain: string | null
+  ownerId: string | null
   score: number
   band: CompanyRow['band']
   trend: number
@@ -39,6 +41,7 @@ export function toCompanyRow(row: {
     ticketCount: row.ticketCount,
     openTickets: row.openTickets,
     recentTickets: row.recentTickets,
+    ownerId: row.ownerId,
     topReason: top ? { signal: top.signal, evidence: top.evidence } : null,
   }
 }

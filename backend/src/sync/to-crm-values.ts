@@ -43,6 +43,7 @@ export function toCrmCompanyValues(workspaceId: string, o: CrmObject, now: Date)
     name: text(p.name),
     domain: text(p.domain),
     industry: text(p.industry),
+    ownerId: text(p.hubspot_owner_id),
     hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt),
     hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
     archived: o.archived ?? false,

@@ -130,3 +130,19 @@ describe('filters and pages', () => {
     expect(pageCount(10, 3)).toBe(4)
   })
 })
+
+describe('the owner filter', () => {
+  it('reads me, none, all or an owner id from the URL and ignores anything else', () => {
+    expect(listStateFromQuery({ owner: 'me' }).owner).toBe('me')
+    expect(listStateFromQuery({ owner: '61001002' }).owner).toBe('61001002')
+    expect(listStateFromQuery({ owner: 'all' }).owner).toBe('all')
+    expect(listStateFromQuery({ owner: 'bob' }).owner).toBeUndefined()
+    expect(listStateFromQuery({}).owner).toBeUndefined()
+  })
+  it('keeps the choice in the URL, and sends the API no owner for "all"', () => {
+    expect(queryFromListState({ ...base, owner: 'all' })).toEqual({ owner: 'all' })
+    expect(companyListApiPath({ ...base, owner: 'all' })).not.toContain('owner')
+    expect(companyListApiPath({ ...base, owner: 'me' })).toContain('owner=me')
+    expect(companyExportHref({ band: null, q: '', owner: 'none' })).toContain('owner=none')
+  })
+})
