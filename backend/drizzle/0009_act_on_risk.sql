@@ -18,6 +18,7 @@ CREATE TABLE "member_owner_links" (
 );
 --> statement-breakpoint
 ALTER TABLE "crm_companies" ADD COLUMN "owner_id" text;--> statement-breakpoint
+ALTER TABLE "crm_companies" ADD COLUMN "revenue" double precision;--> statement-breakpoint
 ALTER TABLE "hubspot_owners" ADD CONSTRAINT "hubspot_owners_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_owner_links" ADD CONSTRAINT "member_owner_links_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_owner_links" ADD CONSTRAINT "member_owner_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

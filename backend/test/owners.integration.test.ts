@@ -29,7 +29,7 @@ async function memberWithEmail(workspaceId: string, email: string): Promise<Agen
 }
 
 async function companies(agent: Agent, owner?: string) {
-  const res = await agent.call(companiesApi.list, { query: { pageSize: 200, ...(owner ? { owner } : {}) } })
+  const res = await agent.call(companiesApi.list, { query: { pageSize: '200', ...(owner ? { owner } : {}) } })
   if (!res.ok) throw new Error(`list failed: ${res.status}`)
   return res.body
 }

@@ -28,8 +28,18 @@ test('a member matched to their HubSpot owner starts the dashboard on "My accoun
   await expect(owners.first()).toHaveText('Maya Okafor')
   expect(new Set(await owners.allTextContents())).toEqual(new Set(['Maya Okafor']))
 
+  // Revenue at risk per band, in the portal's currency; each company's revenue in the table.
+  const revenue = page.getByTestId('revenue-at-risk')
+  await expect(revenue.locator('[data-band="high"]')).toBeVisible()
+  await expect(revenue.getByTestId('band-revenue').first()).toContainText(/\$|—/)
+  await expect(table.getByTestId('company-revenue').first()).toContainText(/\$[\d,]+/)
+
   await page.getByLabel('Owner').selectOption('all')
   await expect(page).toHaveURL(/owner=all/)
   await expect(page.getByTestId('companies-count')).not.toContainText(`of ${owned} companies`)
   await expect(owners.filter({ hasText: 'Unowned' }).first()).toBeVisible()
+
+  await revenue.getByRole('link', { name: 'Riskiest revenue first' }).click()
+  await expect(page).toHaveURL(/sort=risk_revenue/)
+  await expect(page.getByTestId('companies-count')).toContainText(/\d/)
 })

@@ -7,6 +7,7 @@ export const companyRowColumns = {
   name: crmCompanies.name,
   domain: crmCompanies.domain,
   ownerId: crmCompanies.ownerId,
+  revenue: crmCompanies.revenue,
   score: churnScores.score,
   band: churnScores.band,
   trend: churnScores.trend,
@@ -22,6 +23,7 @@ export function toCompanyRow(row: {
   name: string | null
   domain: string | null
   ownerId: string | null
+  revenue: number | null
   score: number
   band: CompanyRow['band']
   trend: number
@@ -42,6 +44,7 @@ export function toCompanyRow(row: {
     openTickets: row.openTickets,
     recentTickets: row.recentTickets,
     ownerId: row.ownerId,
+    revenue: row.revenue,
     topReason: top ? { signal: top.signal, evidence: top.evidence } : null,
   }
 }

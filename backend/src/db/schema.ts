@@ -205,6 +205,8 @@ export const crmCompanies = pgTable(
     industry: text('industry'),
     /** `hubspot_owner_id`: an owner id (see hubspotOwners), not a user id. */
     ownerId: text('owner_id'),
+    /** `annualrevenue` in the portal's currency; null when HubSpot has no value (never read as 0). */
+    revenue: doublePrecision('revenue'),
     hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
     hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
     archived: boolean('archived').notNull().default(false),

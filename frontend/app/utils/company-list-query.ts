@@ -35,7 +35,15 @@ export const COMPANY_PAGE_SIZE = 50
 export const COMPANY_SEARCH_MAX = 100
 const MAX_PAGE = 100_000
 
-export const companySorts: readonly CompanySort[] = ['score', 'name', 'tickets', 'trend', 'open']
+export const companySorts: readonly CompanySort[] = [
+  'score',
+  'name',
+  'tickets',
+  'trend',
+  'open',
+  'revenue',
+  'risk_revenue',
+]
 
 export const defaultCompanyListState: Readonly<CompanyListState> = {
   sort: 'score',

@@ -8,6 +8,7 @@ export const syncedProperties: Record<CrmObjectType, string[]> = {
     'domain',
     'industry',
     'hubspot_owner_id',
+    'annualrevenue',
     'createdate',
     'hs_lastmodifieddate',
     'hs_merged_object_ids',
