@@ -30,7 +30,7 @@ test('a member matched to their HubSpot owner starts the dashboard on "My accoun
 
   // Revenue at risk per band, in the portal's currency; each company's revenue in the table.
   const revenue = page.getByTestId('revenue-at-risk')
-  await expect(revenue.locator('[data-band="high"]')).toBeVisible()
+  await expect(revenue.locator('tr[data-band="high"]')).toBeVisible()
   await expect(revenue.getByTestId('band-revenue').first()).toContainText(/\$|—/)
   await expect(table.getByTestId('company-revenue').first()).toContainText(/\$[\d,]+/)
 

@@ -34,7 +34,7 @@ describe('listStateFromQuery', () => {
     expect(listStateFromQuery({ sort: 'open' }).order).toBe('desc')
   })
   it('ignores what it does not understand', () => {
-    expect(listStateFromQuery({ sort: 'revenue', order: 'up', band: 'extreme', page: '-2' })).toEqual(base)
+    expect(listStateFromQuery({ sort: 'mood', order: 'up', band: 'extreme', page: '-2' })).toEqual(base)
     expect(listStateFromQuery({ page: '1.5' }).page).toBe(1)
     expect(listStateFromQuery({ page: 'abc' }).page).toBe(1)
     expect(listStateFromQuery({ page: '999999999' }).page).toBe(1)
