@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes'
 import { churnRoutes } from './churn/churn-routes'
 import { companyRoutes } from './churn/company-routes'
 import { definitionRoutes } from './churn/definition-routes'
+import { ownerRoutes } from './owners/routes'
 import { modelRoutes } from './churn/model-routes'
 import { apiError } from './http/api-error'
 import { limitBody } from './http/limit-body'
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
     churnRoutes,
     modelRoutes,
     definitionRoutes,
+    ownerRoutes,
     passwordRoutes,
     workspaceRoutes,
     teamRoutes,

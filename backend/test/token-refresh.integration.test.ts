@@ -166,6 +166,7 @@ describe('dead grants go to needs_reauth once, with no retry loop', () => {
         disabledFeatures: [
           { feature: 'write_back', missingScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write'] },
           { feature: 'renewal_deals', missingScopes: ['crm.objects.deals.read'] },
+          { feature: 'owners', missingScopes: ['crm.objects.owners.read'] },
         ],
       })
 

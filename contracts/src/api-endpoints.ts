@@ -2,6 +2,7 @@ import { authApi } from './auth-endpoints'
 import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './churn-endpoints'
 import type { Endpoint } from './endpoint'
 import { hubspotApi } from './integration-endpoints'
+import { ownersApi } from './owner-endpoints'
 import { syncApi } from './sync-endpoints'
 import { devMailApi, teamApi } from './team-endpoints'
 
@@ -16,4 +17,5 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(churnDefinitionApi),
   ...Object.values(teamApi),
   ...Object.values(devMailApi),
+  ...Object.values(ownersApi),
 ]

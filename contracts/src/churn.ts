@@ -26,10 +26,13 @@ export const churnReasonSchema = z.object({
 export type ChurnReason = z.infer<typeof churnReasonSchema>
 
 export const companyListQuerySchema = z.strictObject({
-  sort: z.enum(['score', 'name', 'tickets', 'trend', 'open']).default('score'),
+  /** `risk_revenue`: score × revenue, the revenue most likely to be lost first; companies without revenue last. */
+  sort: z.enum(['score', 'name', 'tickets', 'trend', 'open', 'revenue', 'risk_revenue']).default('score'),
   order: z.enum(['asc', 'desc']).default('desc'),
   band: z.enum(riskBands).optional(),
   q: z.string().trim().max(100).optional(),
+  /** `me`: the companies the signed-in member owns in HubSpot; `none`: unowned ones; else an owner id. */
+  owner: z.union([z.enum(['me', 'none']), z.string().regex(/^[0-9]{1,20}$/)]).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 })
@@ -45,6 +48,10 @@ export const companyRowSchema = z.object({
   ticketCount: z.number().int(),
   openTickets: z.number().int(),
   recentTickets: z.number().int(),
+  /** The HubSpot owner id (`hubspot_owner_id`), null when unowned. */
+  ownerId: z.string().nullable(),
+  /** Annual revenue (`annualrevenue`) in the portal's currency; null when HubSpot has none. */
+  revenue: z.number().nullable(),
   topReason: z.object({ signal: z.enum(churnSignals), evidence: z.string() }).nullable(),
 })
 export type CompanyRow = z.infer<typeof companyRowSchema>
@@ -87,6 +94,19 @@ export const churnSummaryResponseSchema = z.object({
   /** Tickets created per month, oldest first. */
   volume: z.array(z.object({ month: z.string(), tickets: z.number().int() })),
   riskiest: z.array(companyRowSchema),
+  /**
+   * Annual revenue per band: the sum of the companies that have a value, its share of all scored
+   * revenue (null when no company has one), and how many companies have no revenue in HubSpot.
+   */
+  revenueAtRisk: z.array(
+    z.object({
+      band: z.enum(riskBands),
+      revenue: z.number(),
+      share: z.number().nullable(),
+      withRevenue: z.number().int(),
+      missing: z.number().int(),
+    }),
+  ),
   scoredAt: z.iso.datetime().nullable(),
 })
 export type ChurnSummaryResponse = z.infer<typeof churnSummaryResponseSchema>

@@ -10,7 +10,7 @@ export interface ScopeSpec {
   feature?: OptionalFeature
 }
 
-export type OptionalFeature = 'write_back' | 'renewal_deals'
+export type OptionalFeature = 'write_back' | 'renewal_deals' | 'owners'
 
 export const hubspotScopes: readonly ScopeSpec[] = [
   {
@@ -51,6 +51,12 @@ export const hubspotScopes: readonly ScopeSpec[] = [
     feature: 'renewal_deals',
     reason: 'Optional: read renewal deals, when your team records churn as lost renewals.',
   },
+  {
+    scope: 'crm.objects.owners.read',
+    required: false,
+    feature: 'owners',
+    reason: 'Optional: read who owns each company, so each of your team sees "My accounts".',
+  },
 ]
 
 export const DEALS_READ_SCOPE = 'crm.objects.deals.read'
@@ -74,6 +80,10 @@ export const optionalFeatures: Record<OptionalFeature, { label: string; scopes: 
   renewal_deals: {
     label: 'Churn read from lost renewal deals',
     scopes: hubspotScopes.filter((s) => s.feature === 'renewal_deals').map((s) => s.scope),
+  },
+  owners: {
+    label: 'Company owners and "My accounts"',
+    scopes: hubspotScopes.filter((s) => s.feature === 'owners').map((s) => s.scope),
   },
 }
 

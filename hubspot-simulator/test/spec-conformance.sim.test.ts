@@ -284,6 +284,25 @@ describe.skipIf(!specsPresent)("the simulator against HubSpot's official specs",
     }
   })
 
+  it('owners: list (paged, by email, archived) and one by id or user id', async () => {
+    const sim = crmSimulator()
+    sim.portals.find((candidate) => candidate.portalId === 2000001)?.privateAppScopes.push('crm.objects.owners.read')
+    const token = privateToken(sim)
+    const file = 'crm-owners-v3.json'
+    const first = await api(sim, token, 'GET', '/crm/v3/owners?limit=2')
+    expect(first.body.results).toHaveLength(2)
+    expectFits(first, file, 'get', '/crm/v3/owners')
+    const after = String((first.body.paging as { next: { after: string } }).next.after)
+    expectFits(await api(sim, token, 'GET', `/crm/v3/owners?limit=2&after=${after}`), file, 'get', '/crm/v3/owners')
+    expectFits(await api(sim, token, 'GET', '/crm/v3/owners?archived=true'), file, 'get', '/crm/v3/owners')
+    const owner = first.body.results?.[0] as { id: string; userId: number }
+    for (const path of [`/crm/v3/owners/${owner.id}`, `/crm/v3/owners/${owner.userId}?idProperty=userId`]) {
+      const one = await api(sim, token, 'GET', path)
+      expect(one.status).toBe(200)
+      expectFits(one, file, 'get', '/crm/v3/owners/{ownerId}')
+    }
+  })
+
   it('property definitions: list, get, create', async () => {
     const sim = crmSimulator()
     const token = writerToken(sim)

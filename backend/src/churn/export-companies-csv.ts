@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies } from '../db/schema'
 import { hubspotCompanyUrl } from '../integrations/hubspot/hubspot-app'
+import type { OwnerFilter } from './company-filter'
 import { companyFilter } from './company-filter'
 import { companyRowColumns, toCompanyRow } from './to-company-row'
 
@@ -26,6 +27,7 @@ export async function exportCompaniesCsv(
   workspaceId: string,
   query: Pick<CompanyListQuery, 'band' | 'q'>,
   hubId: number | null,
+  owner: OwnerFilter = undefined,
 ): Promise<string> {
   const rows = await db
     .select(companyRowColumns)
@@ -34,7 +36,7 @@ export async function exportCompaniesCsv(
       crmCompanies,
       and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId)),
     )
-    .where(companyFilter(workspaceId, query))
+    .where(companyFilter(workspaceId, query, owner))
     .orderBy(desc(churnScores.score), asc(churnScores.companyId))
   const header = [
     'hubspot_company_id',

@@ -1,8 +1,27 @@
-import type { ChurnSummaryResponse } from '@churnlens/contracts'
+import type { ChurnSummaryResponse, RiskBand } from '@churnlens/contracts'
 import { and, count, desc, eq, gte, max, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies, crmTickets } from '../db/schema'
 import { companyRowColumns, toCompanyRow } from './to-company-row'
+
+/** Pure: revenue per band, high first, with each band's share of all revenue known. */
+export function revenueAtRisk(
+  rows: { band: RiskBand; revenue: number | null; withRevenue: number; all: number }[],
+): ChurnSummaryResponse['revenueAtRisk'] {
+  const total = rows.reduce((sum, row) => sum + (row.revenue ?? 0), 0)
+  const anyRevenue = rows.some((row) => row.withRevenue > 0)
+  return (['high', 'medium', 'low'] as const).map((band) => {
+    const row = rows.find((candidate) => candidate.band === band)
+    const revenue = row?.revenue ?? 0
+    return {
+      band,
+      revenue,
+      share: anyRevenue && total > 0 ? revenue / total : null,
+      withRevenue: row?.withRevenue ?? 0,
+      missing: (row?.all ?? 0) - (row?.withRevenue ?? 0),
+    }
+  })
+}
 
 /** Everything the analyze page and the dashboard's charts need, in a few aggregate queries. */
 export async function getChurnSummary(db: Database, workspaceId: string, now: Date): Promise<ChurnSummaryResponse> {
@@ -44,6 +63,20 @@ export async function getChurnSummary(db: Database, workspaceId: string, now: Da
     .where(and(eq(churnScores.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
     .orderBy(desc(churnScores.score), churnScores.companyId)
     .limit(10)
+  const revenueRows = await db
+    .select({
+      band: churnScores.band,
+      revenue: sql<number | null>`sum(${crmCompanies.revenue})`.mapWith(Number),
+      withRevenue: count(crmCompanies.revenue),
+      all: count(),
+    })
+    .from(churnScores)
+    .innerJoin(
+      crmCompanies,
+      and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId)),
+    )
+    .where(and(eq(churnScores.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
+    .groupBy(churnScores.band)
   const [scoredAt] = await db
     .select({ at: max(churnScores.computedAt) })
     .from(churnScores)
@@ -67,6 +100,7 @@ export async function getChurnSummary(db: Database, workspaceId: string, now: Da
       return { month: key, tickets: byMonth.get(key) ?? 0 }
     }),
     riskiest: riskiest.map(toCompanyRow),
+    revenueAtRisk: revenueAtRisk(revenueRows),
     scoredAt: scoredAt?.at ? new Date(scoredAt.at).toISOString() : null,
   }
 }

@@ -1,7 +1,9 @@
 import type { CompanyListQuery, CompanyListResponse } from '@churnlens/contracts'
-import { and, asc, count, desc, eq } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies } from '../db/schema'
+import type { OwnerFilter } from './company-filter'
 import { companyFilter } from './company-filter'
 import { companyRowColumns, toCompanyRow } from './to-company-row'
 
@@ -13,24 +15,37 @@ const sortColumns = {
   open: churnScores.openTickets,
 } as const
 
+/** Revenue sorts put companies without revenue last either way: missing is unknown, not smallest. */
+const revenueSorts = {
+  revenue: sql`${crmCompanies.revenue}`,
+  risk_revenue: sql`${churnScores.score} * ${crmCompanies.revenue}`,
+} as const
+
+function orderFor(query: CompanyListQuery): SQL {
+  const direction = query.order === 'asc' ? sql`asc` : sql`desc`
+  if (query.sort === 'revenue' || query.sort === 'risk_revenue')
+    return sql`${revenueSorts[query.sort]} ${direction} nulls last`
+  return (query.order === 'asc' ? asc : desc)(sortColumns[query.sort])
+}
+
 /** Scored companies, sorted, filtered and paged in SQL (an index on score keeps 20,000 fast). */
 export async function listCompanies(
   db: Database,
   workspaceId: string,
   query: CompanyListQuery,
+  owner: OwnerFilter = undefined,
 ): Promise<CompanyListResponse> {
-  const where = companyFilter(workspaceId, query)
+  const where = companyFilter(workspaceId, query, owner)
   const join = and(
     eq(crmCompanies.workspaceId, churnScores.workspaceId),
     eq(crmCompanies.hubspotId, churnScores.companyId),
   )
-  const direction = query.order === 'asc' ? asc : desc
   const rows = await db
     .select(companyRowColumns)
     .from(churnScores)
     .innerJoin(crmCompanies, join)
     .where(where)
-    .orderBy(direction(sortColumns[query.sort]), asc(churnScores.companyId))
+    .orderBy(orderFor(query), asc(churnScores.companyId))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
   const [total] = await db.select({ n: count() }).from(churnScores).innerJoin(crmCompanies, join).where(where)

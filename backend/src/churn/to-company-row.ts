@@ -6,6 +6,8 @@ export const companyRowColumns = {
   id: churnScores.companyId,
   name: crmCompanies.name,
   domain: crmCompanies.domain,
+  ownerId: crmCompanies.ownerId,
+  revenue: crmCompanies.revenue,
   score: churnScores.score,
   band: churnScores.band,
   trend: churnScores.trend,
@@ -20,6 +22,8 @@ export function toCompanyRow(row: {
   id: number
   name: string | null
   domain: string | null
+  ownerId: string | null
+  revenue: number | null
   score: number
   band: CompanyRow['band']
   trend: number
@@ -39,6 +43,8 @@ export function toCompanyRow(row: {
     ticketCount: row.ticketCount,
     openTickets: row.openTickets,
     recentTickets: row.recentTickets,
+    ownerId: row.ownerId,
+    revenue: row.revenue,
     topReason: top ? { signal: top.signal, evidence: top.evidence } : null,
   }
 }

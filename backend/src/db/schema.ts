@@ -268,6 +268,10 @@ export const crmCompanies = pgTable(
     name: text('name'),
     domain: text('domain'),
     industry: text('industry'),
+    /** `hubspot_owner_id`: an owner id (see hubspotOwners), not a user id. */
+    ownerId: text('owner_id'),
+    /** `annualrevenue` in the portal's currency; null when HubSpot has no value (never read as 0). */
+    revenue: doublePrecision('revenue'),
     hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
     hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
     archived: boolean('archived').notNull().default(false),
@@ -275,7 +279,43 @@ export const crmCompanies = pgTable(
     mergedInto: bigint('merged_into', { mode: 'number' }),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.hubspotId] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.hubspotId] }),
+    index('crm_companies_owner_idx').on(t.workspaceId, t.ownerId),
+  ],
+)
+
+/** The portal's HubSpot owners, read with the optional owners scope; deactivated ones kept (they may still own companies). */
+export const hubspotOwners = pgTable(
+  'hubspot_owners',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    ownerId: text('owner_id').notNull(),
+    email: text('email'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    archived: boolean('archived').notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.ownerId] })],
+)
+
+/** The owner email a member chose to be matched by, when it differs from their account email. */
+export const memberOwnerLinks = pgTable(
+  'member_owner_links',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
 )
 
 export const crmContacts = pgTable(

@@ -10,6 +10,7 @@ import { findIntegrationById } from '../integrations/hubspot/find-integration'
 import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import { syncOwners } from '../owners/sync-owners'
 import type { SyncClaim } from './sync-claim'
 import { syncObjectType } from './sync-object-type'
 
@@ -57,6 +58,8 @@ export async function runSync(
   const results = await Promise.all(
     crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
   )
+  // Owners only label and filter companies: a failure is logged and the next run tries again.
+  const owners = await syncOwners(deps.db, ctx.client, integration, deps.clock.now())
   const daily = ctx.client.dailyUsage()
   if (daily)
     await deps.db
@@ -79,7 +82,7 @@ export async function runSync(
   const writeBack =
     scored > 0 ? await pushScores(deps, (await findIntegrationById(deps.db, integrationId)) ?? integration) : null
   deps.logger.info(
-    { integrationId, ms: Math.round(performance.now() - started), failures, scored, writeBack },
+    { integrationId, ms: Math.round(performance.now() - started), failures, owners, scored, writeBack },
     'hubspot sync finished',
   )
   return {

@@ -25,6 +25,13 @@ function parseNumber(value: string | null | undefined): number | null {
   return Number.isFinite(n) ? Math.round(n) : null
 }
 
+/** An amount as HubSpot sends it (a decimal string); empty or unreadable is no value, not zero. */
+export function parseAmount(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value.trim() === '') return null
+  const n = Number(value)
+  return Number.isFinite(n) ? n : null
+}
+
 const text = (value: string | null | undefined) => (value === undefined || value === '' ? null : value)
 
 /** Ids HubSpot merged into this record (`hs_merged_object_ids` is `;`-separated). */
@@ -43,6 +50,8 @@ export function toCrmCompanyValues(workspaceId: string, o: CrmObject, now: Date)
     name: text(p.name),
     domain: text(p.domain),
     industry: text(p.industry),
+    ownerId: text(p.hubspot_owner_id),
+    revenue: parseAmount(p.annualrevenue),
     hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt),
     hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
     archived: o.archived ?? false,

@@ -20,6 +20,7 @@ export function useCompanyList() {
   const route = useRoute()
   const router = useRouter()
   const api = useApiState()
+  const owners = useOwners()
 
   const state = computed(() => listStateFromQuery(route.query))
   const lastQuery = useState<Record<string, string>>(DASHBOARD_QUERY_KEY, () => ({}))
@@ -33,8 +34,15 @@ export function useCompanyList() {
   /** Typing not yet sent to the URL: the box is ahead of the URL and must not be reset from it. */
   let searchPending = false
 
+  /** The owner filter the rows use: the URL's, or "My accounts" for a member who owns accounts, else everyone's. */
+  const effectiveOwner = computed(() => {
+    if (state.value.owner) return state.value.owner
+    return (owners.owners.value?.me.owner?.companies ?? 0) > 0 ? 'me' : 'all'
+  })
+
   async function load(): Promise<void> {
-    const current = state.value
+    if (!state.value.owner) await owners.ensure()
+    const current = { ...state.value, owner: effectiveOwner.value }
     lastQuery.value = queryFromListState(current)
     // The rows on screen stay until the new page answers, and so does an error.
     const result = await api.run(() => apiFetch(companiesApi.list, { query: companyListApiQuery(current) }), {
@@ -61,6 +69,10 @@ export function useCompanyList() {
     void go(withFilters(state.value, { band }))
   }
 
+  function filterOwner(owner: string) {
+    void go(withFilters(state.value, { owner }))
+  }
+
   function goToPage(page: number) {
     void go({ ...state.value, page })
   }
@@ -80,7 +92,7 @@ export function useCompanyList() {
     clearTimeout(searchTimer)
     searchPending = false
     search.value = ''
-    void go(withFilters(state.value, { band: null, q: '' }))
+    void go(withFilters(state.value, { band: null, q: '', owner: 'all' }))
   }
 
   // Back/forward or a link changed the URL: load it, and let the box show its search.
@@ -110,11 +122,15 @@ export function useCompanyList() {
     loading: api.loading,
     error: api.error,
     search: readonly(search),
-    exportHref: computed(() => companyExportHref(state.value)),
-    filtered: computed(() => hasFilters(state.value)),
+    exportHref: computed(() => companyExportHref({ ...state.value, owner: effectiveOwner.value })),
+    filtered: computed(() => hasFilters(state.value) || effectiveOwner.value !== 'all'),
+    owner: effectiveOwner,
+    owners: owners.owners,
+    ownerNames: owners.names,
     load,
     sortBy,
     filterBand,
+    filterOwner,
     goToPage,
     setSearch,
     clearFilters,

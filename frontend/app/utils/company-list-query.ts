@@ -18,6 +18,16 @@ export interface CompanyListState {
   /** Trimmed; empty means no search. */
   q: string
   page: number
+  /**
+   * Whose companies: `me` ("My accounts"), `none` (unowned), `all`, or a HubSpot owner id. Absent
+   * when the URL names none: the dashboard then starts on "My accounts" for a member who owns some.
+   */
+  owner?: string
+}
+
+/** What `owner` may be in the URL; the backend has no `all` (it is the absence of the filter). */
+export function isOwnerChoice(value: string | undefined): value is string {
+  return value !== undefined && (value === 'all' || value === 'me' || value === 'none' || /^[0-9]{1,20}$/.test(value))
 }
 
 export const COMPANY_PAGE_SIZE = 50
@@ -25,7 +35,15 @@ export const COMPANY_PAGE_SIZE = 50
 export const COMPANY_SEARCH_MAX = 100
 const MAX_PAGE = 100_000
 
-export const companySorts: readonly CompanySort[] = ['score', 'name', 'tickets', 'trend', 'open']
+export const companySorts: readonly CompanySort[] = [
+  'score',
+  'name',
+  'tickets',
+  'trend',
+  'open',
+  'revenue',
+  'risk_revenue',
+]
 
 export const defaultCompanyListState: Readonly<CompanyListState> = {
   sort: 'score',
@@ -64,12 +82,14 @@ export function listStateFromQuery(query: LocationQuery): CompanyListState {
   const order = orderValue === 'asc' || orderValue === 'desc' ? orderValue : defaultOrderFor(sort)
   const bandValue = queryValue(query.band)
   const page = Number(queryValue(query.page) ?? '1')
+  const owner = queryValue(query.owner)
   return {
     sort,
     order,
     band: isBand(bandValue) ? bandValue : null,
     q: normalizeSearch(queryValue(query.q) ?? ''),
     page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
+    ...(isOwnerChoice(owner) ? { owner } : {}),
   }
 }
 
@@ -84,6 +104,7 @@ export function queryFromListState(state: CompanyListState): Record<string, stri
   if (state.band) query.band = state.band
   const q = normalizeSearch(state.q)
   if (q) query.q = q
+  if (state.owner) query.owner = state.owner
   if (state.page > 1) query.page = String(state.page)
   return query
 }
@@ -100,7 +121,13 @@ export function companyListApiQuery(state: CompanyListState, pageSize = COMPANY_
     pageSize: String(pageSize),
     band: state.band ?? undefined,
     q: q || undefined,
+    owner: ownerApiValue(state.owner),
   }
+}
+
+/** `all` and no choice both mean no owner filter for the API (the default is settled before the call). */
+function ownerApiValue(owner: string | undefined): string | undefined {
+  return owner === undefined || owner === 'all' ? undefined : owner
 }
 
 /** The URL the list call goes to for a state. */
@@ -109,9 +136,11 @@ export function companyListApiPath(state: CompanyListState, pageSize = COMPANY_P
 }
 
 /** The CSV download for the rows the filters select (every page, the riskiest first). */
-export function companyExportHref(state: Pick<CompanyListState, 'band' | 'q'>): string {
+export function companyExportHref(state: Pick<CompanyListState, 'band' | 'q' | 'owner'>): string {
   const q = normalizeSearch(state.q)
-  return endpointUrl(companiesApi.exportCsv, { query: { band: state.band ?? undefined, q: q || undefined } })
+  return endpointUrl(companiesApi.exportCsv, {
+    query: { band: state.band ?? undefined, q: q || undefined, owner: ownerApiValue(state.owner) },
+  })
 }
 
 /** Clicking a column header: the same column flips its order, another starts at its natural order; back to page 1 either way. */
@@ -123,7 +152,7 @@ export function toggleSort(state: CompanyListState, sort: CompanySort): CompanyL
 /** A new band or search shows its first page. */
 export function withFilters(
   state: CompanyListState,
-  filters: Partial<Pick<CompanyListState, 'band' | 'q'>>,
+  filters: Partial<Pick<CompanyListState, 'band' | 'q' | 'owner'>>,
 ): CompanyListState {
   return { ...state, ...filters, q: normalizeSearch(filters.q ?? state.q), page: 1 }
 }

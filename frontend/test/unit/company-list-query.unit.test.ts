@@ -34,7 +34,7 @@ describe('listStateFromQuery', () => {
     expect(listStateFromQuery({ sort: 'open' }).order).toBe('desc')
   })
   it('ignores what it does not understand', () => {
-    expect(listStateFromQuery({ sort: 'revenue', order: 'up', band: 'extreme', page: '-2' })).toEqual(base)
+    expect(listStateFromQuery({ sort: 'mood', order: 'up', band: 'extreme', page: '-2' })).toEqual(base)
     expect(listStateFromQuery({ page: '1.5' }).page).toBe(1)
     expect(listStateFromQuery({ page: 'abc' }).page).toBe(1)
     expect(listStateFromQuery({ page: '999999999' }).page).toBe(1)
@@ -128,5 +128,21 @@ describe('filters and pages', () => {
     expect(pageCount(51)).toBe(2)
     expect(pageCount(20_000)).toBe(400)
     expect(pageCount(10, 3)).toBe(4)
+  })
+})
+
+describe('the owner filter', () => {
+  it('reads me, none, all or an owner id from the URL and ignores anything else', () => {
+    expect(listStateFromQuery({ owner: 'me' }).owner).toBe('me')
+    expect(listStateFromQuery({ owner: '61001002' }).owner).toBe('61001002')
+    expect(listStateFromQuery({ owner: 'all' }).owner).toBe('all')
+    expect(listStateFromQuery({ owner: 'bob' }).owner).toBeUndefined()
+    expect(listStateFromQuery({}).owner).toBeUndefined()
+  })
+  it('keeps the choice in the URL, and sends the API no owner for "all"', () => {
+    expect(queryFromListState({ ...base, owner: 'all' })).toEqual({ owner: 'all' })
+    expect(companyListApiPath({ ...base, owner: 'all' })).not.toContain('owner')
+    expect(companyListApiPath({ ...base, owner: 'me' })).toContain('owner=me')
+    expect(companyExportHref({ band: null, q: '', owner: 'none' })).toContain('owner=none')
   })
 })

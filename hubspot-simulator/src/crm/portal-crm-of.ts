@@ -3,6 +3,8 @@ import { loadPortalData } from '../data/load-portal-data'
 import type { SimState } from '../state/sim-state'
 import type { PortalCrm } from './portal-crm'
 import { createPortalCrm } from './portal-crm'
+import { assignCompanyOwners } from './owners/assign-company-owners'
+import { ownersOf } from './owners/owners-of'
 
 /**
  * The portal's CRM, generated on first use from the plan fixed when the portal was seeded (seed and clock
@@ -14,12 +16,12 @@ export function portalCrmOf(state: SimState, portalId: number): PortalCrm {
   if (existing) return existing
   const portal = createPortalCrm(portalId)
   const plan = state.crmPlans.get(portalId)
-  if (plan)
-    loadPortalData(
-      portal,
-      generatePortalData(plan),
-      state.portals.find((candidate) => candidate.portalId === portalId)?.users[0]?.userId,
-    )
+  const simPortal = state.portals.find((candidate) => candidate.portalId === portalId)
+  if (simPortal) portal.owners = ownersOf(portalId, simPortal.users[0], simPortal.hubDomain)
+  if (plan) {
+    loadPortalData(portal, generatePortalData(plan), simPortal?.users[0]?.userId)
+    assignCompanyOwners(portal)
+  }
   state.crm.set(portalId, portal)
   return portal
 }

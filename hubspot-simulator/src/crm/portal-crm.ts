@@ -5,6 +5,7 @@ import type { CrmObjectType } from './change-feed'
 import type { DealPipeline } from './deal-pipeline'
 import { dealPipelinesOf } from './deal-pipelines-of'
 import type { ObjectStore } from './object-store'
+import type { SimOwner } from './owners/sim-owner'
 import { createObjectStore } from './object-store'
 import type { PropertyDefinition } from './property-definitions'
 import { builtInProperties } from './property-definitions'
@@ -16,6 +17,8 @@ export interface PortalCrm {
   associations: AssociationStore
   properties: Record<CrmObjectType, Map<string, PropertyDefinition>>
   dealPipelines: DealPipeline[]
+  /** The portal's owners (users records can be assigned to), archived ones included. */
+  owners: SimOwner[]
   /** What really happened to its companies; null for portals without generated data. */
   groundTruth: GroundTruth | null
 }
@@ -38,6 +41,7 @@ export function createPortalCrm(portalId: number): PortalCrm {
       deals: builtInProperties('deals', dealPipelines),
     },
     dealPipelines,
+    owners: [],
     groundTruth: null,
   }
 }

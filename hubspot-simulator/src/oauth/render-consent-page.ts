@@ -13,6 +13,7 @@ const scopeDescriptions: Record<string, string> = {
   'crm.objects.contacts.write': 'Edit contacts',
   'crm.schemas.companies.write': 'Edit company properties',
   'crm.objects.deals.read': 'View deals',
+  'crm.objects.owners.read': 'View owners',
 }
 
 /**

@@ -24,7 +24,12 @@ export function seedApps(random: SeededRandom, redirectUris: readonly string[]):
       clientSecret: random.fixedUuid('app:churnlens:client-secret'),
       redirectUris: [...redirectUris],
       requiredScopes: ['oauth', 'tickets', 'crm.objects.companies.read', 'crm.objects.contacts.read'],
-      optionalScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write', 'crm.objects.deals.read'],
+      optionalScopes: [
+        'crm.objects.companies.write',
+        'crm.schemas.companies.write',
+        'crm.objects.deals.read',
+        'crm.objects.owners.read',
+      ],
     },
   ]
 }

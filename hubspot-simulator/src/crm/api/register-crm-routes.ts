@@ -22,6 +22,7 @@ import { getDealPipeline, getTicketPipeline, listDealPipelines, listTicketPipeli
 import { createProperty, getProperty, listProperties } from './properties'
 import { searchObjects } from './search-objects'
 import { updateObject } from './update-object'
+import { registerOwnerRoutes } from '../owners/owner-routes'
 import { deleteAssociation, putDefaultAssociation, putLabelledAssociation } from './write-associations-v4'
 
 const reads = (param: string): TypeRequirement => ({ param, scopes: (type: CrmObjectType) => objectScopes[type].read })
@@ -91,4 +92,6 @@ export function registerCrmRoutes(app: Hono<SimEnv>, state: SimState): void {
   app.get('/crm/v3/properties/:objectType', route([schemaRead], listProperties))
   app.get('/crm/v3/properties/:objectType/:propertyName', route([schemaRead], getProperty))
   app.post('/crm/v3/properties/:objectType', route([schemaWrite], createProperty))
+
+  registerOwnerRoutes(app, state)
 }

@@ -3,7 +3,16 @@ export const crmObjectTypes = ['companies', 'contacts', 'tickets'] as const
 export type CrmObjectType = (typeof crmObjectTypes)[number]
 
 export const syncedProperties: Record<CrmObjectType, string[]> = {
-  companies: ['name', 'domain', 'industry', 'createdate', 'hs_lastmodifieddate', 'hs_merged_object_ids'],
+  companies: [
+    'name',
+    'domain',
+    'industry',
+    'hubspot_owner_id',
+    'annualrevenue',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_merged_object_ids',
+  ],
   contacts: ['email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', 'hs_merged_object_ids'],
   tickets: [
     'subject',
