@@ -137,6 +137,7 @@ await Promise.all(
         email: user!.email,
         workspaceId: workspace!.id,
         workspaceName: workspace!.name,
+        role: 'owner',
       }
       await database.db.insert(sessions).values({
         id: session.id,
