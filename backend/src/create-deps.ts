@@ -30,7 +30,7 @@ export interface DepsInput {
   budgets?: PortalBudgets
   pause?: (ms: number) => Promise<void>
   /** The development mail catcher this process hosts, if any: GET /api/v1/dev/mail reads it. */
-  mailCatcher?: Pick<MailCatcher, 'list'> | null
+  mailCatcher?: (Pick<MailCatcher, 'list'> & Partial<Pick<MailCatcher, 'url'>>) | null
 }
 
 /** Wires the services every entry point (server, jobs, scripts, tests) shares. */
@@ -50,7 +50,9 @@ export function createDeps(input: DepsInput): AppDeps {
     retryDelayScale: retryDelayScale ?? 1,
     pause: pause ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     // Without SMTP_URL every process (a CLI too) sends to the catcher the backend runs on that port.
-    mailer: createMailer(mail.kind === 'smtp' ? mail : { url: `smtp://127.0.0.1:${mail.port}`, from: mail.from }),
+    mailer: createMailer(
+      mail.kind === 'smtp' ? mail : { url: mailCatcher?.url ?? `smtp://127.0.0.1:${mail.port}`, from: mail.from }, // port 0: the one it got
+    ),
     mailCatcher: mailCatcher ?? null,
   }
 }

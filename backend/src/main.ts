@@ -33,8 +33,9 @@ if ((!keyRing || !sessionSecret) && config.allowDevSecrets) {
 
 if (!keyRing || !sessionSecret) throw new Error('no secrets: parseConfig should have refused this configuration')
 
-// Without SMTP_URL (never in production: config requires it) mail goes to a catcher on its own port.
-const mailCatcher = config.mail.kind === 'catcher' ? await startMailCatcher({ port: config.mail.port }) : null
+// Without SMTP_URL (never in production: config requires it) mail goes to a catcher on its own port. Where another
+// process of ours (an API beside a worker) already hosts it, this one sends its mail there.
+const mailCatcher = config.mail.kind === 'catcher' ? await hostMailCatcher(config.mail.port) : null
 if (mailCatcher)
   logger.warn(
     { port: mailCatcher.port, page: `${config.publicUrl}/dev/mail` },
@@ -82,3 +83,13 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+async function hostMailCatcher(port: number) {
+  try {
+    return await startMailCatcher({ port })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    logger.info({ port }, 'development mail catcher already running in another process: mail is sent there')
+    return null
+  }
+}

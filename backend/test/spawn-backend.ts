@@ -37,6 +37,8 @@ export async function spawnBackend(env: Record<string, string>): Promise<Backend
       ...process.env,
       LOG_LEVEL: 'warn',
       PUBLIC_URL: 'http://localhost:3000',
+      // Each process its own mail catcher on a free port: several run at once, maybe beside a developer's own.
+      MAIL_CATCHER_PORT: '0',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
