@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliverAlert } from '../src/alerts/deliver-alert'
 import { raiseAlerts } from '../src/alerts/raise-alerts'
+import { sendDailyDigests } from '../src/alerts/send-daily-digests'
 import { bandOf } from '../src/churn/score-company'
 import { writeHistoryPoints, writeScoreRows } from '../src/churn/write-score-rows'
 import { alertDeliveries, crmCompanies, hubspotOwners } from '../src/db/schema'
@@ -76,21 +77,23 @@ describe('alert rules and the Slack URL', () => {
       ownedCompanyHigh: false,
       anyCompanyHigh: false,
       scoreRisePoints: null,
+      dailyDigest: false,
     })
     const set = await member.call(alertsApi.setRules, {
-      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 15 },
+      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 15, dailyDigest: true },
     })
     expect(set).toMatchObject({
       status: 200,
-      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 15 },
+      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 15, dailyDigest: true },
     })
     expect((await owner.call(alertsApi.getRules)).body).toEqual({
       ownedCompanyHigh: false,
       anyCompanyHigh: false,
       scoreRisePoints: null,
+      dailyDigest: false,
     })
     const tooSmall = await member.call(alertsApi.setRules, {
-      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 1 },
+      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 1, dailyDigest: false },
     })
     expect(tooSmall).toMatchObject({ status: 400, body: { error: { code: 'invalid_body' } } })
 
@@ -140,10 +143,10 @@ describe('alerts raised after scoring, across two workers', () => {
       ctx.clock.advance(MINUTE)
       expect((await owner.call(alertsApi.setSlack, { body: { url: slackUrl('T1/B2/one') } })).status).toBe(200)
       await owner.call(alertsApi.setRules, {
-        body: { ownedCompanyHigh: false, anyCompanyHigh: true, scoreRisePoints: 25 },
+        body: { ownedCompanyHigh: false, anyCompanyHigh: true, scoreRisePoints: 25, dailyDigest: false },
       })
       await colleague.call(alertsApi.setRules, {
-        body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: null },
+        body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: null, dailyDigest: true },
       })
       const owners = await colleague.call(ownersApi.list)
       expect(owners.ok && owners.body.me.owner?.id).toBe('501')
@@ -212,6 +215,26 @@ describe('alerts raised after scoring, across two workers', () => {
       ctx.clock.advance(MINUTE)
       await scored(ws, 101, 72)
       expect(await raiseAlerts(ctx.database.db, ws, ctx.clock.now())).toEqual({ raised: 0, toSend: [] })
+
+      // The colleague asked for a digest too: one mail with the alert that was for them, however many instances send it.
+      const [first, second] = await Promise.all([
+        sendDailyDigests(ctx.deps, ctx.clock.now()),
+        sendDailyDigests(ctx.deps, ctx.clock.now()),
+      ])
+      expect(first!.sent + second!.sent).toBe(1)
+      expect((await sendDailyDigests(ctx.deps, ctx.clock.now())).sent).toBe(0)
+      const digests = ctx.mailCatcher
+        .list()
+        .filter((m) => m.subject.startsWith('Churnlens: ') && m.to.includes(colleague.email))
+      expect(digests).toHaveLength(1)
+      expect(digests[0]!.subject).toMatch(/^Churnlens: 1 alert in /)
+      expect(digests[0]!.text).toContain(
+        '• Owned & Co entered the high churn-risk band (score 66). http://localhost:3000/companies/104',
+      )
+      expect(digests[0]!.text).not.toContain('Acme')
+      expect(
+        ctx.mailCatcher.list().some((m) => m.to.includes(owner.email) && m.subject.startsWith('Churnlens: ')),
+      ).toBe(false)
     },
   )
 })
@@ -225,7 +248,7 @@ describe('a failing Slack URL', () => {
     ctx.clock.advance(MINUTE)
     await owner.call(alertsApi.setSlack, { body: { url: slackUrl(hook) } })
     await owner.call(alertsApi.setRules, {
-      body: { ownedCompanyHigh: false, anyCompanyHigh: true, scoreRisePoints: null },
+      body: { ownedCompanyHigh: false, anyCompanyHigh: true, scoreRisePoints: null, dailyDigest: false },
     })
     ctx.clock.advance(MINUTE)
     await scored(ws, 201, 90)

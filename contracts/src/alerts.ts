@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** What a member can ask to be told about. */
-export const alertKinds = ['owned_company_high', 'any_company_high', 'score_rise'] as const
+export const alertKinds = ['owned_company_high', 'any_company_high', 'score_rise', 'daily_digest'] as const
 export const alertKindSchema = z.enum(alertKinds)
 export type AlertKind = z.infer<typeof alertKindSchema>
 
@@ -13,6 +13,8 @@ export const alertRulesSchema = z.strictObject({
   anyCompanyHigh: z.boolean(),
   /** A score rises by at least this many points within 7 days; null is off. */
   scoreRisePoints: z.number().int().min(5).max(100).nullable(),
+  /** Also a mail each morning listing the day's alerts that were for this member. */
+  dailyDigest: z.boolean(),
 })
 export type AlertRules = z.infer<typeof alertRulesSchema>
 

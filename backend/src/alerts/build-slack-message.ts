@@ -1,4 +1,5 @@
 import type { AlertEvent } from '@churnlens/contracts'
+import { describeAlert } from './describe-alert'
 
 export interface SlackAlert {
   event: AlertEvent
@@ -15,10 +16,7 @@ export interface SlackAlert {
 export function buildSlackMessage(alert: SlackAlert, publicUrl: string): { text: string; blocks: unknown[] } {
   const name = alert.companyName ?? `Company ${alert.companyId}`
   const link = `${publicUrl}/companies/${alert.companyId}`
-  const what =
-    alert.event === 'entered_high'
-      ? `${name} entered the high churn-risk band (score ${alert.score}).`
-      : `${name}'s churn-risk score rose from ${alert.from ?? '?'} to ${alert.score} within 7 days.`
+  const what = describeAlert({ ...alert, companyName: name })
   const text = `${what} ${link}`
   return {
     text,

@@ -12,7 +12,7 @@ const WEEK = 7 * 86_400_000
 export async function findDueAlerts(db: Database, workspaceId: string, now: Date): Promise<DueAlert[]> {
   const rules = await loadMemberRules(db, workspaceId)
   if (rules.length === 0) return []
-  const wantsHigh = rules.some((r) => r.kind !== 'score_rise')
+  const wantsHigh = rules.some((r) => r.kind === 'owned_company_high' || r.kind === 'any_company_high')
   const wantsRise = rules.some((r) => r.kind === 'score_rise')
   const [entries, rises] = await Promise.all([
     wantsHigh ? loadBandEntries(db, workspaceId) : [],

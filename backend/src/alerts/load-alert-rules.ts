@@ -14,5 +14,6 @@ export async function loadAlertRules(db: Database, workspaceId: string, userId: 
     ownedCompanyHigh: rows.some((r) => r.kind === 'owned_company_high'),
     anyCompanyHigh: rows.some((r) => r.kind === 'any_company_high'),
     scoreRisePoints: rise?.points ?? null,
+    dailyDigest: rows.some((r) => r.kind === 'daily_digest'),
   }
 }

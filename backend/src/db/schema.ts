@@ -652,5 +652,23 @@ export const alertDeliveries = pgTable(
   ],
 )
 
+/** One daily digest mail per member and day: the key makes a second instance's send of the same digest a no-op. */
+export const alertDigests = pgTable(
+  'alert_digests',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The UTC day the digest covers the 24 hours before, `YYYY-MM-DD`. */
+    day: text('day').notNull(),
+    alerts: integer('alerts').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.day] })],
+)
+
 export type AlertRuleRow = typeof alertRules.$inferSelect
 export type AlertDeliveryRow = typeof alertDeliveries.$inferSelect

@@ -1,6 +1,7 @@
 import { PgBoss, fromPglite } from 'pg-boss'
 import { deliverAlert } from '../alerts/deliver-alert'
 import { raiseAlerts } from '../alerts/raise-alerts'
+import { sendDailyDigests } from '../alerts/send-daily-digests'
 import type { AppDeps } from '../app-deps'
 import { DEFAULT_SCHEDULE } from '../config'
 import type { JobsConnection } from '../db/database'
@@ -29,6 +30,7 @@ const WEEKLY_MODEL_QUEUE = 'churn-model-weekly'
 const RETENTION_QUEUE = 'prune-expired-data'
 const ALERTS_QUEUE = 'raise-alerts'
 const DELIVER_ALERT_QUEUE = 'deliver-alert'
+const ALERT_DIGEST_QUEUE = 'alert-digest-daily'
 /** pg-boss's smallest heartbeat: a dead worker's job is free again this long after its last beat. */
 const HEARTBEAT_SECONDS = 10
 const SUPERVISE_SECONDS = 2
@@ -101,6 +103,12 @@ export async function startJobs(
     if (!job) return
     const outcome = await deliverAlert(deps, job.data.deliveryId)
     if (outcome === 'retry') throw new Error('slack alert delivery failed; retrying with backoff')
+  })
+  // The digest mail, each morning (UTC), once for the cluster; a member's digest is sent once (see sendDailyDigests).
+  await boss.createQueue(ALERT_DIGEST_QUEUE, { retryLimit: 3, retryDelay: 60, retryBackoff: true })
+  await boss.schedule(ALERT_DIGEST_QUEUE, '0 7 * * *')
+  await work(ALERT_DIGEST_QUEUE, async () => {
+    await sendDailyDigests(deps, deps.clock.now())
   })
 
   await boss.createQueue(REFRESH_QUEUE, { retryLimit: 0, expireInSeconds: 300 })
