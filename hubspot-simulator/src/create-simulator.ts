@@ -109,5 +109,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return response
   }
 
-  return { app, fetch: simFetch, apps: state.apps, portals: state.portals, control, changes: state.changes, webhooks, slack }
+  return {
+    app,
+    fetch: simFetch,
+    apps: state.apps,
+    portals: state.portals,
+    control,
+    changes: state.changes,
+    webhooks,
+    slack,
+  }
 }

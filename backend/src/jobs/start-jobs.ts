@@ -95,7 +95,7 @@ export async function startJobs(
   await work<{ workspaceId: string }>(ALERTS_QUEUE, async ([job]) => {
     if (!job) return
     const { toSend } = await raiseAlerts(deps.db, job.data.workspaceId, deps.clock.now())
-    // The key keeps an alert already queued (by this pass or another instance's) from being queued twice.
+    // An alert queued twice (by this pass and another instance's) is still sent once: deliverAlert claims its row.
     for (const deliveryId of toSend)
       await boss.send(DELIVER_ALERT_QUEUE, { deliveryId }, { singletonKey: deliveryId, ...deliverQueue })
   })
