@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { alertRoutes } from './alerts/routes'
 import type { AppDeps, AppEnv } from './app-deps'
 import { loadSession } from './auth/load-session'
 import { passwordRoutes } from './auth/password-routes'
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
     modelRoutes,
     definitionRoutes,
     ownerRoutes,
+    alertRoutes,
     passwordRoutes,
     workspaceRoutes,
     teamRoutes,

@@ -5,8 +5,9 @@ import { createDeps } from '../src/create-deps'
 import { formatKeyRing, parseKeyRing } from '../src/crypto/key-ring'
 import type { KeyRing } from '../src/crypto/key-ring'
 import { rotateSealedSecrets } from '../src/crypto/rotate-sealed-secrets'
-import { hubspotApi } from '@churnlens/contracts'
-import { integrations, pendingInstalls } from '../src/db/schema'
+import { alertsApi, hubspotApi } from '@churnlens/contracts'
+import { slackUrlSeal } from '../src/alerts/slack-url-seal'
+import { alertSlackTargets, integrations, pendingInstalls } from '../src/db/schema'
 import { driveConsentPage } from './drive-consent-page'
 import type { TestContext } from './test-context'
 import { SIMULATOR_URL, createTestContext, testKeyRing } from './test-context'
@@ -118,5 +119,26 @@ describe('key rotation of installs waiting to be claimed', () => {
       body: JSON.stringify({ workspaceId: installer.workspaceId }),
     })
     expect(claimed.status).toBe(200)
+  })
+})
+
+describe('key rotation of Slack alert URLs', () => {
+  it('re-seals the URL under the newest key, and it still opens after the old key leaves', async () => {
+    const agent = await ctx.signedUpAgent()
+    const url = `${SIMULATOR_URL}/slack/webhooks/T9/B9/rotate`
+    expect((await agent.call(alertsApi.setSlack, { body: { url } })).status).toBe(200)
+
+    const k4 = testKeyRing('k4')
+    const report = await rotateSealedSecrets(instanceWith(ring(k4, k1)).deps)
+    expect(report.slackUrlsResealed).toBe(1)
+    const [row] = await ctx.database.db
+      .select()
+      .from(alertSlackTargets)
+      .where(eq(alertSlackTargets.workspaceId, agent.workspaceId))
+    expect(row?.urlSealed).toMatch(/^v1\.k4\./)
+    expect(instanceWith(k4).deps.cipher.open(row!.urlSealed, slackUrlSeal(agent.workspaceId))).toEqual({
+      ok: true,
+      value: url,
+    })
   })
 })

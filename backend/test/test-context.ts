@@ -120,6 +120,8 @@ export async function createTestContext(options: TestContextOptions = {}) {
       requestRescore: async (workspaceId) => void syncRequests.push({ integrationId: workspaceId, reason: 'rescore' }),
       requestModelRun: async (workspaceId, trigger) =>
         void syncRequests.push({ integrationId: workspaceId, reason: `model:${trigger}` }),
+      requestAlertCheck: async (workspaceId) =>
+        void syncRequests.push({ integrationId: workspaceId, reason: 'alerts' }),
     },
   })
   const app = createApp(deps)

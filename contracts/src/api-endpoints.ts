@@ -1,3 +1,4 @@
+import { alertsApi } from './alert-endpoints'
 import { authApi } from './auth-endpoints'
 import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './churn-endpoints'
 import type { Endpoint } from './endpoint'
@@ -18,4 +19,5 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(teamApi),
   ...Object.values(devMailApi),
   ...Object.values(ownersApi),
+  ...Object.values(alertsApi),
 ]

@@ -66,6 +66,8 @@ export const errorStatus = {
   unknown_property: 400,
   unknown_pipeline: 400,
   invalid_outcomes_csv: 400,
+  // alerts
+  invalid_slack_url: 400,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof errorStatus
@@ -152,6 +154,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   unknown_property: 'This HubSpot portal has no company property by that name.',
   unknown_pipeline: 'This HubSpot portal has no deal pipeline with that id, or it has no lost stage.',
   invalid_outcomes_csv: 'The CSV could not be read: see the line named below.',
+  invalid_slack_url:
+    'That is not a usable Slack incoming-webhook URL: it must be an https address such as https://hooks.slack.com/services/….',
 }
 
 export const apiErrorSchema = z.object({

@@ -12,6 +12,8 @@ import { correlationId } from './http/correlation-id'
 import { hubspotError } from './http/hubspot-error'
 import type { SimEnv } from './http/sim-env'
 import { registerOAuthRoutes } from './oauth/routes'
+import type { SlackReceiver } from './slack/slack-receiver'
+import { createSlackReceiver } from './slack/slack-receiver'
 import { requestLog } from './request-log'
 import type { SimSettings } from './settings'
 import { defaultSettings } from './settings'
@@ -46,6 +48,8 @@ export interface Simulator {
   changes: ChangeFeed
   /** Delivers signed webhook batches for CRM changes to each app's target URL. */
   webhooks: WebhookSender
+  /** Slack's incoming webhooks for development: what Churnlens's alerts sent. */
+  slack: SlackReceiver
 }
 
 /**
@@ -76,12 +80,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     feed: state.changes,
     ...(options.webhooks ? { options: options.webhooks } : {}),
   })
+  const slack = createSlackReceiver(() => state.clock.now())
   const resetState = control.reset
   control.reset = () => {
     resetState()
     webhooks.reset()
+    slack.reset()
   }
   webhooks.registerRoutes(routes)
+  slack.registerRoutes(routes)
   // A catch-all route rather than notFound(): it runs inside `routes`, where the correlation id is typed and set.
   routes.all('*', (c) =>
     hubspotError(c, 404, { message: `No route for ${c.req.method} ${c.req.path}`, category: 'OBJECT_NOT_FOUND' }),
@@ -102,5 +109,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return response
   }
 
-  return { app, fetch: simFetch, apps: state.apps, portals: state.portals, control, changes: state.changes, webhooks }
+  return {
+    app,
+    fetch: simFetch,
+    apps: state.apps,
+    portals: state.portals,
+    control,
+    changes: state.changes,
+    webhooks,
+    slack,
+  }
 }

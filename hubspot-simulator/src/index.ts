@@ -35,3 +35,4 @@ export type {
   WebhookSettings,
   WebhookSubscription,
 } from './webhooks/index'
+export type { SlackMessage, SlackReceiver } from './slack/slack-receiver'

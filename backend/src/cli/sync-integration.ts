@@ -29,6 +29,7 @@ const deps = createDeps({
     requestWebhookProcessing: async () => undefined,
     requestRescore: async () => undefined,
     requestModelRun: async () => undefined,
+    requestAlertCheck: async () => undefined,
   },
 })
 const outcome = await runSync(deps, integrationId.data)

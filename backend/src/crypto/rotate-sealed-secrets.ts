@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNotNull, isNull, not, or, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { AppDeps } from '../app-deps'
-import { integrations, oauthStates, pendingInstalls } from '../db/schema'
+import { slackUrlSeal } from '../alerts/slack-url-seal'
+import { alertSlackTargets, integrations, oauthStates, pendingInstalls } from '../db/schema'
 import { pendingInstallContext } from '../integrations/hubspot/install/pending-install-secrets'
 import { secretContext } from '../integrations/hubspot/integration-secrets'
 import type { SecretColumn } from '../integrations/hubspot/integration-secrets'
@@ -13,6 +14,7 @@ export interface RotationReport {
   unreadable: number
   statesResealed: number
   pendingInstallsResealed: number
+  slackUrlsResealed: number
 }
 
 const columns: [SecretColumn, 'accessToken' | 'refreshToken' | 'apiKey'][] = [
@@ -40,6 +42,7 @@ export async function rotateSealedSecrets(
     unreadable: 0,
     statesResealed: 0,
     pendingInstallsResealed: 0,
+    slackUrlsResealed: 0,
   }
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
@@ -133,6 +136,21 @@ export async function rotateSealedSecrets(
     if (!accessToken || !refreshToken) continue
     await deps.db.update(pendingInstalls).set({ accessToken, refreshToken }).where(eq(pendingInstalls.id, install.id))
     report.pendingInstallsResealed++
+  }
+  // Slack webhook URLs are bearer secrets too. One that cannot be opened stays as it is: its alerts
+  // are logged as undeliverable until someone saves the URL again.
+  for (const target of await deps.db.select().from(alertSlackTargets).where(stale(alertSlackTargets.urlSealed))) {
+    const opened = deps.cipher.open(target.urlSealed, slackUrlSeal(target.workspaceId))
+    if (!opened.ok) {
+      report.unreadable++
+      deps.logger.error({ workspaceId: target.workspaceId }, 'a Slack URL is under a key no longer in the ring')
+      continue
+    }
+    await deps.db
+      .update(alertSlackTargets)
+      .set({ urlSealed: deps.cipher.seal(opened.value, slackUrlSeal(target.workspaceId)) })
+      .where(eq(alertSlackTargets.workspaceId, target.workspaceId))
+    report.slackUrlsResealed++
   }
   return report
 }

@@ -1,4 +1,4 @@
-import { integrationReasonCodes, syncErrorCodes, workspaceRoles } from '@churnlens/contracts'
+import { alertEvents, alertKinds, integrationReasonCodes, syncErrorCodes, workspaceRoles } from '@churnlens/contracts'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -583,3 +583,92 @@ export const workspaceEvents = pgTable(
 )
 
 export type PendingInstallRow = typeof pendingInstalls.$inferSelect
+
+/* ---- Alerts: what members want to be told, where it goes, and what was sent ---- */
+
+/** One alert a member chose; `points` is the rise that counts, for `score_rise` only. */
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: alertKinds }).notNull(),
+    points: integer('points'),
+    /** Only what happens after a rule is chosen is alerted, not every company already high. */
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.kind] })],
+)
+
+/** The workspace's Slack incoming webhook (sealed: the URL is the secret) and how sending to it fares. */
+export const alertSlackTargets = pgTable('alert_slack_targets', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  urlSealed: text('url_sealed').notNull(),
+  maskedUrl: text('masked_url').notNull(),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  lastError: text('last_error'),
+  /** Set once the URL is given up on; cleared when someone saves a URL again. */
+  failingSince: timestamp('failing_since', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+})
+
+/**
+ * Every alert raised, once: the unique key (event × company × occurrence, where the occurrence is when
+ * the company entered the band or the point the rise started from) makes raising it again, from
+ * another instance or after a restart, a no-op. The row is also the delivery's state.
+ */
+export const alertDeliveries = pgTable(
+  'alert_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: alertEvents }).notNull(),
+    companyId: bigint('company_id', { mode: 'number' }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    score: integer('score').notNull(),
+    /** Where a rise started from; null for a band entry. */
+    fromScore: integer('from_score'),
+    /** The members whose rules asked for it, named in the message. */
+    userIds: jsonb('user_ids').$type<string[]>().notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'not_delivered'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** While `sending`: until when the sender holds it (a crashed sender's claim runs out). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('alert_deliveries_once_idx').on(t.workspaceId, t.event, t.companyId, t.occurredAt),
+    index('alert_deliveries_log_idx').on(t.workspaceId, t.createdAt),
+  ],
+)
+
+/** One daily digest mail per member and day: the key makes a second instance's send of the same digest a no-op. */
+export const alertDigests = pgTable(
+  'alert_digests',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The UTC day the digest covers the 24 hours before, `YYYY-MM-DD`. */
+    day: text('day').notNull(),
+    alerts: integer('alerts').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.day] })],
+)
+
+export type AlertRuleRow = typeof alertRules.$inferSelect
+export type AlertDeliveryRow = typeof alertDeliveries.$inferSelect

@@ -9,6 +9,8 @@ export interface JobScheduler {
   requestRescore(workspaceId: string): Promise<void>
   /** Backtest the score on the workspace's own churn history. */
   requestModelRun(workspaceId: string, trigger: ModelTrigger): Promise<void>
+  /** A scoring pass finished: see which alerts it makes due. */
+  requestAlertCheck(workspaceId: string): Promise<void>
 }
 
 /**
@@ -21,7 +23,12 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
   let inboxPending = false
   const rescores: string[] = []
   const modelRuns: Parameters<JobScheduler['requestModelRun']>[] = []
+  const alertChecks = new Set<string>()
   return {
+    async requestAlertCheck(workspaceId) {
+      if (target) return target.requestAlertCheck(workspaceId)
+      alertChecks.add(workspaceId)
+    },
     async requestModelRun(workspaceId, trigger) {
       if (target) return target.requestModelRun(workspaceId, trigger)
       modelRuns.push([workspaceId, trigger])
@@ -44,6 +51,8 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
       if (inboxPending) await next.requestWebhookProcessing()
       for (const workspaceId of rescores.splice(0)) await next.requestRescore(workspaceId)
       for (const args of modelRuns.splice(0)) await next.requestModelRun(...args)
+      for (const workspaceId of alertChecks) await next.requestAlertCheck(workspaceId)
+      alertChecks.clear()
     },
   }
 }

@@ -1,4 +1,7 @@
 import { PgBoss, fromPglite } from 'pg-boss'
+import { deliverAlert } from '../alerts/deliver-alert'
+import { raiseAlerts } from '../alerts/raise-alerts'
+import { sendDailyDigests } from '../alerts/send-daily-digests'
 import type { AppDeps } from '../app-deps'
 import { DEFAULT_SCHEDULE } from '../config'
 import type { JobsConnection } from '../db/database'
@@ -25,6 +28,9 @@ const DAILY_RESCORE_QUEUE = 'rescore-daily'
 const MODEL_QUEUE = 'churn-model'
 const WEEKLY_MODEL_QUEUE = 'churn-model-weekly'
 const RETENTION_QUEUE = 'prune-expired-data'
+const ALERTS_QUEUE = 'raise-alerts'
+const DELIVER_ALERT_QUEUE = 'deliver-alert'
+const ALERT_DIGEST_QUEUE = 'alert-digest-daily'
 /** pg-boss's smallest heartbeat: a dead worker's job is free again this long after its last beat. */
 const HEARTBEAT_SECONDS = 10
 const SUPERVISE_SECONDS = 2
@@ -77,6 +83,34 @@ export async function startJobs(
     await boss.send(MODEL_QUEUE, { workspaceId, trigger }, { singletonKey: workspaceId })
   }
 
+  // Alerts: raised after each scoring pass (one pass per workspace at a time, one queued behind it),
+  // each sent by its own job so a slow or failing Slack delays only itself. A failed send comes back
+  // after 5 s, then 10, 20, 40: deliverAlert gives up after ALERT_ATTEMPTS and marks a bad URL failing.
+  await boss.createQueue(ALERTS_QUEUE, { policy: 'stately', retryLimit: 3, retryDelay: 5 })
+  const deliverQueue = { retryLimit: 4, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 }
+  await boss.createQueue(DELIVER_ALERT_QUEUE, deliverQueue)
+  async function requestAlertCheck(workspaceId: string) {
+    await boss.send(ALERTS_QUEUE, { workspaceId }, { singletonKey: workspaceId })
+  }
+  await work<{ workspaceId: string }>(ALERTS_QUEUE, async ([job]) => {
+    if (!job) return
+    const { toSend } = await raiseAlerts(deps.db, job.data.workspaceId, deps.clock.now())
+    // An alert queued twice (by this pass and another instance's) is still sent once: deliverAlert claims its row.
+    for (const deliveryId of toSend)
+      await boss.send(DELIVER_ALERT_QUEUE, { deliveryId }, { singletonKey: deliveryId, ...deliverQueue })
+  })
+  await work<{ deliveryId: string }>(DELIVER_ALERT_QUEUE, async ([job]) => {
+    if (!job) return
+    const outcome = await deliverAlert(deps, job.data.deliveryId)
+    if (outcome === 'retry') throw new Error('slack alert delivery failed; retrying with backoff')
+  })
+  // The digest mail, each morning (UTC), once for the cluster; a member's digest is sent once (see sendDailyDigests).
+  await boss.createQueue(ALERT_DIGEST_QUEUE, { retryLimit: 3, retryDelay: 60, retryBackoff: true })
+  await boss.schedule(ALERT_DIGEST_QUEUE, '0 7 * * *')
+  await work(ALERT_DIGEST_QUEUE, async () => {
+    await sendDailyDigests(deps, deps.clock.now())
+  })
+
   await boss.createQueue(REFRESH_QUEUE, { retryLimit: 0, expireInSeconds: 300 })
   await every(REFRESH_QUEUE, schedule.tokenRefreshSeconds, '* * * * *', DEFAULT_SCHEDULE.tokenRefreshSeconds)
   await work(REFRESH_QUEUE, async () => {
@@ -110,6 +144,7 @@ export async function startJobs(
         throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
       // A full import brings the team's whole history: test the model on it (skipped without a churn definition).
       if (outcome.status === 'done' && outcome.completedImport) await requestModelRun(outcome.workspaceId, 'full_sync')
+      if (outcome.status === 'done' && outcome.scored > 0) await requestAlertCheck(outcome.workspaceId)
     },
   )
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
@@ -145,7 +180,9 @@ export async function startJobs(
   await boss.createQueue(RESCORE_QUEUE, { policy: 'stately', ...rescoreQueue })
   await boss.updateQueue(RESCORE_QUEUE, rescoreQueue)
   await work<{ workspaceId: string }>(RESCORE_QUEUE, { heartbeatRefreshSeconds }, async ([job]) => {
-    if (job) await rescoreWorkspace(deps.db, job.data.workspaceId, deps.clock.now())
+    if (!job) return
+    await rescoreWorkspace(deps.db, job.data.workspaceId, deps.clock.now())
+    await requestAlertCheck(job.data.workspaceId)
   })
   const requestRescore = async (workspaceId: string) => {
     await boss.send(RESCORE_QUEUE, { workspaceId }, { singletonKey: workspaceId })
@@ -182,6 +219,7 @@ export async function startJobs(
     requestSync,
     requestWebhookProcessing,
     requestRescore,
+    requestAlertCheck,
     async stop() {
       for (const timer of timers) clearInterval(timer)
       await boss.stop({ graceful: true, timeout: 10_000 })

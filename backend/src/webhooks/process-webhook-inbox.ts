@@ -12,7 +12,7 @@ import type { WebhookEvent } from './webhook-event-schema'
 
 type Deps = Pick<
   AppDeps,
-  'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens'
+  'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens' | 'scheduler'
 >
 
 const objectTypeOf: Record<string, CrmObjectType> = { ticket: 'tickets', company: 'companies', contact: 'contacts' }
@@ -205,6 +205,9 @@ async function applyEvents(
   }
   // Only the companies these events touched are re-scored.
   const rescored = await rescoreCompanies(deps.db, integration.workspaceId, [...ctx.touchedCompanies], deps.clock.now())
-  if (rescored > 0) await pushScores(deps, integration)
+  if (rescored > 0) {
+    await pushScores(deps, integration)
+    await deps.scheduler.requestAlertCheck(integration.workspaceId)
+  }
   return { applied: events.length - ignored, ignored }
 }

@@ -1,0 +1,109 @@
+import { and, eq, gte, inArray, sql } from 'drizzle-orm'
+import type { Database } from '../db/database'
+import { alertRules, churnScoreHistory, churnScores, crmCompanies, users } from '../db/schema'
+import { signalSettings } from '../churn/churn-weights'
+import { findMyOwner } from '../owners/find-my-owner'
+import type { BandEntry, DueAlert, MemberRule, ScoreRise } from './match-alert-rules'
+import { matchAlertRules } from './match-alert-rules'
+
+const WEEK = 7 * 86_400_000
+
+/** The alerts the workspace's rules ask for given its scores and their history now (raised or not). */
+export async function findDueAlerts(db: Database, workspaceId: string, now: Date): Promise<DueAlert[]> {
+  const rules = await loadMemberRules(db, workspaceId)
+  if (rules.length === 0) return []
+  const wantsHigh = rules.some((r) => r.kind === 'owned_company_high' || r.kind === 'any_company_high')
+  const wantsRise = rules.some((r) => r.kind === 'score_rise')
+  const [entries, rises] = await Promise.all([
+    wantsHigh ? loadBandEntries(db, workspaceId) : [],
+    wantsRise ? loadScoreRises(db, workspaceId, now) : [],
+  ])
+  return matchAlertRules(rules, entries, rises)
+}
+
+async function loadMemberRules(db: Database, workspaceId: string): Promise<MemberRule[]> {
+  const rows = await db
+    .select({
+      userId: alertRules.userId,
+      email: users.email,
+      kind: alertRules.kind,
+      points: alertRules.points,
+      since: alertRules.createdAt,
+    })
+    .from(alertRules)
+    .innerJoin(users, eq(users.id, alertRules.userId))
+    .where(eq(alertRules.workspaceId, workspaceId))
+  return Promise.all(
+    rows.map(async (r) => ({
+      userId: r.userId,
+      kind: r.kind,
+      points: r.points,
+      since: r.since,
+      ownerId:
+        r.kind === 'owned_company_high'
+          ? (await findMyOwner(db, { userId: r.userId, email: r.email, workspaceId })).ownerId
+          : null,
+    })),
+  )
+}
+
+/**
+ * Companies high now, with the first history point after their last one below the band: when they
+ * entered it. A company never seen below the band (high from its first score, as after an import)
+ * did not enter it and is not alerted.
+ */
+async function loadBandEntries(db: Database, workspaceId: string): Promise<BandEntry[]> {
+  const high = signalSettings.bands.high
+  const h = churnScoreHistory
+  const lastBelow = sql`(select max(l.computed_at) from churn_score_history l
+    where l.workspace_id = ${h.workspaceId} and l.company_id = ${h.companyId} and l.score < ${high})`
+  const rows = await db
+    .select({
+      companyId: h.companyId,
+      ownerId: crmCompanies.ownerId,
+      score: churnScores.score,
+      enteredAt: sql<Date>`min(${h.computedAt})`.mapWith(h.computedAt),
+    })
+    .from(h)
+    .innerJoin(churnScores, and(eq(churnScores.workspaceId, h.workspaceId), eq(churnScores.companyId, h.companyId)))
+    .innerJoin(crmCompanies, and(eq(crmCompanies.workspaceId, h.workspaceId), eq(crmCompanies.hubspotId, h.companyId)))
+    .where(
+      and(
+        eq(h.workspaceId, workspaceId),
+        eq(churnScores.band, 'high'),
+        eq(crmCompanies.archived, false),
+        gte(h.score, high),
+        sql`${h.computedAt} > ${lastBelow}`,
+      ),
+    )
+    .groupBy(h.companyId, crmCompanies.ownerId, churnScores.score)
+  return rows
+}
+
+/** Each company's lowest history point of the last 7 days (the earliest, on a tie) against its score now. */
+async function loadScoreRises(db: Database, workspaceId: string, now: Date): Promise<ScoreRise[]> {
+  const h = churnScoreHistory
+  const lows = await db
+    .selectDistinctOn([h.companyId], { companyId: h.companyId, lowest: h.score, lowestAt: h.computedAt })
+    .from(h)
+    .where(and(eq(h.workspaceId, workspaceId), gte(h.computedAt, new Date(now.getTime() - WEEK))))
+    .orderBy(h.companyId, h.score, h.computedAt)
+  if (lows.length === 0) return []
+  const current = await db
+    .select({ companyId: churnScores.companyId, score: churnScores.score, scoredAt: churnScores.computedAt })
+    .from(churnScores)
+    .where(
+      and(
+        eq(churnScores.workspaceId, workspaceId),
+        inArray(
+          churnScores.companyId,
+          lows.map((l) => l.companyId),
+        ),
+      ),
+    )
+  const byCompany = new Map(current.map((c) => [c.companyId, c]))
+  return lows.flatMap((low) => {
+    const now = byCompany.get(low.companyId)
+    return now && now.score > low.lowest ? [{ ...low, score: now.score, scoredAt: now.scoredAt }] : []
+  })
+}
