@@ -10,6 +10,8 @@ test('a forgotten password is reset through the emailed link, and the old one st
   await expect(page).toHaveURL(/\/login/)
 
   await page.getByRole('link', { name: 'Forgot your password?' }).click()
+  // Until the reset page has replaced the sign-in page, 'Email' still names the sign-in form's field.
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible()
   await page.getByLabel('Email').fill(email)
   await page.getByRole('button', { name: 'Email me a link' }).click()
   await expect(page.getByRole('status')).toContainText('a link to choose a new password is on its way')
