@@ -1,6 +1,7 @@
 import type { AlertLogEntry } from '@churnlens/contracts'
-import { and, desc, eq } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
+import { companyOfAlert } from './company-of-alert'
 import { alertDeliveries, crmCompanies } from '../db/schema'
 
 const LOG_SIZE = 100
@@ -10,13 +11,7 @@ export async function listAlertLog(db: Database, workspaceId: string): Promise<A
   const rows = await db
     .select({ alert: alertDeliveries, companyName: crmCompanies.name })
     .from(alertDeliveries)
-    .leftJoin(
-      crmCompanies,
-      and(
-        eq(crmCompanies.workspaceId, alertDeliveries.workspaceId),
-        eq(crmCompanies.hubspotId, alertDeliveries.companyId),
-      ),
-    )
+    .leftJoin(crmCompanies, companyOfAlert)
     .where(eq(alertDeliveries.workspaceId, workspaceId))
     .orderBy(desc(alertDeliveries.createdAt), desc(alertDeliveries.id))
     .limit(LOG_SIZE)

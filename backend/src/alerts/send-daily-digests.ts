@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
+import { companyOfAlert } from './company-of-alert'
 import { alertDeliveries, alertDigests, alertRules, crmCompanies, users, workspaces } from '../db/schema'
 import { renderLinkMail } from '../mail/render-link-mail'
 import { describeAlert } from './describe-alert'
@@ -34,13 +35,7 @@ export async function sendDailyDigests(deps: Pick<AppDeps, 'db' | 'mailer' | 'co
     const alerts = await db
       .select({ alert: alertDeliveries, companyName: crmCompanies.name })
       .from(alertDeliveries)
-      .leftJoin(
-        crmCompanies,
-        and(
-          eq(crmCompanies.workspaceId, alertDeliveries.workspaceId),
-          eq(crmCompanies.hubspotId, alertDeliveries.companyId),
-        ),
-      )
+      .leftJoin(crmCompanies, companyOfAlert)
       .where(
         and(
           eq(alertDeliveries.workspaceId, member.workspaceId),

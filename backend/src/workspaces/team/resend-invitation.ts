@@ -1,9 +1,10 @@
 import type { Invitation } from '@churnlens/contracts'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { AppDeps, SessionInfo } from '../../app-deps'
 import { recordWorkspaceEvent } from '../../audit/record-workspace-event'
 import { randomToken, sha256 } from '../../crypto/random-token'
 import { workspaceInvitations } from '../../db/schema'
+import { pendingInvitation } from './pending-invitation'
 import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
 import { INVITATION_TTL_MS, invitationMail } from './invitation-link'
@@ -28,14 +29,7 @@ export async function resendInvitation(
   const [row] = await deps.db
     .update(workspaceInvitations)
     .set({ tokenHash: sha256(token), sentAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
-    .where(
-      and(
-        eq(workspaceInvitations.id, invitationId),
-        eq(workspaceInvitations.workspaceId, session.workspaceId),
-        isNull(workspaceInvitations.acceptedAt),
-        isNull(workspaceInvitations.revokedAt),
-      ),
-    )
+    .where(pendingInvitation(invitationId, session.workspaceId))
     .returning()
   if (!row) return err('not_found')
   await recordWorkspaceEvent(deps.db, {

@@ -1,7 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import type { AppDeps, SessionInfo } from '../../app-deps'
 import { recordWorkspaceEvent } from '../../audit/record-workspace-event'
 import { workspaceInvitations } from '../../db/schema'
+import { pendingInvitation } from './pending-invitation'
 import type { Result } from '../../lib/result'
 import { err, ok } from '../../lib/result'
 
@@ -14,14 +14,7 @@ export async function revokeInvitation(
   const [row] = await deps.db
     .update(workspaceInvitations)
     .set({ revokedAt: deps.clock.now() })
-    .where(
-      and(
-        eq(workspaceInvitations.id, invitationId),
-        eq(workspaceInvitations.workspaceId, session.workspaceId),
-        isNull(workspaceInvitations.acceptedAt),
-        isNull(workspaceInvitations.revokedAt),
-      ),
-    )
+    .where(pendingInvitation(invitationId, session.workspaceId))
     .returning({ id: workspaceInvitations.id, email: workspaceInvitations.email })
   if (!row) return err('not_found')
   await recordWorkspaceEvent(deps.db, {
