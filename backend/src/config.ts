@@ -53,6 +53,11 @@ export interface ScheduleConfig {
   tokenRefreshSeconds: number
   /** Portals each worker process syncs at once; each portal's own HubSpot budget still paces its requests. */
   syncConcurrency: number
+  /**
+   * How long a first import runs before handing its worker slot to the portals waiting behind it (and
+   * queueing its own continuation): a few huge imports cannot hold every slot for hours.
+   */
+  importSliceSeconds: number
 }
 
 /**
@@ -118,6 +123,7 @@ const envSchema = z.object({
   SYNC_SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
   TOKEN_REFRESH_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   SYNC_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100)),
+  SYNC_IMPORT_SLICE_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   RETENTION_WEBHOOK_INBOX_DAYS: optional(z.coerce.number().int().min(2).max(3650)),
   RETENTION_SCORE_HISTORY_DAYS: optional(z.coerce.number().int().min(60).max(3650)),
@@ -132,6 +138,7 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   syncSweepSeconds: 15 * 60,
   tokenRefreshSeconds: 60,
   syncConcurrency: 8,
+  importSliceSeconds: 300,
 }
 
 const LOOPBACK = ['127.0.0.0/8', '::1']
@@ -261,6 +268,7 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
       syncSweepSeconds: e.SYNC_SWEEP_INTERVAL_SECONDS ?? DEFAULT_SCHEDULE.syncSweepSeconds,
       tokenRefreshSeconds: e.TOKEN_REFRESH_INTERVAL_SECONDS ?? DEFAULT_SCHEDULE.tokenRefreshSeconds,
       syncConcurrency: e.SYNC_CONCURRENCY ?? DEFAULT_SCHEDULE.syncConcurrency,
+      importSliceSeconds: e.SYNC_IMPORT_SLICE_SECONDS ?? DEFAULT_SCHEDULE.importSliceSeconds,
     },
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' }

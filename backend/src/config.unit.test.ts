@@ -24,6 +24,7 @@ describe('config', () => {
       syncSweepSeconds: 900,
       tokenRefreshSeconds: 60,
       syncConcurrency: 8,
+      importSliceSeconds: 300,
     })
     const compressed = parseConfig(
       {
@@ -31,11 +32,20 @@ describe('config', () => {
         SYNC_SWEEP_INTERVAL_SECONDS: '15',
         TOKEN_REFRESH_INTERVAL_SECONDS: '1',
         SYNC_CONCURRENCY: '3',
+        SYNC_IMPORT_SLICE_SECONDS: '20',
       },
       defaults,
     )
-    expect(compressed.schedule).toEqual({ syncSweepSeconds: 15, tokenRefreshSeconds: 1, syncConcurrency: 3 })
+    expect(compressed.schedule).toEqual({
+      syncSweepSeconds: 15,
+      tokenRefreshSeconds: 1,
+      syncConcurrency: 3,
+      importSliceSeconds: 20,
+    })
     expect(() => parseConfig({ NODE_ENV: 'development', SYNC_CONCURRENCY: '0' }, defaults)).toThrow(ConfigError)
+    expect(() => parseConfig({ NODE_ENV: 'development', SYNC_IMPORT_SLICE_SECONDS: '0' }, defaults)).toThrow(
+      ConfigError,
+    )
     expect(() => parseConfig({ NODE_ENV: 'development', SYNC_SWEEP_INTERVAL_SECONDS: '0' }, defaults)).toThrow(
       ConfigError,
     )

@@ -132,13 +132,26 @@ export async function startJobs(
   }
   await boss.createQueue(SYNC_QUEUE, { policy: 'stately', ...syncQueue })
   await boss.updateQueue(SYNC_QUEUE, syncQueue) // databases created with the earlier, slower settings
+  // Passes that keep a portal current go first; an import's next slice waits for them. (pg-boss takes
+  // the highest priority first, then the oldest.) One job per portal still holds: the singleton key.
+  const requestSync = async (
+    integrationId: string,
+    reason: Parameters<JobScheduler['requestSync']>[1] | 'continue',
+  ) => {
+    const priority = reason === 'continue' ? 0 : 1
+    await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId, priority })
+  }
   await work<{ integrationId: string }>(
     SYNC_QUEUE,
     { localConcurrency: schedule.syncConcurrency, includeMetadata: true, heartbeatRefreshSeconds },
     async ([job]) => {
       if (!job) return
       // Only the worker holding the job may commit checkpoints: see jobClaim.
-      const outcome = await runSync(deps, job.data.integrationId, jobClaim(SYNC_QUEUE, job))
+      const outcome = await runSync(deps, job.data.integrationId, jobClaim(SYNC_QUEUE, job), {
+        sliceMs: schedule.importSliceSeconds * 1000,
+      })
+      // The import goes to the back of the line, behind every portal's incremental pass (see requestSync).
+      if (outcome.status === 'done' && outcome.paused) await requestSync(job.data.integrationId, 'continue')
       // A failed type resumes from its checkpoint on retry.
       if (outcome.status === 'done' && outcome.failures.length > 0)
         throw new Error(`sync failed: ${outcome.failures.map((f) => `${f.type}=${f.error}`).join(', ')}`)
@@ -150,9 +163,6 @@ export async function startJobs(
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
   await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })
   await every(SYNC_SWEEP_QUEUE, schedule.syncSweepSeconds, '*/15 * * * *', DEFAULT_SCHEDULE.syncSweepSeconds)
-  const requestSync: JobScheduler['requestSync'] = async (integrationId, reason) => {
-    await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId })
-  }
   await work(SYNC_SWEEP_QUEUE, async () => {
     // Spread out as a portal's daily HubSpot budget runs low (see pace-scheduled-sync.ts).
     for (const id of await integrationsDueForScheduledSync(deps.db, deps.clock.now()))

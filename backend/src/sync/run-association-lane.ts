@@ -11,7 +11,7 @@ import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import type { SyncStateRow } from './load-sync-state'
 import type { SyncContext } from './sync-context'
 import { assertSyncClaim } from './sync-claim'
-import { BATCH_READ_SIZE } from './sync-context'
+import { BATCH_READ_SIZE, sliceOver } from './sync-context'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
 type Lane = SyncStateRow['lanes'][number]
@@ -30,7 +30,7 @@ export async function runAssociationLane(
   ctx: SyncContext,
   index: number,
   lane: Lane,
-): Promise<Result<'done' | 'needs_search', CrmCallError>> {
+): Promise<Result<'done' | 'needs_search' | 'paused', CrmCallError>> {
   const inRange = (id: string) => Number(id) > lane.from && Number(id) <= lane.to
   const seen = new Set<string>()
   let truncated = false
@@ -86,6 +86,8 @@ export async function runAssociationLane(
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, 'tickets')))
     })
     if (next === null) break
+    // Resumes from the committed company cursor; the completeness check waits for the lane's real end.
+    if (sliceOver(ctx)) return ok('paused')
   }
   return (await rangeComplete(ctx, lane, truncated)) ? ok('done') : ok('needs_search')
 }

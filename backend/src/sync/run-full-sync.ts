@@ -12,7 +12,7 @@ import { fullSyncStrategy } from './full-sync-strategy'
 import type { SyncStateRow } from './load-sync-state'
 import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
-import { ASSOCIATION_LANE_SHARE, FULL_SYNC_LANES, OVERLAP_MS, SEARCH_PAGE } from './sync-context'
+import { ASSOCIATION_LANE_SHARE, FULL_SYNC_LANES, OVERLAP_MS, SEARCH_PAGE, sliceOver } from './sync-context'
 import { runAssociationLane } from './run-association-lane'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
@@ -95,15 +95,18 @@ async function saveLanes(
   return ok(row)
 }
 
+/** A lane, or the whole pass, ran to its end or stopped at the end of its slice (resumable from its checkpoint). */
+export type LaneOutcome = 'done' | 'paused'
+
 /** Runs (or resumes) every unfinished lane concurrently; each page and its checkpoint commit together. */
 export async function runFullSync(
   ctx: SyncContext,
   type: CrmObjectType,
   state: SyncStateRow,
-): Promise<Result<void, CrmCallError>> {
+): Promise<Result<LaneOutcome, CrmCallError>> {
   const results = await Promise.all(
-    state.lanes.map((lane, index) => {
-      if (lane.done) return Promise.resolve(ok(undefined))
+    state.lanes.map((lane, index): Promise<Result<LaneOutcome, CrmCallError>> => {
+      if (lane.done) return Promise.resolve(ok('done'))
       const kind = lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')
       if (kind === 'associations') return runAssociationThenSearch(ctx, type, index, lane)
       return kind === 'list' ? runListLane(ctx, type, index, lane) : runLane(ctx, type, index, lane)
@@ -111,6 +114,7 @@ export async function runFullSync(
   )
   const failed = results.find((r) => !r.ok)
   if (failed && !failed.ok) return err(failed.error)
+  if (results.some((r) => r.ok && r.value === 'paused')) return ok('paused')
   const now = ctx.clock.now()
   // Changes made while the full pass ran are picked up by the first incremental pass.
   const highWaterMark = new Date((state.fullStartedAt ?? now).getTime() - OVERLAP_MS)
@@ -121,7 +125,7 @@ export async function runFullSync(
       .set({ phase: 'incremental', fullCompletedAt: now, highWaterMark, updatedAt: now })
       .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
   })
-  return ok(undefined)
+  return ok('done')
 }
 
 /** The association lane; where it could not vouch for its whole range, the same range again through search. */
@@ -130,9 +134,10 @@ async function runAssociationThenSearch(
   type: CrmObjectType,
   index: number,
   lane: SyncStateRow['lanes'][number],
-): Promise<Result<void, CrmCallError>> {
+): Promise<Result<LaneOutcome, CrmCallError>> {
   const outcome = await runAssociationLane(ctx, index, lane)
   if (!outcome.ok) return outcome
+  if (outcome.value === 'paused') return ok('paused')
   const now = ctx.clock.now()
   const finished = outcome.value === 'done'
   await ctx.db
@@ -144,7 +149,7 @@ async function runAssociationThenSearch(
       updatedAt: now,
     })
     .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
-  if (finished) return ok(undefined)
+  if (finished) return ok('done')
   ctx.logger.info(
     { workspaceId: ctx.workspaceId, from: lane.from, to: lane.to },
     'association lane short: searching its range',
@@ -157,7 +162,7 @@ async function runLane(
   type: CrmObjectType,
   index: number,
   lane: SyncStateRow['lanes'][number],
-): Promise<Result<void, CrmCallError>> {
+): Promise<Result<LaneOutcome, CrmCallError>> {
   const search = (after: number) =>
     searchObjects(ctx.client, type, {
       filters: [
@@ -193,7 +198,8 @@ async function runLane(
         })
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
-    if (done) return ok(undefined)
+    if (done) return ok('done')
+    if (sliceOver(ctx)) return ok('paused') // the page already requested is dropped: one request, read again next slice
   }
 }
 
@@ -206,7 +212,7 @@ async function runListLane(
   type: CrmObjectType,
   index: number,
   lane: SyncStateRow['lanes'][number],
-): Promise<Result<void, CrmCallError>> {
+): Promise<Result<LaneOutcome, CrmCallError>> {
   let cursor = lane.cursor ?? null
   const bound = lane.to > 0 ? lane.to : null
   const association = companyAssociation[type]
@@ -241,7 +247,8 @@ async function runListLane(
         })
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
-    if (next === null) return ok(undefined)
+    if (next === null) return ok('done')
+    if (sliceOver(ctx)) return ok('paused')
     cursor = next
   }
 }

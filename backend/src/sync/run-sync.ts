@@ -23,11 +23,15 @@ export type SyncOutcome =
       scored: number
       /** This run completed a first (or restarted) import of every type: the moment to test the model again. */
       completedImport: boolean
+      /** The import's slice ended before the import did: run again to resume it from its checkpoints. */
+      paused: boolean
     }
 
 /**
  * Syncs one integration's companies, contacts and tickets concurrently, each within the portal's
  * rate budgets. Runs as one job per portal at a time (see jobs/), so budgets are not split.
+ * With `sliceMs`, a first import stops after about that long and says so (`paused`), so a portal
+ * with millions of records holds a worker slot for minutes at a time, not hours.
  */
 export async function runSync(
   deps: Pick<
@@ -36,6 +40,7 @@ export async function runSync(
   >,
   integrationId: string,
   claim: SyncClaim | null = null,
+  options: { sliceMs?: number } = {},
 ): Promise<SyncOutcome> {
   const integration = await findIntegrationById(deps.db, integrationId)
   if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth')
@@ -48,6 +53,7 @@ export async function runSync(
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
     claim,
+    sliceEndsAt: options.sliceMs === undefined ? null : performance.now() + options.sliceMs,
   }
   const started = performance.now()
   const phases = await deps.db
@@ -67,11 +73,14 @@ export async function runSync(
       .set({ dailyLimit: daily.limit, dailyRemaining: daily.remaining, dailySeenAt: deps.clock.now() })
       .where(eq(integrations.id, integrationId))
   const failures = results.flatMap(({ type, result }) => (result.ok ? [] : [{ type, error: result.error }]))
+  const paused = results.some(({ result }) => result.ok && result.value === 'paused')
   // The run that completes the import scores every company, whatever else (webhooks, an earlier run
   // that died) scored some of them meanwhile. Other runs score the companies whose tickets changed,
-  // and any company a crashed run or scoring pass left unscored or scored from older rows.
-  const scored =
-    importOpen && failures.length === 0
+  // and any company a crashed run or scoring pass left unscored or scored from older rows. A paused
+  // import scores nothing: half a history would raise false alarms, and the slice that ends it scores all.
+  const scored = paused
+    ? 0
+    : importOpen && failures.length === 0
       ? await rescoreWorkspace(deps.db, integration.workspaceId, deps.clock.now())
       : await rescoreCompanies(
           deps.db,
@@ -82,7 +91,7 @@ export async function runSync(
   const writeBack =
     scored > 0 ? await pushScores(deps, (await findIntegrationById(deps.db, integrationId)) ?? integration) : null
   deps.logger.info(
-    { integrationId, ms: Math.round(performance.now() - started), failures, owners, scored, writeBack },
+    { integrationId, ms: Math.round(performance.now() - started), failures, paused, owners, scored, writeBack },
     'hubspot sync finished',
   )
   return {
@@ -90,6 +99,7 @@ export async function runSync(
     workspaceId: integration.workspaceId,
     failures,
     scored,
-    completedImport: importOpen && failures.length === 0,
+    completedImport: importOpen && failures.length === 0 && !paused,
+    paused,
   }
 }

@@ -14,6 +14,16 @@ export interface SyncContext {
   touchedCompanies: Set<number>
   /** Set when the run is a queue job: checked in every checkpoint transaction. */
   claim: SyncClaim | null
+  /**
+   * When a first import should hand its worker slot back (`performance.now()` ms), or null to run to the end.
+   * Lanes stop after committing the page in hand, so the next slice resumes exactly there.
+   */
+  sliceEndsAt: number | null
+}
+
+/** Whether the import has had its share of the worker for now (see SyncContext.sliceEndsAt). */
+export function sliceOver(ctx: Pick<SyncContext, 'sliceEndsAt'>): boolean {
+  return ctx.sliceEndsAt !== null && performance.now() >= ctx.sliceEndsAt
 }
 
 /** Incremental syncs reach this far behind the high-water mark, so edits landing at the boundary

@@ -139,6 +139,7 @@ async function applyEvents(
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
     claim: null,
+    sliceEndsAt: null,
   }
   const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
   const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }
