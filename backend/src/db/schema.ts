@@ -410,6 +410,8 @@ export const syncState = pgTable(
     fullStartedAt: timestamp('full_started_at', { withTimezone: true }),
     fullCompletedAt: timestamp('full_completed_at', { withTimezone: true }),
     lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+    /** Last time the archived records were listed whole (see sweepArchived): hours apart, not every pass. */
+    archivedSweptAt: timestamp('archived_swept_at', { withTimezone: true }),
     lastErrorCode: text('last_error_code', { enum: syncErrorCodes }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -12,6 +12,7 @@ import { workspacesWithChurnDefinition } from '../churn/outcomes/workspaces-with
 import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { expirePendingInstalls } from '../integrations/hubspot/install/expire-pending-installs'
 import { pruneExpiredData } from '../retention/prune-expired-data'
+import type { SyncPacing } from '../sync/run-sync'
 import { runSync } from '../sync/run-sync'
 import { integrationsDueForScheduledSync } from '../sync/pace-scheduled-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
@@ -141,15 +142,20 @@ export async function startJobs(
     const priority = reason === 'continue' ? 0 : 1
     await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId, priority })
   }
+  // Steady-state passes ask HubSpot only what changed: the archived listing (deletions whose webhook was
+  // lost) every 24 sweeps, six hours in the product; the owners every 4, an hour.
+  const syncPacing: SyncPacing = {
+    sliceMs: schedule.importSliceSeconds * 1000,
+    archivedSweepEveryMs: schedule.syncSweepSeconds * 24 * 1000,
+    ownersEveryMs: schedule.syncSweepSeconds * 4 * 1000,
+  }
   await work<{ integrationId: string }>(
     SYNC_QUEUE,
     { localConcurrency: schedule.syncConcurrency, includeMetadata: true, heartbeatRefreshSeconds },
     async ([job]) => {
       if (!job) return
       // Only the worker holding the job may commit checkpoints: see jobClaim.
-      const outcome = await runSync(deps, job.data.integrationId, jobClaim(SYNC_QUEUE, job), {
-        sliceMs: schedule.importSliceSeconds * 1000,
-      })
+      const outcome = await runSync(deps, job.data.integrationId, jobClaim(SYNC_QUEUE, job), syncPacing)
       // The import goes to the back of the line, behind every portal's incremental pass (see requestSync).
       if (outcome.status === 'done' && outcome.paused) await requestSync(job.data.integrationId, 'continue')
       // A failed type resumes from its checkpoint on retry.

@@ -1,5 +1,5 @@
 import { hasScopes, optionalFeatures } from '@churnlens/contracts'
-import { and, eq, notInArray } from 'drizzle-orm'
+import { and, eq, max, notInArray } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { hubspotOwners } from '../db/schema'
 import type { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
@@ -10,19 +10,28 @@ import type { IntegrationRow } from '../integrations/hubspot/integration-row'
 import type { Result } from '../lib/result'
 import { err, ok } from '../lib/result'
 
-export type OwnerSyncOutcome = { status: 'off' } | { status: 'synced'; owners: number }
+export type OwnerSyncOutcome = { status: 'off' } | { status: 'fresh' } | { status: 'synced'; owners: number }
 
 /**
  * Reads every owner, live and deactivated, and replaces the workspace's copy: a handful of pages at
- * most, so each sync reads them whole rather than tracking changes. Off without the owners scope.
+ * most, so it reads them whole rather than tracking changes, once the copy is `everyMs` old (owners
+ * come and go rarely; which owner a company has rides on the company itself). Off without the owners scope.
  */
 export async function syncOwners(
   db: Database,
   client: HubspotClient,
   integration: Pick<IntegrationRow, 'workspaceId' | 'grantedScopes'>,
   now: Date,
+  everyMs = 0,
 ): Promise<Result<OwnerSyncOutcome, CrmCallError>> {
   if (!hasScopes(integration.grantedScopes, optionalFeatures.owners.scopes)) return ok({ status: 'off' })
+  if (everyMs > 0) {
+    const [copy] = await db
+      .select({ syncedAt: max(hubspotOwners.syncedAt) })
+      .from(hubspotOwners)
+      .where(eq(hubspotOwners.workspaceId, integration.workspaceId))
+    if (copy?.syncedAt && now.getTime() - copy.syncedAt.getTime() < everyMs) return ok({ status: 'fresh' })
+  }
   const owners: HubspotOwner[] = []
   for (const archived of [false, true]) {
     let after: string | null = null

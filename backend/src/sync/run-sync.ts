@@ -27,6 +27,16 @@ export type SyncOutcome =
       paused: boolean
     }
 
+/** How a run shares the worker and HubSpot's budget; left out, a run does everything (a command, a test). */
+export interface SyncPacing {
+  /** A first import stops after about this long, resumable (see SyncContext.sliceEndsAt). */
+  sliceMs?: number
+  /** Archived records are listed again only when the last listing is this old. */
+  archivedSweepEveryMs?: number
+  /** Owners are read again only when the copy is this old. */
+  ownersEveryMs?: number
+}
+
 /**
  * Syncs one integration's companies, contacts and tickets concurrently, each within the portal's
  * rate budgets. Runs as one job per portal at a time (see jobs/), so budgets are not split.
@@ -40,7 +50,7 @@ export async function runSync(
   >,
   integrationId: string,
   claim: SyncClaim | null = null,
-  options: { sliceMs?: number } = {},
+  options: SyncPacing = {},
 ): Promise<SyncOutcome> {
   const integration = await findIntegrationById(deps.db, integrationId)
   if (!integration || integration.status === 'disconnected' || integration.status === 'needs_reauth')
@@ -54,6 +64,7 @@ export async function runSync(
     touchedCompanies: new Set<number>(),
     claim,
     sliceEndsAt: options.sliceMs === undefined ? null : performance.now() + options.sliceMs,
+    archivedSweepEveryMs: options.archivedSweepEveryMs ?? 0,
   }
   const started = performance.now()
   const phases = await deps.db
@@ -65,7 +76,7 @@ export async function runSync(
     crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
   )
   // Owners only label and filter companies: a failure is logged and the next run tries again.
-  const owners = await syncOwners(deps.db, ctx.client, integration, deps.clock.now())
+  const owners = await syncOwners(deps.db, ctx.client, integration, deps.clock.now(), options.ownersEveryMs ?? 0)
   const daily = ctx.client.dailyUsage()
   if (daily)
     await deps.db

@@ -19,6 +19,8 @@ export interface SyncContext {
    * Lanes stop after committing the page in hand, so the next slice resumes exactly there.
    */
   sliceEndsAt: number | null
+  /** How long a listing of the archived records stays good enough (0: list them on every pass). */
+  archivedSweepEveryMs: number
 }
 
 /** Whether the import has had its share of the worker for now (see SyncContext.sliceEndsAt). */

@@ -4,6 +4,7 @@ import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import type { SyncStateRow } from './load-sync-state'
 import { loadSyncState } from './load-sync-state'
 import type { LaneOutcome } from './run-full-sync'
 import { planFullSync, runFullSync } from './run-full-sync'
@@ -20,6 +21,7 @@ export async function syncObjectType(
   type: CrmObjectType,
 ): Promise<Result<LaneOutcome, CrmCallError>> {
   let state = await loadSyncState(ctx.db, ctx.workspaceId, type)
+  let sweptAt: Date | null = null
   const outcome = await (async (): Promise<Result<LaneOutcome, CrmCallError>> => {
     if (state.phase === 'pending') {
       const planned = await planFullSync(ctx, type, state)
@@ -34,13 +36,29 @@ export async function syncObjectType(
     }
     const incremental = await runIncrementalSync(ctx, type, state)
     if (!incremental.ok) return incremental
+    if (!archivedSweepDue(state, ctx.clock.now(), ctx.archivedSweepEveryMs)) return ok('done')
     const archived = await sweepArchived(ctx, type)
-    return archived.ok ? ok('done') : archived
+    if (!archived.ok) return archived
+    sweptAt = ctx.clock.now()
+    return ok('done')
   })()
   const now = ctx.clock.now()
   await ctx.db
     .update(syncState)
-    .set({ lastRunAt: now, lastErrorCode: outcome.ok ? null : outcome.error, updatedAt: now })
+    .set({
+      lastRunAt: now,
+      lastErrorCode: outcome.ok ? null : outcome.error,
+      updatedAt: now,
+      ...(sweptAt ? { archivedSweptAt: sweptAt } : {}),
+    })
     .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
   return outcome
+}
+
+/**
+ * Listing the archived records is the safety net for deletions whose webhook was lost; it reads every
+ * archived record there is, so it runs hours apart rather than on every 15-minute pass.
+ */
+function archivedSweepDue(state: SyncStateRow, now: Date, everyMs: number): boolean {
+  return state.archivedSweptAt === null || now.getTime() - state.archivedSweptAt.getTime() >= everyMs
 }

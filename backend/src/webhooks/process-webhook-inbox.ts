@@ -140,6 +140,7 @@ async function applyEvents(
     touchedCompanies: new Set<number>(),
     claim: null,
     sliceEndsAt: null,
+    archivedSweepEveryMs: 0,
   }
   const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
   const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }

@@ -1,0 +1,1 @@
+ALTER TABLE "sync_state" ADD COLUMN "archived_swept_at" timestamp with time zone;
