@@ -370,7 +370,9 @@ export const crmTickets = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.hubspotId] }),
-    index('crm_tickets_company_idx').on(t.workspaceId, t.companyId),
+    // synced_at last: finding the companies whose tickets changed since they were scored (every sync
+    // pass, findStaleScores) is one probe per company instead of reading every ticket row.
+    index('crm_tickets_company_idx').on(t.workspaceId, t.companyId, t.syncedAt),
     index('crm_tickets_created_idx').on(t.workspaceId, t.hsCreatedAt),
   ],
 )

@@ -1,1 +1,0 @@
-ALTER TABLE "sync_state" ADD COLUMN "archived_swept_at" timestamp with time zone;
