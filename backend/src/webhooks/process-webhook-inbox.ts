@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import pLimit from 'p-limit'
 import type { AppDeps } from '../app-deps'
 import { rescoreCompanies } from '../churn/rescore-companies'
 import { pushScores } from '../churn/write-back/push-scores'
@@ -17,6 +18,8 @@ type Deps = Pick<
 
 const objectTypeOf: Record<string, CrmObjectType> = { ticket: 'tickets', company: 'companies', contact: 'contacts' }
 const BATCH = 500
+/** Portals whose events are applied at once: each mostly waits on HubSpot, within its own rate budget. */
+const PORTALS_AT_ONCE = 8
 /**
  * A claim older than this is taken to belong to a process that died mid-batch, and its events are
  * claimed again. Applying an event again is harmless (the record is read again from HubSpot and
@@ -80,48 +83,61 @@ export async function processWebhookInbox(deps: Deps): Promise<InboxRun> {
       const target = `${row.portalId}:${row.workspaceId ?? ''}`
       byTarget.set(target, [...(byTarget.get(target) ?? []), row])
     }
-    for (const rows of byTarget.values()) {
-      const { portalId, workspaceId } = rows[0]!
-      const ids = rows.map((r) => r.id)
-      const targets = await deps.db
-        .select()
-        .from(integrations)
-        .where(
-          and(
-            eq(integrations.hubId, portalId),
-            inArray(integrations.status, ['connected', 'degraded']),
-            workspaceId ? eq(integrations.workspaceId, workspaceId) : undefined,
-          ),
-        )
-      if (targets.length === 0) {
-        run.unknownPortal += rows.length
-        deps.metrics.webhookProcessed.inc({ outcome: 'unknown_portal' }, rows.length)
-        await deps.db.update(webhookInbox).set({ outcome: 'unknown_portal' }).where(inArray(webhookInbox.id, ids))
-        continue
-      }
-      try {
-        let outcome = { applied: 0, ignored: 0 }
-        for (const integration of targets)
-          outcome = await applyEvents(
-            deps,
-            integration,
-            rows.map((r) => r.payload as unknown as WebhookEvent),
-          )
-        run.applied += outcome.applied
-        run.ignored += outcome.ignored
-        deps.metrics.webhookProcessed.inc({ outcome: 'applied' }, outcome.applied)
-        deps.metrics.webhookProcessed.inc({ outcome: 'ignored' }, outcome.ignored)
-        await deps.db.update(webhookInbox).set({ outcome: 'applied' }).where(inArray(webhookInbox.id, ids))
-      } catch (error) {
-        run.retried += rows.length
-        deps.logger.warn({ err: error, portalId }, 'webhook events could not be applied; released for retry')
-        await deps.db
-          .update(webhookInbox)
-          .set({ processedAt: null, outcome: sql`null` })
-          .where(inArray(webhookInbox.id, ids))
-        return run
-      }
-    }
+    // Portals are applied side by side: each waits mostly on HubSpot (a batch read, a write-back), so a
+    // burst across many portals takes about as long as the slowest few, not the sum of them all.
+    const limit = pLimit(PORTALS_AT_ONCE)
+    const outcomes = await Promise.all([...byTarget.values()].map((rows) => limit(() => applyTarget(deps, rows, run))))
+    // A failed portal's events were released for retry; the others are done. The caller retries later.
+    if (outcomes.includes('released')) return run
+  }
+}
+
+/** One portal's (or one workspace copy's) claimed events: applied, dropped as unknown, or released for retry. */
+async function applyTarget(
+  deps: Deps,
+  rows: (typeof webhookInbox.$inferSelect)[],
+  run: InboxRun,
+): Promise<'done' | 'released'> {
+  const { portalId, workspaceId } = rows[0]!
+  const ids = rows.map((r) => r.id)
+  const targets = await deps.db
+    .select()
+    .from(integrations)
+    .where(
+      and(
+        eq(integrations.hubId, portalId),
+        inArray(integrations.status, ['connected', 'degraded']),
+        workspaceId ? eq(integrations.workspaceId, workspaceId) : undefined,
+      ),
+    )
+  if (targets.length === 0) {
+    run.unknownPortal += rows.length
+    deps.metrics.webhookProcessed.inc({ outcome: 'unknown_portal' }, rows.length)
+    await deps.db.update(webhookInbox).set({ outcome: 'unknown_portal' }).where(inArray(webhookInbox.id, ids))
+    return 'done'
+  }
+  try {
+    let outcome = { applied: 0, ignored: 0 }
+    for (const integration of targets)
+      outcome = await applyEvents(
+        deps,
+        integration,
+        rows.map((r) => r.payload as unknown as WebhookEvent),
+      )
+    run.applied += outcome.applied
+    run.ignored += outcome.ignored
+    deps.metrics.webhookProcessed.inc({ outcome: 'applied' }, outcome.applied)
+    deps.metrics.webhookProcessed.inc({ outcome: 'ignored' }, outcome.ignored)
+    await deps.db.update(webhookInbox).set({ outcome: 'applied' }).where(inArray(webhookInbox.id, ids))
+    return 'done'
+  } catch (error) {
+    run.retried += rows.length
+    deps.logger.warn({ err: error, portalId }, 'webhook events could not be applied; released for retry')
+    await deps.db
+      .update(webhookInbox)
+      .set({ processedAt: null, outcome: sql`null` })
+      .where(inArray(webhookInbox.id, ids))
+    return 'released'
   }
 }
 
