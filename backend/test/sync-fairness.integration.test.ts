@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { AppDeps } from '../src/app-deps'
-import { syncState } from '../src/db/schema'
 import { startJobs } from '../src/jobs/start-jobs'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
+import { connectAndRequestSync, importFinished } from './portal-import'
 
 let ctx: TestContext
 let worker: Awaited<ReturnType<typeof startJobs>> | undefined
@@ -41,25 +40,17 @@ afterAll(async () => {
   await ctx.close()
 })
 
-async function connectAndSync(portalId: number) {
-  const agent = await ctx.signedUpAgent()
-  const res = await ctx.connect(agent, portalId)
-  await worker!.requestSync(String(res.body.integration?.id), 'connected')
-  return agent.workspaceId
-}
-
-async function imported(workspaceId: string) {
-  const rows = await ctx.database.db.select().from(syncState).where(eq(syncState.workspaceId, workspaceId))
-  return rows.length === 3 && rows.every((row) => row.phase === 'incremental')
-}
-
 it('two portals with endless first imports leave the worker free to import a third', async () => {
-  for (const index of [0, 1]) await connectAndSync(ctx.sim.portals[index]!.portalId)
+  for (const index of [0, 1]) await connectAndRequestSync(ctx, worker!, ctx.sim.portals[index]!.portalId)
   // Both imports are running (each holds a sync slot), stuck on HubSpot.
   await expect.poll(() => heldTokens.size, { timeout: 20_000 }).toBe(2)
   holdNewPortals = false
 
-  const small = await connectAndSync(ctx.sim.control.createPortal({ companies: 3, tickets: 10 }).portalId)
-  await expect.poll(() => imported(small), { timeout: 30_000, interval: 200 }).toBe(true)
+  const small = await connectAndRequestSync(
+    ctx,
+    worker!,
+    ctx.sim.control.createPortal({ companies: 3, tickets: 10 }).portalId,
+  )
+  await expect.poll(() => importFinished(ctx, small), { timeout: 30_000, interval: 200 }).toBe(true)
   expect(heldTokens.size).toBe(2) // the two long imports are still where they were
 })

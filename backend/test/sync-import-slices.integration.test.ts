@@ -1,10 +1,11 @@
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { AppDeps } from '../src/app-deps'
-import { crmTickets, syncState } from '../src/db/schema'
+import { crmTickets } from '../src/db/schema'
 import { startJobs } from '../src/jobs/start-jobs'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
+import { connectAndRequestSync, importFinished } from './portal-import'
 
 let ctx: TestContext
 let worker: Awaited<ReturnType<typeof startJobs>> | undefined
@@ -45,18 +46,6 @@ afterAll(async () => {
   await ctx.close()
 })
 
-async function connectAndSync(portalId: number) {
-  const agent = await ctx.signedUpAgent()
-  const res = await ctx.connect(agent, portalId)
-  await worker!.requestSync(String(res.body.integration?.id), 'connected')
-  return agent.workspaceId
-}
-
-async function imported(workspaceId: string) {
-  const rows = await ctx.database.db.select().from(syncState).where(eq(syncState.workspaceId, workspaceId))
-  return rows.length === 3 && rows.every((row) => row.phase === 'incremental')
-}
-
 async function storedTickets(workspaceId: string) {
   const [row] = await ctx.database.db
     .select({ n: count() })
@@ -67,16 +56,20 @@ async function storedTickets(workspaceId: string) {
 
 it('a huge import hands its only slot to a small portal between slices, then finishes whole', async () => {
   const big = ctx.sim.control.createPortal({ companies: 400, tickets: 6000, seed: 'slices-big' })
-  const bigWorkspace = await connectAndSync(big.portalId)
+  const bigWorkspace = await connectAndRequestSync(ctx, worker!, big.portalId)
   await expect.poll(() => slowTokens.size, { timeout: 20_000 }).toBe(1)
   slowNext = false
 
-  const small = await connectAndSync(ctx.sim.control.createPortal({ companies: 3, tickets: 10 }).portalId)
-  await expect.poll(() => imported(small), { timeout: 60_000, interval: 200 }).toBe(true)
+  const small = await connectAndRequestSync(
+    ctx,
+    worker!,
+    ctx.sim.control.createPortal({ companies: 3, tickets: 10 }).portalId,
+  )
+  await expect.poll(() => importFinished(ctx, small), { timeout: 60_000, interval: 200 }).toBe(true)
   // The small portal got the slot while the big import was still under way.
-  expect(await imported(bigWorkspace)).toBe(false)
+  expect(await importFinished(ctx, bigWorkspace)).toBe(false)
 
   // Slice after slice, the big import resumes from its checkpoints and misses nothing.
-  await expect.poll(() => imported(bigWorkspace), { timeout: 240_000, interval: 500 }).toBe(true)
+  await expect.poll(() => importFinished(ctx, bigWorkspace), { timeout: 240_000, interval: 500 }).toBe(true)
   expect(await storedTickets(bigWorkspace)).toBe(6000)
 }, 300_000)
