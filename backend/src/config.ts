@@ -53,6 +53,8 @@ export interface ScheduleConfig {
   tokenRefreshSeconds: number
   /** Portals each worker process syncs at once; each portal's own HubSpot budget still paces its requests. */
   syncConcurrency: number
+  /** When the daily alert digest goes out: a five-field cron in UTC (07:00). */
+  alertDigestCron: string
 }
 
 /**
@@ -116,6 +118,7 @@ const envSchema = z.object({
   HUBSPOT_WEBHOOK_ACCEPT_V1: optional(z.enum(['true', 'false'])),
   RUN_WORKER: optional(z.enum(['true', 'false'])),
   SYNC_SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
+  ALERT_DIGEST_CRON: optional(z.string().regex(/^\S+( \S+){4}$/, 'must be a five-field cron, e.g. "0 7 * * *"')),
   TOKEN_REFRESH_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   SYNC_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100)),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -132,6 +135,7 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   syncSweepSeconds: 15 * 60,
   tokenRefreshSeconds: 60,
   syncConcurrency: 8,
+  alertDigestCron: '0 7 * * *',
 }
 
 const LOOPBACK = ['127.0.0.0/8', '::1']
@@ -261,6 +265,7 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
       syncSweepSeconds: e.SYNC_SWEEP_INTERVAL_SECONDS ?? DEFAULT_SCHEDULE.syncSweepSeconds,
       tokenRefreshSeconds: e.TOKEN_REFRESH_INTERVAL_SECONDS ?? DEFAULT_SCHEDULE.tokenRefreshSeconds,
       syncConcurrency: e.SYNC_CONCURRENCY ?? DEFAULT_SCHEDULE.syncConcurrency,
+      alertDigestCron: e.ALERT_DIGEST_CRON ?? DEFAULT_SCHEDULE.alertDigestCron,
     },
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' }

@@ -122,7 +122,7 @@ export async function startJobs(
   })
   // The digest mail, each morning (UTC), once for the cluster; a member's digest is sent once (see sendDailyDigests).
   await boss.createQueue(ALERT_DIGEST_QUEUE, { retryLimit: 3, retryDelay: 60, retryBackoff: true })
-  await boss.schedule(ALERT_DIGEST_QUEUE, '0 7 * * *')
+  await boss.schedule(ALERT_DIGEST_QUEUE, schedule.alertDigestCron)
   await work(ALERT_DIGEST_QUEUE, async () => {
     await sendDailyDigests(deps, deps.clock.now())
   })
