@@ -24,6 +24,7 @@ describe('config', () => {
       syncSweepSeconds: 900,
       tokenRefreshSeconds: 60,
       syncConcurrency: 8,
+      alertDigestCron: '0 7 * * *',
     })
     const compressed = parseConfig(
       {
@@ -31,10 +32,17 @@ describe('config', () => {
         SYNC_SWEEP_INTERVAL_SECONDS: '15',
         TOKEN_REFRESH_INTERVAL_SECONDS: '1',
         SYNC_CONCURRENCY: '3',
+        ALERT_DIGEST_CRON: '* * * * *',
       },
       defaults,
     )
-    expect(compressed.schedule).toEqual({ syncSweepSeconds: 15, tokenRefreshSeconds: 1, syncConcurrency: 3 })
+    expect(compressed.schedule).toEqual({
+      syncSweepSeconds: 15,
+      tokenRefreshSeconds: 1,
+      syncConcurrency: 3,
+      alertDigestCron: '* * * * *',
+    })
+    expect(() => parseConfig({ NODE_ENV: 'development', ALERT_DIGEST_CRON: 'daily' }, defaults)).toThrow(ConfigError)
     expect(() => parseConfig({ NODE_ENV: 'development', SYNC_CONCURRENCY: '0' }, defaults)).toThrow(ConfigError)
     expect(() => parseConfig({ NODE_ENV: 'development', SYNC_SWEEP_INTERVAL_SECONDS: '0' }, defaults)).toThrow(
       ConfigError,
