@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { ports } from '../playwright.config'
-import { consent, signUp } from './helpers'
+import { consent, password, signUp } from './helpers'
 
 const simulator = `http://127.0.0.1:${ports.simulator}`
 const northwind = 2000001
@@ -8,6 +8,7 @@ const northwind = 2000001
 test('a company turning high in HubSpot yields one Slack message, one digest mail and one HubSpot task, each linking back', async ({
   page,
   request,
+  browser,
 }) => {
   test.setTimeout(240_000)
   const email = await signUp(page)
@@ -90,6 +91,16 @@ test('a company turning high in HubSpot yields one Slack message, one digest mai
   // The signed link opens the company page; a tampered one is refused with its code.
   await page.goto(link!)
   await expect(page).toHaveURL(new RegExp(`/companies/${company.id}$`))
+  // Opened signed out (another browser): sign in first, then straight to the company.
+  const elsewhere = await browser.newContext()
+  const fresh = await elsewhere.newPage()
+  await fresh.goto(link!)
+  await expect(fresh).toHaveURL(/\/login\?next=/)
+  await fresh.getByLabel('Email').fill(email)
+  await fresh.getByLabel('Password').fill(password)
+  await fresh.getByRole('button', { name: 'Sign in' }).click()
+  await expect(fresh).toHaveURL(new RegExp(`/companies/${company.id}$`))
+  await elsewhere.close()
   await page.goto(link!.replace(/s=[^&]+/, 's=tampered'))
   await expect(page.getByTestId('company-link-error')).toHaveAttribute('data-error-code', 'link_invalid')
 

@@ -16,9 +16,18 @@ export type FollowUpTaskOutcome = 'created' | 'skipped' | 'retry' | 'failed' | '
 
 type Deps = Pick<
   AppDeps,
-  'db' | 'clock' | 'logger' | 'fetch' | 'hubspot' | 'metrics' | 'budgets' | 'retryDelayScale' | 'tokens' | 'config'
-> &
-  Pick<AppDeps, 'sessionSecret'>
+  | 'db'
+  | 'clock'
+  | 'logger'
+  | 'fetch'
+  | 'hubspot'
+  | 'metrics'
+  | 'budgets'
+  | 'retryDelayScale'
+  | 'tokens'
+  | 'config'
+  | 'sessionSecret'
+>
 
 const scopes = optionalFeatures.follow_up_tasks.scopes
 const turnedOffReason = `HubSpot refused to create tasks: the connection lacks ${scopes.join(', ')}. Reconnect HubSpot, grant it, then switch tasks on again.`

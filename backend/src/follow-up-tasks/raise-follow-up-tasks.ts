@@ -1,5 +1,5 @@
 import { hasScopes, optionalFeatures } from '@churnlens/contracts'
-import { and, eq, inArray, lt, or } from 'drizzle-orm'
+import { and, eq, lt, or } from 'drizzle-orm'
 import { loadBandEntries } from '../alerts/load-band-entries'
 import type { Database } from '../db/database'
 import { followUpTaskSettings, followUpTasks } from '../db/schema'
@@ -54,7 +54,7 @@ export async function raiseFollowUpTasks(
         eq(followUpTasks.workspaceId, workspaceId),
         or(
           eq(followUpTasks.state, 'pending'),
-          and(inArray(followUpTasks.state, ['creating']), lt(followUpTasks.claimedUntil, now)),
+          and(eq(followUpTasks.state, 'creating'), lt(followUpTasks.claimedUntil, now)),
         ),
       ),
     )
