@@ -55,6 +55,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // As a TLS terminator in front of the frontend would be: tests name the client with X-Forwarded-For.
       TRUSTED_PROXIES: '127.0.0.1',
+      // The daily digest every minute (still one mail per member and day), so a test sees it arrive.
+      ALERT_DIGEST_CRON: '* * * * *',
     },
   },
 })

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { alertRoutes } from './alerts/routes'
+import { followUpTaskRoutes } from './follow-up-tasks/routes'
+import { linkRoutes } from './links/routes'
 import type { AppDeps, AppEnv } from './app-deps'
 import { loadSession } from './auth/load-session'
 import { passwordRoutes } from './auth/password-routes'
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps) {
     definitionRoutes,
     ownerRoutes,
     alertRoutes,
+    followUpTaskRoutes,
+    linkRoutes,
     passwordRoutes,
     workspaceRoutes,
     teamRoutes,

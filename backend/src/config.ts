@@ -58,6 +58,8 @@ export interface ScheduleConfig {
    * queueing its own continuation): a few huge imports cannot hold every slot for hours.
    */
   importSliceSeconds: number
+  /** When the daily alert digest goes out: a five-field cron in UTC (07:00). */
+  alertDigestCron: string
 }
 
 /**
@@ -121,6 +123,7 @@ const envSchema = z.object({
   HUBSPOT_WEBHOOK_ACCEPT_V1: optional(z.enum(['true', 'false'])),
   RUN_WORKER: optional(z.enum(['true', 'false'])),
   SYNC_SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
+  ALERT_DIGEST_CRON: optional(z.string().regex(/^\S+( \S+){4}$/, 'must be a five-field cron, e.g. "0 7 * * *"')),
   TOKEN_REFRESH_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   SYNC_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100)),
   SYNC_IMPORT_SLICE_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
@@ -139,6 +142,7 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   tokenRefreshSeconds: 60,
   syncConcurrency: 8,
   importSliceSeconds: 300,
+  alertDigestCron: '0 7 * * *',
 }
 
 const LOOPBACK = ['127.0.0.0/8', '::1']
@@ -269,6 +273,7 @@ export function parseConfig(env: Record<string, string | undefined>, defaults: {
       tokenRefreshSeconds: e.TOKEN_REFRESH_INTERVAL_SECONDS ?? DEFAULT_SCHEDULE.tokenRefreshSeconds,
       syncConcurrency: e.SYNC_CONCURRENCY ?? DEFAULT_SCHEDULE.syncConcurrency,
       importSliceSeconds: e.SYNC_IMPORT_SLICE_SECONDS ?? DEFAULT_SCHEDULE.importSliceSeconds,
+      alertDigestCron: e.ALERT_DIGEST_CRON ?? DEFAULT_SCHEDULE.alertDigestCron,
     },
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM ?? 'Churnlens <no-reply@localhost>' }

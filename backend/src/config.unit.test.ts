@@ -25,6 +25,7 @@ describe('config', () => {
       tokenRefreshSeconds: 60,
       syncConcurrency: 8,
       importSliceSeconds: 300,
+      alertDigestCron: '0 7 * * *',
     })
     const compressed = parseConfig(
       {
@@ -33,6 +34,7 @@ describe('config', () => {
         TOKEN_REFRESH_INTERVAL_SECONDS: '1',
         SYNC_CONCURRENCY: '3',
         SYNC_IMPORT_SLICE_SECONDS: '20',
+        ALERT_DIGEST_CRON: '* * * * *',
       },
       defaults,
     )
@@ -41,7 +43,9 @@ describe('config', () => {
       tokenRefreshSeconds: 1,
       syncConcurrency: 3,
       importSliceSeconds: 20,
+      alertDigestCron: '* * * * *',
     })
+    expect(() => parseConfig({ NODE_ENV: 'development', ALERT_DIGEST_CRON: 'daily' }, defaults)).toThrow(ConfigError)
     expect(() => parseConfig({ NODE_ENV: 'development', SYNC_CONCURRENCY: '0' }, defaults)).toThrow(ConfigError)
     expect(() => parseConfig({ NODE_ENV: 'development', SYNC_IMPORT_SLICE_SECONDS: '0' }, defaults)).toThrow(
       ConfigError,

@@ -8,6 +8,7 @@ import { bandOf } from '../src/churn/score-company'
 import { writeHistoryPoints, writeScoreRows } from '../src/churn/write-score-rows'
 import { alertDeliveries, crmCompanies, hubspotOwners } from '../src/db/schema'
 import { createLogger } from '../src/http/create-logger'
+import { companyLink } from '../src/links/company-link'
 import { startJobs } from '../src/jobs/start-jobs'
 import type { TestContext } from './test-context'
 import { SIMULATOR_URL, createTestContext } from './test-context'
@@ -66,6 +67,9 @@ async function logOf(agent: Awaited<ReturnType<TestContext['signedUpAgent']>>) {
   return res.body.entries
 }
 
+/** The signed link alerts carry to a company page of the workspace. */
+const linkTo = (workspaceId: string, companyId: number) =>
+  companyLink('http://localhost:3000', ctx.deps.sessionSecret, workspaceId, companyId)
 const slackUrl = (hook: string) => `${SIMULATOR_URL}/slack/webhooks/${hook}`
 const messagesTo = (hook: string) => ctx.sim.slack.messages().filter((m) => m.hook === hook)
 
@@ -173,10 +177,10 @@ describe('alerts raised after scoring, across two workers', () => {
 
       const messages = messagesTo('T1/B2/one')
       expect(messages.map((m) => m.text).sort()).toEqual([
-        'Acme entered the high churn-risk band (score 70). http://localhost:3000/companies/101',
-        "Acme's churn-risk score rose from 30 to 70 within 7 days. http://localhost:3000/companies/101",
-        "Climber's churn-risk score rose from 10 to 40 within 7 days. http://localhost:3000/companies/103",
-        'Owned & Co entered the high churn-risk band (score 66). http://localhost:3000/companies/104',
+        `Acme entered the high churn-risk band (score 70). ${linkTo(ws, 101)}`,
+        `Acme's churn-risk score rose from 30 to 70 within 7 days. ${linkTo(ws, 101)}`,
+        `Climber's churn-risk score rose from 10 to 40 within 7 days. ${linkTo(ws, 103)}`,
+        `Owned & Co entered the high churn-risk band (score 66). ${linkTo(ws, 104)}`,
       ])
       const owned = messages.find((m) => m.text.startsWith('Owned'))!
       expect(owned.blocks).toEqual([
@@ -184,7 +188,7 @@ describe('alerts raised after scoring, across two workers', () => {
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: '*<http://localhost:3000/companies/104|Owned &amp; Co>*\nOwned &amp; Co entered the high churn-risk band (score 66).',
+            text: `*<${linkTo(ws, 104)}|Owned &amp; Co>*\nOwned &amp; Co entered the high churn-risk band (score 66).`,
           },
         },
         {
@@ -199,7 +203,7 @@ describe('alerts raised after scoring, across two workers', () => {
             {
               type: 'button',
               text: { type: 'plain_text', text: 'Open in Churnlens' },
-              url: 'http://localhost:3000/companies/104',
+              url: linkTo(ws, 104),
             },
           ],
         },
@@ -228,9 +232,7 @@ describe('alerts raised after scoring, across two workers', () => {
         .filter((m) => m.subject.startsWith('Churnlens: ') && m.to.includes(colleague.email))
       expect(digests).toHaveLength(1)
       expect(digests[0]!.subject).toMatch(/^Churnlens: 1 alert in /)
-      expect(digests[0]!.text).toContain(
-        '• Owned & Co entered the high churn-risk band (score 66). http://localhost:3000/companies/104',
-      )
+      expect(digests[0]!.text).toContain(`• Owned & Co entered the high churn-risk band (score 66). ${linkTo(ws, 104)}`)
       expect(digests[0]!.text).not.toContain('Acme')
       expect(
         ctx.mailCatcher.list().some((m) => m.to.includes(owner.email) && m.subject.startsWith('Churnlens: ')),

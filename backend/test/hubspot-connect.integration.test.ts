@@ -32,7 +32,7 @@ describe('authorize', () => {
     expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT_URI)
     expect(url.searchParams.get('scope')?.split(' ')).toEqual(requiredScopes)
     expect(url.searchParams.get('optional_scope')).toBe(
-      'crm.objects.companies.write crm.schemas.companies.write crm.objects.deals.read crm.objects.owners.read',
+      'crm.objects.companies.write crm.schemas.companies.write crm.objects.deals.read crm.objects.owners.read crm.objects.contacts.write',
     )
     expect(url.searchParams.get('code_challenge_method')).toBe('S256')
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/)
@@ -236,6 +236,7 @@ describe('callback: every failure has its own code and writes nothing', () => {
         'crm.schemas.companies.write',
         'crm.objects.deals.read',
         'crm.objects.owners.read',
+        'crm.objects.contacts.write',
       ])
     }
     expect(await integrationRow(agent.workspaceId)).toBeNull()

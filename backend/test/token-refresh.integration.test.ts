@@ -167,6 +167,7 @@ describe('dead grants go to needs_reauth once, with no retry loop', () => {
           { feature: 'write_back', missingScopes: ['crm.objects.companies.write', 'crm.schemas.companies.write'] },
           { feature: 'renewal_deals', missingScopes: ['crm.objects.deals.read'] },
           { feature: 'owners', missingScopes: ['crm.objects.owners.read'] },
+          { feature: 'follow_up_tasks', missingScopes: ['crm.objects.contacts.write'] },
         ],
       })
 

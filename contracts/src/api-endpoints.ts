@@ -1,4 +1,6 @@
 import { alertsApi } from './alert-endpoints'
+import { followUpTasksApi } from './follow-up-task-endpoints'
+import { linksApi } from './link-endpoints'
 import { authApi } from './auth-endpoints'
 import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './churn-endpoints'
 import type { Endpoint } from './endpoint'
@@ -20,4 +22,6 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(devMailApi),
   ...Object.values(ownersApi),
   ...Object.values(alertsApi),
+  ...Object.values(followUpTasksApi),
+  ...Object.values(linksApi),
 ]

@@ -68,6 +68,8 @@ export const errorStatus = {
   invalid_outcomes_csv: 400,
   // alerts
   invalid_slack_url: 400,
+  // signed links into Churnlens
+  link_invalid: 400,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof errorStatus
@@ -156,6 +158,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   invalid_outcomes_csv: 'The CSV could not be read: see the line named below.',
   invalid_slack_url:
     'That is not a usable Slack incoming-webhook URL: it must be an https address such as https://hooks.slack.com/services/….',
+  link_invalid:
+    'This link is not a valid Churnlens link: it was changed or cut short. Open the company from Churnlens itself, or ask for the alert again.',
 }
 
 export const apiErrorSchema = z.object({

@@ -10,7 +10,7 @@ export interface ScopeSpec {
   feature?: OptionalFeature
 }
 
-export type OptionalFeature = 'write_back' | 'renewal_deals' | 'owners'
+export type OptionalFeature = 'write_back' | 'renewal_deals' | 'owners' | 'follow_up_tasks'
 
 export const hubspotScopes: readonly ScopeSpec[] = [
   {
@@ -57,6 +57,14 @@ export const hubspotScopes: readonly ScopeSpec[] = [
     feature: 'owners',
     reason: 'Optional: read who owns each company, so each of your team sees "My accounts".',
   },
+  {
+    // HubSpot has no tasks scope: creating a task needs the contacts write scope (its tasks API says so).
+    scope: 'crm.objects.contacts.write',
+    required: false,
+    feature: 'follow_up_tasks',
+    reason:
+      "Optional: create a follow-up task in HubSpot for a company's owner when it turns high risk. HubSpot files tasks under contacts, so this is the contacts write permission; Churnlens never edits your contacts.",
+  },
 ]
 
 export const DEALS_READ_SCOPE = 'crm.objects.deals.read'
@@ -84,6 +92,10 @@ export const optionalFeatures: Record<OptionalFeature, { label: string; scopes: 
   owners: {
     label: 'Company owners and "My accounts"',
     scopes: hubspotScopes.filter((s) => s.feature === 'owners').map((s) => s.scope),
+  },
+  follow_up_tasks: {
+    label: 'Follow-up tasks in HubSpot for high-risk companies',
+    scopes: hubspotScopes.filter((s) => s.feature === 'follow_up_tasks').map((s) => s.scope),
   },
 }
 

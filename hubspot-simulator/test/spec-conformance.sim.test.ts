@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Simulator } from '../src/index'
 import type { ApiAnswer } from './crm-helpers'
-import { api, crmSimulator, privateToken } from './crm-helpers'
+import { api, control, crmSimulator, privateToken } from './crm-helpers'
 import { apiHost, connect, defaultApp, postForm } from './helpers'
 import type { Operation } from './spec/hubspot-specs'
 import { absentNote, checkAgainstSpec, recordingsPresent, specsPresent } from './spec/hubspot-specs'
@@ -301,6 +301,81 @@ describe.skipIf(!specsPresent)("the simulator against HubSpot's official specs",
       expect(one.status).toBe(200)
       expectFits(one, file, 'get', '/crm/v3/owners/{ownerId}')
     }
+  })
+
+  it('tasks: create on a company for an owner, the refusals, get, list, search, and v4 from the company', async () => {
+    const sim = crmSimulator()
+    sim.portals.find((candidate) => candidate.portalId === 2000001)?.privateAppScopes.push('crm.objects.owners.read')
+    const file = 'crm-tasks-v3.json'
+    // Without crm.objects.contacts.write (tasks have no scope of their own): 403.
+    const readOnly = await api(sim, privateToken(sim), 'POST', '/crm/v3/objects/tasks', {
+      properties: { hs_timestamp: '2026-12-01T09:00:00.000Z' },
+      associations: [],
+    })
+    expect(readOnly.status).toBe(403)
+    expect(readOnly.body).toMatchObject({ category: 'MISSING_SCOPES' })
+    expectFits(readOnly, file, 'post', '/crm/v3/objects/tasks')
+    const token = writerToken(sim)
+    const owners = await api(sim, token, 'GET', '/crm/v3/owners')
+    const ownerId = String((owners.body.results as { id: string }[])[0]?.id)
+    const companies = await api(sim, token, 'GET', '/crm/v3/objects/companies?limit=1')
+    const companyId = String(companies.body.results?.[0]?.id)
+    const onCompany = (id: string) => [
+      { to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
+    ]
+    const properties = {
+      hs_timestamp: '2026-12-01T09:00:00.000Z',
+      hs_task_subject: 'Call Acme about its rising churn risk',
+      hs_task_body: 'Three urgent tickets open for 9 days.',
+      hubspot_owner_id: ownerId,
+      hs_task_status: 'NOT_STARTED',
+      hs_task_priority: 'HIGH',
+      hs_task_type: 'TODO',
+    }
+    const created = await api(sim, token, 'POST', '/crm/v3/objects/tasks', {
+      properties,
+      associations: onCompany(companyId),
+    })
+    expect(created.status).toBe(201)
+    expect(created.body.properties).toMatchObject({ hubspot_owner_id: ownerId, hs_task_priority: 'HIGH' })
+    expectFits(created, file, 'post', '/crm/v3/objects/tasks')
+    const taskId = String(created.body.id)
+
+    const refusals = [
+      { properties: { ...properties, hs_timestamp: undefined }, associations: [], why: 'hs_timestamp' },
+      { properties: { ...properties, hubspot_owner_id: '424242' }, associations: [], why: 'INVALID_OWNER_ID' },
+      { properties, associations: onCompany('10999999999'), why: '10999999999' },
+    ]
+    for (const { why, ...body } of refusals) {
+      const refused = await api(sim, token, 'POST', '/crm/v3/objects/tasks', body)
+      expect(refused.status).toBe(400)
+      expect(refused.body).toMatchObject({ category: 'VALIDATION_ERROR' })
+      expect(String(refused.body.message)).toContain(why)
+      expectFits(refused, file, 'post', '/crm/v3/objects/tasks')
+    }
+
+    const one = await api(sim, token, 'GET', `/crm/v3/objects/tasks/${taskId}?properties=hs_task_subject`)
+    expect(one.status).toBe(200)
+    expectFits(one, file, 'get', '/crm/v3/objects/tasks/{taskId}')
+    expectFits(await api(sim, token, 'GET', '/crm/v3/objects/tasks'), file, 'get', '/crm/v3/objects/tasks')
+    const found = await api(sim, token, 'POST', '/crm/v3/objects/tasks/search', { query: 'Acme' })
+    expect(found.body.total).toBe(1)
+    expectFits(found, file, 'post', '/crm/v3/objects/tasks/search')
+    const linked = await api(sim, token, 'GET', `/crm/v4/objects/companies/${companyId}/associations/tasks`)
+    expect(linked.body.results).toEqual([
+      {
+        toObjectId: Number(taskId),
+        associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 191, label: null }],
+      },
+    ])
+    expectFits(
+      linked,
+      'crm-associations-v4.json',
+      'get',
+      '/crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}',
+    )
+    const listed = await control(sim, 'GET', '/portals/2000001/tasks')
+    expect(listed.body.results).toEqual([expect.objectContaining({ id: taskId, companyIds: [companyId] })])
   })
 
   it('property definitions: list, get, create', async () => {

@@ -12,10 +12,12 @@ export interface SlackAlert {
   members: readonly string[]
 }
 
-/** Slack's incoming-webhook message: `text` is the fallback notifications show, `blocks` the message itself. */
-export function buildSlackMessage(alert: SlackAlert, publicUrl: string): { text: string; blocks: unknown[] } {
+/**
+ * Slack's incoming-webhook message: `text` is the fallback notifications show, `blocks` the message itself.
+ * `link` is the signed link to the company page, which opens it in the alert's workspace.
+ */
+export function buildSlackMessage(alert: SlackAlert, link: string): { text: string; blocks: unknown[] } {
   const name = alert.companyName ?? `Company ${alert.companyId}`
-  const link = `${publicUrl}/companies/${alert.companyId}`
   const what = describeAlert({ ...alert, companyName: name })
   const text = `${what} ${link}`
   return {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { alertDeliveries, alertSlackTargets, crmCompanies, users } from '../db/schema'
+import { companyLink } from '../links/company-link'
 import { buildSlackMessage } from './build-slack-message'
 import { classifySlackAnswer } from './classify-slack-answer'
 import { slackUrlSeal } from './slack-url-seal'
@@ -21,7 +22,7 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'retry' | 'failed' | 'not_del
  * failing, and alerts meet it as not delivered instead of being retried forever.
  */
 export async function deliverAlert(
-  deps: Pick<AppDeps, 'db' | 'cipher' | 'fetch' | 'clock' | 'config' | 'logger'>,
+  deps: Pick<AppDeps, 'db' | 'cipher' | 'fetch' | 'clock' | 'config' | 'logger' | 'sessionSecret'>,
   deliveryId: string,
 ): Promise<DeliveryOutcome> {
   const { db } = deps
@@ -76,7 +77,7 @@ export async function deliverAlert(
       from: alert.fromScore,
       members: members.map((m) => m.email).sort(),
     },
-    deps.config.publicUrl,
+    companyLink(deps.config.publicUrl, deps.sessionSecret, alert.workspaceId, alert.companyId),
   )
 
   const answer = await deps

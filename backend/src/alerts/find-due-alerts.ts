@@ -1,9 +1,9 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray } from 'drizzle-orm'
 import type { Database } from '../db/database'
-import { alertRules, churnScoreHistory, churnScores, crmCompanies, users } from '../db/schema'
-import { signalSettings } from '../churn/churn-weights'
+import { alertRules, churnScoreHistory, churnScores, users } from '../db/schema'
 import { findMyOwner } from '../owners/find-my-owner'
-import type { BandEntry, DueAlert, MemberRule, ScoreRise } from './match-alert-rules'
+import type { DueAlert, MemberRule, ScoreRise } from './match-alert-rules'
+import { loadBandEntries } from './load-band-entries'
 import { matchAlertRules } from './match-alert-rules'
 
 const WEEK = 7 * 86_400_000
@@ -45,39 +45,6 @@ async function loadMemberRules(db: Database, workspaceId: string): Promise<Membe
           : null,
     })),
   )
-}
-
-/**
- * Companies high now, with the first history point after their last one below the band: when they
- * entered it. A company never seen below the band (high from its first score, as after an import)
- * did not enter it and is not alerted.
- */
-async function loadBandEntries(db: Database, workspaceId: string): Promise<BandEntry[]> {
-  const high = signalSettings.bands.high
-  const h = churnScoreHistory
-  const lastBelow = sql`(select max(l.computed_at) from churn_score_history l
-    where l.workspace_id = ${h.workspaceId} and l.company_id = ${h.companyId} and l.score < ${high})`
-  const rows = await db
-    .select({
-      companyId: h.companyId,
-      ownerId: crmCompanies.ownerId,
-      score: churnScores.score,
-      enteredAt: sql<Date>`min(${h.computedAt})`.mapWith(h.computedAt),
-    })
-    .from(h)
-    .innerJoin(churnScores, and(eq(churnScores.workspaceId, h.workspaceId), eq(churnScores.companyId, h.companyId)))
-    .innerJoin(crmCompanies, and(eq(crmCompanies.workspaceId, h.workspaceId), eq(crmCompanies.hubspotId, h.companyId)))
-    .where(
-      and(
-        eq(h.workspaceId, workspaceId),
-        eq(churnScores.band, 'high'),
-        eq(crmCompanies.archived, false),
-        gte(h.score, high),
-        sql`${h.computedAt} > ${lastBelow}`,
-      ),
-    )
-    .groupBy(h.companyId, crmCompanies.ownerId, churnScores.score)
-  return rows
 }
 
 /** Each company's lowest history point of the last 7 days (the earliest, on a tie) against its score now. */

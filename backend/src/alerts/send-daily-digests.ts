@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { AppDeps } from '../app-deps'
 import { companyOfAlert } from './company-of-alert'
 import { alertDeliveries, alertDigests, alertRules, crmCompanies, users, workspaces } from '../db/schema'
+import { companyLink } from '../links/company-link'
 import { renderLinkMail } from '../mail/render-link-mail'
 import { describeAlert } from './describe-alert'
 
@@ -15,7 +16,10 @@ const DIGEST_SIZE = 30
  * running the daily job send it once; a send that fails removes the record and throws, so the job's
  * retry sends it again.
  */
-export async function sendDailyDigests(deps: Pick<AppDeps, 'db' | 'mailer' | 'config' | 'logger'>, now: Date) {
+export async function sendDailyDigests(
+  deps: Pick<AppDeps, 'db' | 'mailer' | 'config' | 'logger' | 'sessionSecret'>,
+  now: Date,
+) {
   const { db } = deps
   const day = now.toISOString().slice(0, 10)
   const since = new Date(now.getTime() - DAY)
@@ -55,7 +59,7 @@ export async function sendDailyDigests(deps: Pick<AppDeps, 'db' | 'mailer' | 'co
     if (claimed.length === 0) continue
     const lines = alerts.map(({ alert, companyName }) => {
       const name = companyName ?? `Company ${alert.companyId}`
-      return `• ${describeAlert({ ...alert, companyName: name, from: alert.fromScore })} ${deps.config.publicUrl}/companies/${alert.companyId}`
+      return `• ${describeAlert({ ...alert, companyName: name, from: alert.fromScore })} ${companyLink(deps.config.publicUrl, deps.sessionSecret, member.workspaceId, alert.companyId)}`
     })
     const mail = renderLinkMail({
       to: member.email,

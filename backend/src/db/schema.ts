@@ -1,4 +1,11 @@
-import { alertEvents, alertKinds, integrationReasonCodes, syncErrorCodes, workspaceRoles } from '@churnlens/contracts'
+import {
+  alertEvents,
+  alertKinds,
+  followUpTaskStates,
+  integrationReasonCodes,
+  syncErrorCodes,
+  workspaceRoles,
+} from '@churnlens/contracts'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -673,6 +680,57 @@ export const alertDigests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.day] })],
 )
+
+/* ---- Follow-up tasks in HubSpot: one per company entering the high band ---- */
+
+/** Whether the workspace creates follow-up tasks; only band entries after `enabledAt` get one. */
+export const followUpTaskSettings = pgTable('follow_up_task_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull(),
+  /** Switching on is not a flood of tasks for every company already high: only what enters after. */
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  /** Set when HubSpot refused the scope and Churnlens switched the feature off itself. */
+  turnedOffReason: text('turned_off_reason'),
+  turnedOffAt: timestamp('turned_off_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+})
+
+/**
+ * One follow-up task per company and entry into the high band: the unique key makes a second raise,
+ * from another instance or after a restart, insert nothing. The row is also the creation's state.
+ */
+export const followUpTasks = pgTable(
+  'follow_up_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    companyId: bigint('company_id', { mode: 'number' }).notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    score: integer('score').notNull(),
+    /** The company's HubSpot owner when the task was raised; null → the task is unassigned. */
+    ownerId: text('owner_id'),
+    state: text('state', { enum: followUpTaskStates }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** While `creating`: until when the creator holds it (a crashed creator's claim runs out). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    hubspotTaskId: text('hubspot_task_id'),
+    /** The portal the task went to, for its record URL. */
+    hubId: bigint('hub_id', { mode: 'number' }),
+    createdAt: createdAt(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('follow_up_tasks_once_idx').on(t.workspaceId, t.companyId, t.enteredAt),
+    index('follow_up_tasks_recent_idx').on(t.workspaceId, t.createdAt),
+  ],
+)
+
+export type FollowUpTaskRow = typeof followUpTasks.$inferSelect
 
 export type AlertRuleRow = typeof alertRules.$inferSelect
 export type AlertDeliveryRow = typeof alertDeliveries.$inferSelect

@@ -2,6 +2,8 @@ import { PgBoss, fromPglite } from 'pg-boss'
 import { deliverAlert } from '../alerts/deliver-alert'
 import { raiseAlerts } from '../alerts/raise-alerts'
 import { sendDailyDigests } from '../alerts/send-daily-digests'
+import { createFollowUpTask } from '../follow-up-tasks/create-follow-up-task'
+import { raiseFollowUpTasks } from '../follow-up-tasks/raise-follow-up-tasks'
 import type { AppDeps } from '../app-deps'
 import { DEFAULT_SCHEDULE } from '../config'
 import type { JobsConnection } from '../db/database'
@@ -32,6 +34,7 @@ const RETENTION_QUEUE = 'prune-expired-data'
 const ALERTS_QUEUE = 'raise-alerts'
 const DELIVER_ALERT_QUEUE = 'deliver-alert'
 const ALERT_DIGEST_QUEUE = 'alert-digest-daily'
+const FOLLOW_UP_TASK_QUEUE = 'create-follow-up-task'
 /** pg-boss's smallest heartbeat: a dead worker's job is free again this long after its last beat. */
 const HEARTBEAT_SECONDS = 10
 const SUPERVISE_SECONDS = 2
@@ -90,6 +93,10 @@ export async function startJobs(
   await boss.createQueue(ALERTS_QUEUE, { policy: 'stately', retryLimit: 3, retryDelay: 5 })
   const deliverQueue = { retryLimit: 4, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 }
   await boss.createQueue(DELIVER_ALERT_QUEUE, deliverQueue)
+  // Follow-up tasks in HubSpot ride on the same pass; the HubSpot client already retried 429s and 5xx,
+  // so a task that still failed comes back after 30 s, then 60, 120… (createFollowUpTask gives up after its attempts).
+  const followUpQueue = { retryLimit: 4, retryDelay: 30, retryBackoff: true, retryDelayMax: 900 }
+  await boss.createQueue(FOLLOW_UP_TASK_QUEUE, followUpQueue)
   async function requestAlertCheck(workspaceId: string) {
     await boss.send(ALERTS_QUEUE, { workspaceId }, { singletonKey: workspaceId })
   }
@@ -99,6 +106,15 @@ export async function startJobs(
     // An alert queued twice (by this pass and another instance's) is still sent once: deliverAlert claims its row.
     for (const deliveryId of toSend)
       await boss.send(DELIVER_ALERT_QUEUE, { deliveryId }, { singletonKey: deliveryId, ...deliverQueue })
+    const { toCreate } = await raiseFollowUpTasks(deps.db, job.data.workspaceId, deps.clock.now())
+    // Queued twice (by another instance's pass) is still created once: createFollowUpTask claims its row.
+    for (const taskId of toCreate)
+      await boss.send(FOLLOW_UP_TASK_QUEUE, { taskId }, { singletonKey: taskId, ...followUpQueue })
+  })
+  await work<{ taskId: string }>(FOLLOW_UP_TASK_QUEUE, async ([job]) => {
+    if (!job) return
+    const outcome = await createFollowUpTask(deps, job.data.taskId)
+    if (outcome === 'retry') throw new Error('follow-up task not created; retrying with backoff')
   })
   await work<{ deliveryId: string }>(DELIVER_ALERT_QUEUE, async ([job]) => {
     if (!job) return
@@ -107,7 +123,7 @@ export async function startJobs(
   })
   // The digest mail, each morning (UTC), once for the cluster; a member's digest is sent once (see sendDailyDigests).
   await boss.createQueue(ALERT_DIGEST_QUEUE, { retryLimit: 3, retryDelay: 60, retryBackoff: true })
-  await boss.schedule(ALERT_DIGEST_QUEUE, '0 7 * * *')
+  await boss.schedule(ALERT_DIGEST_QUEUE, schedule.alertDigestCron)
   await work(ALERT_DIGEST_QUEUE, async () => {
     await sendDailyDigests(deps, deps.clock.now())
   })

@@ -1,4 +1,5 @@
 import { archiveRecord, restoreRecord } from '../crm/archive-record'
+import { associationsOf } from '../crm/association-store'
 import type { CrmObjectType } from '../crm/change-feed'
 import type { ApiObject } from '../crm/api/to-api-object'
 import { allPropertyNames, toApiObject } from '../crm/api/to-api-object'
@@ -62,7 +63,11 @@ export interface CrmControl {
     mergedId: string,
   ): CrmControlResult<ApiObject>
   setAssociation(portalId: number, input: AssociationInput): CrmControlResult<{ changed: boolean }>
+  /** Every task created in the portal, oldest first, with the companies it is associated with; undefined for an unknown portal. */
+  tasks(portalId: number): SimTask[] | undefined
 }
+
+export type SimTask = ApiObject & { companyIds: string[] }
 
 export function createCrmControl(state: SimState, simSeed: string): CrmControl {
   const portalOf = (portalId: number): PortalCrm | undefined =>
@@ -125,5 +130,13 @@ export function createCrmControl(state: SimState, simSeed: string): CrmControl {
     mergeRecords: (portalId, objectType, primaryId, mergedId) =>
       withPortal(portalId, (ctx) => view(ctx, mergeRecords(ctx, objectType, primaryId, mergedId))),
     setAssociation: (portalId, input) => withPortal(portalId, (ctx) => setAssociation(ctx, input)),
+    tasks: (portalId) => {
+      const portal = portalOf(portalId)
+      if (!portal) return undefined
+      return portal.objects.tasks.active.map((record) => ({
+        ...toApiObject(portal, record, allPropertyNames(record)),
+        companyIds: [...associationsOf(portal.associations, 'tasks', record.id, 'companies').keys()],
+      }))
+    },
   }
 }

@@ -74,6 +74,12 @@ export function registerCrmControlRoutes(app: Hono<SimEnv>, control: SimulatorCo
     return answer(c, control.restoreRecord(portalIdOf(c), type, c.req.param('objectId')))
   })
 
+  // The tasks apps created through the API, so a test can see what reached the portal's owners.
+  app.get(`${portals}/:portalId/tasks`, (c) => {
+    const tasks = control.tasks(portalIdOf(c))
+    return tasks ? c.json({ results: tasks }) : noPortal(c)
+  })
+
   app.post(`${portals}/:portalId/associations`, async (c) => {
     const body = await parseJson(c, associationSchema)
     if (!body.ok) return body.error
@@ -106,7 +112,7 @@ function noPortal(c: Context<SimEnv>): Response {
 
 function badType(c: Context<SimEnv>): Response {
   return hubspotError(c, 400, {
-    message: 'objectType must be tickets, companies or contacts',
+    message: 'objectType must be tickets, companies, contacts, deals or tasks',
     category: 'VALIDATION_ERROR',
   })
 }

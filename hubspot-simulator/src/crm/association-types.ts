@@ -17,6 +17,15 @@ const specs: Partial<Record<`${CrmObjectType}->${CrmObjectType}`, AssociationSpe
   'contacts->tickets': { defaultTypeId: 15 },
   'deals->companies': { defaultTypeId: 341, primaryTypeId: 5 },
   'companies->deals': { defaultTypeId: 342, primaryTypeId: 6 },
+  // Tasks (facts §G): no primary label; the inverse ids are what v4 lists from the company's side.
+  'tasks->companies': { defaultTypeId: 192 },
+  'companies->tasks': { defaultTypeId: 191 },
+  'tasks->contacts': { defaultTypeId: 204 },
+  'contacts->tasks': { defaultTypeId: 203 },
+  'tasks->deals': { defaultTypeId: 216 },
+  'deals->tasks': { defaultTypeId: 215 },
+  'tasks->tickets': { defaultTypeId: 230 },
+  'tickets->tasks': { defaultTypeId: 229 },
 }
 
 export function associationSpec(from: CrmObjectType, to: CrmObjectType): AssociationSpec | undefined {

@@ -1,5 +1,5 @@
 /** The CRM object types the simulator stores (HubSpot's plural path names). */
-export type CrmObjectType = 'tickets' | 'companies' | 'contacts' | 'deals'
+export type CrmObjectType = 'tickets' | 'companies' | 'contacts' | 'deals' | 'tasks'
 
 /**
  * One committed CRM write. Every write — control API or public API — publishes exactly one change per affected

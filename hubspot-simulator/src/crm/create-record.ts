@@ -20,6 +20,8 @@ import { defaultPipelineId } from './ticket-pipeline'
 const requiredProperties: Partial<Record<CrmObjectType, readonly string[]>> = {
   tickets: ['subject', 'hs_pipeline_stage'],
   deals: ['dealname', 'dealstage'],
+  // The due date (facts §G).
+  tasks: ['hs_timestamp'],
 }
 
 export interface CreateRecordInput {
@@ -53,6 +55,11 @@ export function createRecord(
         ctx.portal.dealPipelines.find((pipeline) => pipeline.id === values.pipeline)?.stages[0]?.id ?? null
     const badStage = checkDealStage(ctx.portal.dealPipelines, values.pipeline, values.dealstage ?? null)
     if (badStage) return err(badStage)
+  }
+  if (objectType === 'tasks') {
+    const owner = values.hubspot_owner_id
+    if (owner && !ctx.portal.owners.some((o) => o.id === owner && !o.archived))
+      return err({ category: 'VALIDATION_ERROR', message: invalidOwnerMessage(owner) })
   }
   const missing = required.filter((name) => values[name] === undefined || values[name] === null)
   if (missing.length > 0)
@@ -92,4 +99,15 @@ export function createRecord(
     publishAssociationChange(ctx, link, false)
   }
   return ok(record)
+}
+
+/** HubSpot's answer for an owner id that is no owner of the portal (a user id, say): the property-values form. */
+function invalidOwnerMessage(owner: string): string {
+  const problem = {
+    isValid: false,
+    message: `${owner} is not a valid owner id`,
+    error: 'INVALID_OWNER_ID',
+    name: 'hubspot_owner_id',
+  }
+  return `Property values were not valid: ${JSON.stringify([problem])}`
 }

@@ -1,6 +1,12 @@
 import type { CrmObjectType } from './change-feed'
 
-export const crmObjectTypes = ['tickets', 'companies', 'contacts', 'deals'] as const satisfies readonly CrmObjectType[]
+export const crmObjectTypes = [
+  'tickets',
+  'companies',
+  'contacts',
+  'deals',
+  'tasks',
+] as const satisfies readonly CrmObjectType[]
 
 /** HubSpot's singular names, used in association type names (`ticket_to_company`) and messages. */
 export const singularName: Record<CrmObjectType, string> = {
@@ -8,6 +14,7 @@ export const singularName: Record<CrmObjectType, string> = {
   companies: 'company',
   contacts: 'contact',
   deals: 'deal',
+  tasks: 'task',
 }
 
 /** HubSpot's object type ids, as in record URLs (`/record/0-5/{id}`). */
@@ -16,6 +23,7 @@ export const objectTypeId: Record<CrmObjectType, string> = {
   companies: '0-2',
   deals: '0-3',
   tickets: '0-5',
+  tasks: '0-27',
 }
 
 /** Contacts name their last-modified property differently from companies and tickets. */
@@ -24,6 +32,7 @@ export const lastModifiedProperty: Record<CrmObjectType, string> = {
   companies: 'hs_lastmodifieddate',
   contacts: 'lastmodifieddate',
   deals: 'hs_lastmodifieddate',
+  tasks: 'hs_lastmodifieddate',
 }
 
 /**
@@ -35,6 +44,7 @@ export const firstId: Record<CrmObjectType, number> = {
   contacts: 20_000_000_001,
   tickets: 30_000_000_001,
   deals: 40_000_000_001,
+  tasks: 50_000_000_001,
 }
 
 /** Accepts the plural path names and the singular / type-id aliases HubSpot also routes. */
@@ -56,6 +66,10 @@ export function parseObjectType(raw: string | undefined): CrmObjectType | undefi
     case 'deal':
     case '0-3':
       return 'deals'
+    case 'tasks':
+    case 'task':
+    case '0-27':
+      return 'tasks'
     default:
       return undefined
   }

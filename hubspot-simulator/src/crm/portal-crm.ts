@@ -32,6 +32,7 @@ export function createPortalCrm(portalId: number): PortalCrm {
       companies: createObjectStore('companies'),
       contacts: createObjectStore('contacts'),
       deals: createObjectStore('deals'),
+      tasks: createObjectStore('tasks'),
     },
     associations: createAssociationStore(),
     properties: {
@@ -39,6 +40,7 @@ export function createPortalCrm(portalId: number): PortalCrm {
       companies: builtInProperties('companies', dealPipelines),
       contacts: builtInProperties('contacts', dealPipelines),
       deals: builtInProperties('deals', dealPipelines),
+      tasks: builtInProperties('tasks', dealPipelines),
     },
     dealPipelines,
     owners: [],

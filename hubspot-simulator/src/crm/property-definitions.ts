@@ -261,6 +261,43 @@ const drafts: Record<Exclude<CrmObjectType, 'deals'>, Draft[]> = {
     { name: 'jobtitle', label: 'Job Title', type: 'string' },
     { name: 'company', label: 'Company Name', type: 'string' },
   ],
+  // Tasks (https://developers.hubspot.com/docs/api/crm/tasks): hs_timestamp is the due date.
+  tasks: [
+    ...common('hs_lastmodifieddate'),
+    { name: 'hs_timestamp', label: 'Due date', type: 'datetime' },
+    { name: 'hs_task_subject', label: 'Task Title', type: 'string' },
+    { name: 'hs_task_body', label: 'Notes', type: 'string', fieldType: 'html' },
+    {
+      name: 'hs_task_status',
+      label: 'Task Status',
+      type: 'enumeration',
+      options: options([
+        ['NOT_STARTED', 'Not started'],
+        ['COMPLETED', 'Completed'],
+      ]),
+    },
+    {
+      name: 'hs_task_priority',
+      label: 'Priority',
+      type: 'enumeration',
+      options: options([
+        ['LOW', 'Low'],
+        ['MEDIUM', 'Medium'],
+        ['HIGH', 'High'],
+      ]),
+    },
+    {
+      name: 'hs_task_type',
+      label: 'Task Type',
+      type: 'enumeration',
+      options: options([
+        ['EMAIL', 'Email'],
+        ['CALL', 'Call'],
+        ['TODO', 'To-do'],
+      ]),
+    },
+    { name: 'hs_task_reminders', label: 'Reminder', type: 'number' },
+  ],
 }
 
 const groups: Record<CrmObjectType, string> = {
@@ -268,6 +305,7 @@ const groups: Record<CrmObjectType, string> = {
   companies: 'companyinformation',
   contacts: 'contactinformation',
   deals: 'dealinformation',
+  tasks: 'task',
 }
 
 /** Fresh copies per portal, because custom properties (and deal pipelines, hence stage options) are per portal. */
@@ -298,6 +336,7 @@ export const defaultProperties: Record<CrmObjectType, readonly string[]> = {
     'hs_lastmodifieddate',
     'hs_object_id',
   ],
+  tasks: ['hs_task_subject', 'hs_task_status', 'hs_timestamp', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   deals: [
     'dealname',
     'amount',

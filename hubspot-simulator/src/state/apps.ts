@@ -29,6 +29,8 @@ export function seedApps(random: SeededRandom, redirectUris: readonly string[]):
         'crm.schemas.companies.write',
         'crm.objects.deals.read',
         'crm.objects.owners.read',
+        // Follow-up tasks: HubSpot's tasks API rides on the contacts write scope.
+        'crm.objects.contacts.write',
       ],
     },
   ]

@@ -44,6 +44,7 @@ const singular: Record<CrmObjectType, string> = {
   companies: 'company',
   contacts: 'contact',
   deals: 'deal',
+  tasks: 'task',
 }
 
 /** `ticket.propertyChange` for a propertyChange on a ticket. */

@@ -6,6 +6,8 @@ export const objectScopes: Record<CrmObjectType, { read: string[]; write: string
   companies: { read: ['crm.objects.companies.read'], write: ['crm.objects.companies.write'] },
   contacts: { read: ['crm.objects.contacts.read'], write: ['crm.objects.contacts.write'] },
   deals: { read: ['crm.objects.deals.read'], write: ['crm.objects.deals.write'] },
+  // Tasks ride on the contacts scopes: SPEC/tasks names no crm.objects.tasks.write (facts §C).
+  tasks: { read: ['crm.objects.contacts.read'], write: ['crm.objects.contacts.write'] },
 }
 
 /** Property definitions: reads accept the schemas scope or the objects read scope; writes need the schemas write scope. */
@@ -17,6 +19,7 @@ export const schemaScopes: Record<CrmObjectType, { read: string[]; write: string
   },
   contacts: { read: ['crm.schemas.contacts.read', 'crm.objects.contacts.read'], write: ['crm.schemas.contacts.write'] },
   deals: { read: ['crm.schemas.deals.read', 'crm.objects.deals.read'], write: ['crm.schemas.deals.write'] },
+  tasks: { read: ['crm.objects.contacts.read'], write: ['crm.schemas.contacts.write'] },
 }
 
 /** Deal pipelines (SPEC/pipelines lists these among the accepted scopes; any one will do). */

@@ -9,6 +9,7 @@ const searchableProperties: Record<CrmObjectType, readonly string[]> = {
   companies: ['name', 'domain', 'website', 'phone', 'hs_object_id'],
   contacts: ['firstname', 'lastname', 'email', 'phone', 'company', 'hs_object_id'],
   deals: ['dealname', 'hs_object_id'],
+  tasks: ['hs_task_subject', 'hs_task_body', 'hs_object_id'],
 }
 
 /** `query`: every word must start some word of a searchable property (case-insensitive). */
