@@ -4,6 +4,7 @@ import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './chu
 import type { Endpoint } from './endpoint'
 import { hubspotApi } from './integration-endpoints'
 import { ownersApi } from './owner-endpoints'
+import { revenueApi } from './revenue-endpoints'
 import { syncApi } from './sync-endpoints'
 import { devMailApi, teamApi } from './team-endpoints'
 
@@ -20,4 +21,5 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(devMailApi),
   ...Object.values(ownersApi),
   ...Object.values(alertsApi),
+  ...Object.values(revenueApi),
 ]

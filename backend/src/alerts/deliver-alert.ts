@@ -74,6 +74,7 @@ export async function deliverAlert(
       companyName: company?.name ?? null,
       score: alert.score,
       from: alert.fromScore,
+      occurredAt: alert.occurredAt,
       members: members.map((m) => m.email).sort(),
     },
     deps.config.publicUrl,

@@ -23,7 +23,11 @@ export function companyRoutes(deps: AppDeps) {
 
   route(app, companiesApi.list, async (c, { session, query }) => {
     const owner = await resolveOwner(deps.db, session, query)
-    return reply(c, companiesApi.list, await listCompanies(deps.db, session.workspaceId, query, owner))
+    return reply(
+      c,
+      companiesApi.list,
+      await listCompanies(deps.db, session.workspaceId, query, owner, deps.clock.now()),
+    )
   })
 
   // Before the detail route, whose `:id` would otherwise claim "export.csv".

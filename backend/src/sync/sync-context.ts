@@ -1,3 +1,4 @@
+import type { RevenueSettings } from '@churnlens/contracts'
 import type { Logger } from 'pino'
 import type { Database } from '../db/database'
 import type { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
@@ -14,6 +15,8 @@ export interface SyncContext {
   touchedCompanies: Set<number>
   /** Set when the run is a queue job: checked in every checkpoint transaction. */
   claim: SyncClaim | null
+  /** Where revenue and renewal come from: a chosen company property is read with the others. */
+  revenue: RevenueSettings
 }
 
 /** Incremental syncs reach this far behind the high-water mark, so edits landing at the boundary
