@@ -77,10 +77,17 @@ describe('alert rules and the Slack URL', () => {
       ownedCompanyHigh: false,
       anyCompanyHigh: false,
       scoreRisePoints: null,
+      renewalWithinDays: null,
       dailyDigest: false,
     })
     const set = await member.call(alertsApi.setRules, {
-      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 15, dailyDigest: true },
+      body: {
+        ownedCompanyHigh: true,
+        anyCompanyHigh: false,
+        scoreRisePoints: 15,
+        renewalWithinDays: null,
+        dailyDigest: true,
+      },
     })
     expect(set).toMatchObject({
       status: 200,
@@ -90,6 +97,7 @@ describe('alert rules and the Slack URL', () => {
       ownedCompanyHigh: false,
       anyCompanyHigh: false,
       scoreRisePoints: null,
+      renewalWithinDays: null,
       dailyDigest: false,
     })
     const tooSmall = await member.call(alertsApi.setRules, {
