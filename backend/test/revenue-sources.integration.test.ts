@@ -319,6 +319,8 @@ describe('renewals on the dashboard and the alert', () => {
         expect(Date.parse(company.renewalAt!)).toBeLessThanOrEqual(now.getTime() + window.days * DAY)
       }
     }
+    const csv = await owner.call(companiesApi.exportCsv, { query: { renewalWithinDays: '30' } as never })
+    expect(String(csv.body).trim().split('\n').length - 1).toBe(summary.body.renewals.windows[0]!.count)
     expect(summary.body.renewals.nearest.map((r) => r.companyId)).toContain(soon)
     expect(summary.body.renewals.nearest.map((r) => r.companyId)).not.toContain(late)
     const detail = await owner.call(companiesApi.getDetail, { params: { id: String(soon) } })

@@ -117,7 +117,9 @@ export async function startJobs(
     if (!job) return
     const outcome = await recomputeCompanyValues(deps, job.data.workspaceId)
     if (outcome.status === 'ready') await requestAlertCheck(job.data.workspaceId)
-    if (outcome.status === 'failed' && !['unknown_pipeline', 'not_connected', 'needs_reauth'].includes(outcome.error))
+    // A choice HubSpot no longer supports waits for the team (the settings page shows why); the rest is retried.
+    const lasting = ['unknown_pipeline', 'deals_scope_missing', 'not_connected', 'needs_reauth']
+    if (outcome.status === 'failed' && !lasting.includes(outcome.error))
       throw new Error(`company values could not be recomputed: ${outcome.error}`)
   })
 

@@ -20,7 +20,10 @@ import { syncPropertiesFor } from './sync-properties-for'
 
 export type RecomputeOutcome =
   | { status: 'ready' | 'default' }
-  | { status: 'failed'; error: CrmCallError | 'not_connected' | 'needs_reauth' | 'unknown_pipeline' }
+  | {
+      status: 'failed'
+      error: CrmCallError | 'not_connected' | 'needs_reauth' | 'unknown_pipeline' | 'deals_scope_missing'
+    }
 
 /** A company's new values; a field left out is kept as it is. */
 interface CompanyValues {
@@ -72,13 +75,14 @@ async function readValues(
   settings: RevenueSettings,
   companyIds: readonly number[],
   now: Date,
-): Promise<Result<CompanyValues[], CrmCallError | 'unknown_pipeline'>> {
+): Promise<Result<CompanyValues[], CrmCallError | 'unknown_pipeline' | 'deals_scope_missing'>> {
   const { revenue, renewal } = settings
   const properties =
     revenue.kind === 'property' || renewal.kind === 'property' ? await readCompanyProperties(client, settings) : null
   if (properties && !properties.ok) return properties
   const deals = revenue.kind === 'deals' || renewal.kind === 'deals' ? await readDeals(client) : null
-  if (deals && !deals.ok) return deals
+  // A deals scope withdrawn since the choice was saved: say so, rather than HubSpot's bare 403.
+  if (deals && !deals.ok) return deals.error === 'forbidden' ? err('deals_scope_missing') : deals
   const byPipeline = (pipelineId: string) => {
     const openStageIds = deals?.ok ? deals.value.openStages.get(pipelineId) : undefined
     return openStageIds && deals?.ok ? selectDealValues(deals.value.deals, { id: pipelineId, openStageIds }, now) : null

@@ -150,10 +150,15 @@ export function companyListApiPath(state: CompanyListState, pageSize = COMPANY_P
 }
 
 /** The CSV download for the rows the filters select (every page, the riskiest first). */
-export function companyExportHref(state: Pick<CompanyListState, 'band' | 'q' | 'owner'>): string {
+export function companyExportHref(state: Pick<CompanyListState, 'band' | 'q' | 'owner' | 'renewal'>): string {
   const q = normalizeSearch(state.q)
   return endpointUrl(companiesApi.exportCsv, {
-    query: { band: state.band ?? undefined, q: q || undefined, owner: ownerApiValue(state.owner) },
+    query: {
+      band: state.band ?? undefined,
+      q: q || undefined,
+      owner: ownerApiValue(state.owner),
+      renewalWithinDays: state.renewal ? String(state.renewal) : undefined,
+    },
   })
 }
 
