@@ -12,6 +12,7 @@ import { churnRoutes } from './churn/churn-routes'
 import { companyRoutes } from './churn/company-routes'
 import { definitionRoutes } from './churn/definition-routes'
 import { ownerRoutes } from './owners/routes'
+import { revenueRoutes } from './revenue/revenue-routes'
 import { modelRoutes } from './churn/model-routes'
 import { apiError } from './http/api-error'
 import { limitBody } from './http/limit-body'
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     alertRoutes,
     followUpTaskRoutes,
     linkRoutes,
+    revenueRoutes,
     passwordRoutes,
     workspaceRoutes,
     teamRoutes,

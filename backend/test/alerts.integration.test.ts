@@ -81,10 +81,17 @@ describe('alert rules and the Slack URL', () => {
       ownedCompanyHigh: false,
       anyCompanyHigh: false,
       scoreRisePoints: null,
+      renewalWithinDays: null,
       dailyDigest: false,
     })
     const set = await member.call(alertsApi.setRules, {
-      body: { ownedCompanyHigh: true, anyCompanyHigh: false, scoreRisePoints: 15, dailyDigest: true },
+      body: {
+        ownedCompanyHigh: true,
+        anyCompanyHigh: false,
+        scoreRisePoints: 15,
+        renewalWithinDays: null,
+        dailyDigest: true,
+      },
     })
     expect(set).toMatchObject({
       status: 200,
@@ -94,6 +101,7 @@ describe('alert rules and the Slack URL', () => {
       ownedCompanyHigh: false,
       anyCompanyHigh: false,
       scoreRisePoints: null,
+      renewalWithinDays: null,
       dailyDigest: false,
     })
     const tooSmall = await member.call(alertsApi.setRules, {
@@ -239,6 +247,64 @@ describe('alerts raised after scoring, across two workers', () => {
       ).toBe(false)
     },
   )
+})
+
+describe('a renewal within N days while high risk, across two workers', () => {
+  it('is sent to Slack and in the digest once per company and renewal date', async () => {
+    const owner = await ctx.signedUpAgent()
+    const ws = owner.workspaceId
+    const now = ctx.clock.now()
+    const renewsOn = (days: number) =>
+      new Date(Math.floor((now.getTime() + days * 86_400_000) / 86_400_000) * 86_400_000)
+    await ctx.database.db.insert(crmCompanies).values([
+      { workspaceId: ws, hubspotId: 301, name: 'Renews Soon', renewalAt: renewsOn(10) },
+      { workspaceId: ws, hubspotId: 302, name: 'Renews Later', renewalAt: renewsOn(120) },
+      { workspaceId: ws, hubspotId: 303, name: 'Calm Renewal', renewalAt: renewsOn(5) },
+      { workspaceId: ws, hubspotId: 304, name: 'No Renewal Date', renewalAt: null },
+    ])
+    await scored(ws, 301, 85)
+    await scored(ws, 302, 90)
+    await scored(ws, 303, 20)
+    await scored(ws, 304, 95)
+    expect((await owner.call(alertsApi.setSlack, { body: { url: slackUrl('T3/B3/renewals') } })).status).toBe(200)
+    await owner.call(alertsApi.setRules, {
+      body: {
+        ownedCompanyHigh: false,
+        anyCompanyHigh: false,
+        scoreRisePoints: null,
+        renewalWithinDays: 30,
+        dailyDigest: true,
+      },
+    })
+
+    await Promise.all(workers.flatMap((w) => [w.requestAlertCheck(ws), w.requestAlertCheck(ws)]))
+    const log = await until(
+      () => logOf(owner),
+      (entries) => entries.length === 1 && entries[0]!.status === 'sent',
+    )
+    await Promise.all(workers.map((w) => w.requestAlertCheck(ws)))
+    await new Promise((resolve) => setTimeout(resolve, 3000)) // room for any duplicate to show up
+    expect(log.map((e) => [e.event, e.companyId, e.occurredAt])).toEqual([
+      ['renewal_due_high', 301, renewsOn(10).toISOString()],
+    ])
+    const day = renewsOn(10).toISOString().slice(0, 10)
+    expect(messagesTo('T3/B3/renewals').map((m) => m.text)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Renews Soon renews on ${day} at high churn risk \\(score 85\\)\\. http://localhost:3000/go/company/301\\?w=${ws}&s=[\\w-]+$`,
+        ),
+      ),
+    ])
+    // The morning after: the digest lists it, once however many instances send it.
+    ctx.clock.advance(MINUTE)
+    const [first, second] = await Promise.all([
+      sendDailyDigests(ctx.deps, ctx.clock.now()),
+      sendDailyDigests(ctx.deps, ctx.clock.now()),
+    ])
+    expect(first!.sent + second!.sent).toBe(1)
+    const digest = ctx.mailCatcher.list().find((m) => m.to.includes(owner.email) && m.subject.startsWith('Churnlens: '))
+    expect(digest?.text).toContain(`• Renews Soon renews on ${day} at high churn risk (score 85).`)
+  })
 })
 
 describe('a failing Slack URL', () => {

@@ -122,6 +122,8 @@ export async function createTestContext(options: TestContextOptions = {}) {
         void syncRequests.push({ integrationId: workspaceId, reason: `model:${trigger}` }),
       requestAlertCheck: async (workspaceId) =>
         void syncRequests.push({ integrationId: workspaceId, reason: 'alerts' }),
+      requestCompanyValues: async (workspaceId) =>
+        void syncRequests.push({ integrationId: workspaceId, reason: 'company-values' }),
     },
   })
   const app = createApp(deps)

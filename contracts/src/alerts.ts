@@ -1,7 +1,13 @@
 import { z } from 'zod'
 
 /** What a member can ask to be told about. */
-export const alertKinds = ['owned_company_high', 'any_company_high', 'score_rise', 'daily_digest'] as const
+export const alertKinds = [
+  'owned_company_high',
+  'any_company_high',
+  'score_rise',
+  'renewal_high_risk',
+  'daily_digest',
+] as const
 export const alertKindSchema = z.enum(alertKinds)
 export type AlertKind = z.infer<typeof alertKindSchema>
 
@@ -13,6 +19,8 @@ export const alertRulesSchema = z.strictObject({
   anyCompanyHigh: z.boolean(),
   /** A score rises by at least this many points within 7 days; null is off. */
   scoreRisePoints: z.number().int().min(5).max(100).nullable(),
+  /** A high-risk company's renewal is due within this many days; null is off (absent from older clients: off). */
+  renewalWithinDays: z.number().int().min(7).max(180).nullable().default(null),
   /** Also a mail each morning listing the day's alerts that were for this member. */
   dailyDigest: z.boolean(),
 })
@@ -38,7 +46,7 @@ export const setSlackTargetBodySchema = z.strictObject({
 export type SetSlackTargetBody = z.infer<typeof setSlackTargetBodySchema>
 
 /** What an alert is about: rules of several members may ask for the same one; it is raised once. */
-export const alertEvents = ['entered_high', 'score_rise'] as const
+export const alertEvents = ['entered_high', 'score_rise', 'renewal_due_high'] as const
 export const alertEventSchema = z.enum(alertEvents)
 export type AlertEvent = z.infer<typeof alertEventSchema>
 
@@ -51,7 +59,7 @@ export const alertLogEntrySchema = z.object({
   companyId: z.number().int(),
   companyName: z.string().nullable(),
   score: z.number().int(),
-  /** When what the alert is about happened (the company entered the band, the rise was seen). */
+  /** When what the alert is about happened (the company entered the band, the rise was seen) or the renewal date. */
   occurredAt: z.iso.datetime(),
   raisedAt: z.iso.datetime(),
   status: alertDeliveryStatusSchema,

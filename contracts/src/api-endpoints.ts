@@ -6,6 +6,7 @@ import { churnApi, churnDefinitionApi, churnModelApi, companiesApi } from './chu
 import type { Endpoint } from './endpoint'
 import { hubspotApi } from './integration-endpoints'
 import { ownersApi } from './owner-endpoints'
+import { revenueApi } from './revenue-endpoints'
 import { syncApi } from './sync-endpoints'
 import { devMailApi, teamApi } from './team-endpoints'
 
@@ -24,4 +25,5 @@ export const apiEndpoints: readonly Endpoint[] = [
   ...Object.values(alertsApi),
   ...Object.values(followUpTasksApi),
   ...Object.values(linksApi),
+  ...Object.values(revenueApi),
 ]

@@ -25,14 +25,59 @@ export const churnReasonSchema = z.object({
 })
 export type ChurnReason = z.infer<typeof churnReasonSchema>
 
+/** A source as people read it ("Annual Revenue", "open deals in Renewals"), for "missing" notes. */
+export const revenueSourceLabelSchema = z.object({
+  revenue: z.string(),
+  renewal: z.string().nullable(),
+})
+export type RevenueSourceLabel = z.infer<typeof revenueSourceLabelSchema>
+
+/** One renewal window of the dashboard: renewals due from the start of today (UTC) to `days` ahead. */
+export const renewalWindowSchema = z.object({
+  days: z.number().int(),
+  count: z.number().int(),
+  /** Sum of the revenue known; `withRevenue` companies have one, the rest are missing (not 0). */
+  revenue: z.number(),
+  withRevenue: z.number().int(),
+  byBand: z.array(
+    z.object({ band: z.enum(riskBands), count: z.number().int(), revenue: z.number(), withRevenue: z.number().int() }),
+  ),
+})
+export type RenewalWindow = z.infer<typeof renewalWindowSchema>
+
+export const renewalsSummarySchema = z.object({
+  /** False while no renewal source is chosen: the dashboard says where to choose one. */
+  configured: z.boolean(),
+  windows: z.array(renewalWindowSchema),
+  /** The nearest renewals of high- and medium-risk companies within the longest window. */
+  nearest: z.array(
+    z.object({
+      companyId: z.number().int(),
+      name: z.string().nullable(),
+      band: z.enum(riskBands),
+      score: z.number().int(),
+      renewalAt: z.iso.datetime(),
+      revenue: z.number().nullable(),
+    }),
+  ),
+})
+export type RenewalsSummary = z.infer<typeof renewalsSummarySchema>
+
+export const RENEWAL_WINDOWS = [30, 60, 90] as const
+
 export const companyListQuerySchema = z.strictObject({
-  /** `risk_revenue`: score × revenue, the revenue most likely to be lost first; companies without revenue last. */
-  sort: z.enum(['score', 'name', 'tickets', 'trend', 'open', 'revenue', 'risk_revenue']).default('score'),
+  /**
+   * `risk_revenue`: score × revenue, the revenue most likely to be lost first; companies without revenue last.
+   * `renewal`: by renewal date; companies without one last.
+   */
+  sort: z.enum(['score', 'name', 'tickets', 'trend', 'open', 'revenue', 'risk_revenue', 'renewal']).default('score'),
   order: z.enum(['asc', 'desc']).default('desc'),
   band: z.enum(riskBands).optional(),
   q: z.string().trim().max(100).optional(),
   /** `me`: the companies the signed-in member owns in HubSpot; `none`: unowned ones; else an owner id. */
   owner: z.union([z.enum(['me', 'none']), z.string().regex(/^[0-9]{1,20}$/)]).optional(),
+  /** Companies whose renewal is due from the start of today (UTC) to this many days ahead. */
+  renewalWithinDays: z.coerce.number().int().min(1).max(365).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 })
@@ -50,8 +95,10 @@ export const companyRowSchema = z.object({
   recentTickets: z.number().int(),
   /** The HubSpot owner id (`hubspot_owner_id`), null when unowned. */
   ownerId: z.string().nullable(),
-  /** Annual revenue (`annualrevenue`) in the portal's currency; null when HubSpot has none. */
+  /** Revenue from the source the team picked (default `annualrevenue`) in the portal's currency; null when missing. */
   revenue: z.number().nullable(),
+  /** The next renewal from the source the team picked; null when missing or none is chosen. */
+  renewalAt: z.iso.datetime().nullable(),
   topReason: z.object({ signal: z.enum(churnSignals), evidence: z.string() }).nullable(),
 })
 export type CompanyRow = z.infer<typeof companyRowSchema>
@@ -71,6 +118,8 @@ export const companyDetailResponseSchema = z.object({
     computedAt: z.iso.datetime(),
   }),
   history: z.array(z.object({ score: z.number().int(), at: z.iso.datetime() })),
+  /** Where revenue and renewal come from, to name what is missing. */
+  sources: revenueSourceLabelSchema,
   tickets: z.array(
     z.object({
       id: z.number().int(),
@@ -107,6 +156,9 @@ export const churnSummaryResponseSchema = z.object({
       missing: z.number().int(),
     }),
   ),
+  /** Where revenue and renewal come from, to name what is missing. */
+  sources: revenueSourceLabelSchema,
+  renewals: renewalsSummarySchema,
   scoredAt: z.iso.datetime().nullable(),
 })
 export type ChurnSummaryResponse = z.infer<typeof churnSummaryResponseSchema>

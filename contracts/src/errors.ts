@@ -66,6 +66,9 @@ export const errorStatus = {
   unknown_property: 400,
   unknown_pipeline: 400,
   invalid_outcomes_csv: 400,
+  // revenue and renewals
+  not_a_number_property: 400,
+  not_a_date_property: 400,
   // alerts
   invalid_slack_url: 400,
   // signed links into Churnlens
@@ -154,8 +157,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   deals_scope_missing:
     'Churnlens may not read deals in this portal. Reconnect HubSpot and approve the optional "deals" permission to use renewal deals.',
   unknown_property: 'This HubSpot portal has no company property by that name.',
-  unknown_pipeline: 'This HubSpot portal has no deal pipeline with that id, or it has no lost stage.',
+  unknown_pipeline:
+    'This HubSpot portal has no deal pipeline with that id (for a churn definition: or the pipeline has no lost stage).',
   invalid_outcomes_csv: 'The CSV could not be read: see the line named below.',
+  not_a_number_property: 'That company property does not hold numbers: revenue needs a number or currency property.',
+  not_a_date_property: 'That company property does not hold dates: a renewal date needs a date or date-time property.',
   invalid_slack_url:
     'That is not a usable Slack incoming-webhook URL: it must be an https address such as https://hooks.slack.com/services/….',
   link_invalid:

@@ -42,4 +42,43 @@ test('a member matched to their HubSpot owner starts the dashboard on "My accoun
   await revenue.getByRole('link', { name: 'Riskiest revenue first' }).click()
   await expect(page).toHaveURL(/sort=risk_revenue/)
   await expect(page.getByTestId('companies-count')).toContainText(/\d/)
+
+  // Until a renewal source is chosen, the dashboard says where to choose one.
+  await page.goto('/dashboard')
+  await expect(page.getByTestId('renewals-unconfigured')).toBeVisible()
+
+  // The team keeps ARR and the renewal date in properties of its own: revenue and renewals follow them.
+  await page.goto('/settings/revenue')
+  await expect(page.getByTestId('revenue-source-label')).toHaveText('Annual Revenue (annualrevenue)')
+  await expect(page.getByTestId('renewal-source-label')).toHaveText('None chosen')
+  await page.getByTestId('revenue-property').selectOption('arr')
+  await page.getByTestId('renewal-kind-property').check()
+  await page.getByTestId('renewal-property').selectOption('renewal_date')
+  await page.getByTestId('revenue-save').click()
+  await expect(page.getByTestId('revenue-saved')).toBeVisible()
+  await expect(page.getByTestId('revenue-source-label')).toHaveText('ARR (arr)')
+  await expect(page.getByTestId('renewal-source-label')).toHaveText('Renewal date (renewal_date)')
+  await expect(page.getByTestId('revenue-ready')).toBeVisible({ timeout: 30_000 })
+
+  await page.goto('/dashboard')
+  await expect(page.getByTestId('revenue-source')).toContainText('ARR (arr)')
+  const renewals = page.getByTestId('renewals')
+  await expect(renewals).toContainText('Renewal dates from Renewal date (renewal_date)')
+  const within90 = Number(/\d+/.exec((await renewals.getByTestId('renewals-all-90').textContent()) ?? '')?.[0])
+  expect(within90).toBeGreaterThan(0)
+  await expect(renewals.getByTestId('renewals-nearest').or(renewals.getByTestId('renewals-nearest-none'))).toBeVisible()
+
+  // The list narrowed to renewals within 90 days: the same companies the dashboard counted, each with its date.
+  await page.getByLabel('Owner').selectOption('all')
+  await page.getByTestId('renewal-filter').selectOption('90')
+  await expect(page).toHaveURL(/renewal=90/)
+  await expect(page.getByTestId('companies-count')).toContainText(
+    `of ${within90} ${within90 === 1 ? 'company' : 'companies'}`,
+  )
+  await expect(table.getByTestId('company-renewal').first()).toContainText(/\w{3} \d{1,2}, \d{4}/)
+
+  // The company page shows the revenue (or names where it is missing) and the renewal date.
+  await table.getByRole('link').first().click()
+  await expect(page.getByTestId('company-detail-renewal')).toContainText(/\w{3} \d{1,2}, \d{4}/)
+  await expect(page.getByTestId('company-detail-revenue')).toContainText(/\$[\d,]+|Missing in HubSpot \(ARR \(arr\)\)/)
 })

@@ -237,6 +237,46 @@ describe('seeded portals: ground truth and churn the way HubSpot shows it', () =
     expect(sales.body.total).toBeGreaterThanOrEqual(300)
   })
 
+  it('records contract value and renewal in custom properties: `arr` on most companies, `renewal_date` on most current customers, the day their open renewal deal closes', async () => {
+    const sim = crmSimulator()
+    const { access_token: token } = await connect(sim, '2000001', { optional_scope: 'crm.objects.deals.read' })
+    const definitions = await api(sim, token, 'GET', '/crm/v3/properties/companies')
+    const byName = new Map(
+      (definitions.body.results as { name: string; type: string; label: string }[]).map((p) => [p.name, p]),
+    )
+    expect(byName.get('arr')).toMatchObject({ type: 'number', label: 'ARR' })
+    expect(byName.get('renewal_date')).toMatchObject({ type: 'date', label: 'Renewal date' })
+
+    const companies = await allCompanies(sim, token, 'arr,renewal_date', 'arr')
+    const truth = new Map((sim.control.groundTruth(2000001)?.companies ?? []).map((t) => [t.companyId, t]))
+    const withArr = companies.filter((c) => c.properties.arr)
+    expect(withArr.length).toBeGreaterThan(companies.length * 0.75)
+    expect(withArr.length).toBeLessThan(companies.length)
+    for (const company of withArr) expect(Number(company.properties.arr)).toBeGreaterThan(0)
+
+    const pipelines = await api(sim, token, 'GET', '/crm/v3/pipelines/deals')
+    const renewalsId = (pipelines.body.results as { id: string; label: string }[]).find(
+      (p) => p.label === 'Renewals',
+    )?.id
+    const renewals = (await allDeals(sim, token)).filter(
+      (deal) => deal.properties.pipeline === renewalsId && deal.properties.hs_is_closed === 'false',
+    )
+    const openCloseDay = new Map(
+      renewals.map((deal) => [deal.associations?.companies?.results[0]?.id ?? '', day(deal.properties.closedate)]),
+    )
+    const current = companies.filter((c) => !truth.get(c.id)?.churnedAt)
+    const dated = current.filter((c) => c.properties.renewal_date)
+    expect(dated.length).toBeGreaterThan(current.length * 0.7)
+    expect(dated.length).toBeLessThan(current.length)
+    for (const company of dated) {
+      expect(company.properties.renewal_date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(company.properties.renewal_date).toBe(openCloseDay.get(company.id))
+    }
+    // Former customers have no renewal ahead.
+    for (const company of companies.filter((c) => truth.get(c.id)?.churnedAt))
+      expect(company.properties.renewal_date ?? null).toBeNull()
+  })
+
   it('creates portals over HTTP with their own token and data; reset removes them', async () => {
     const sim = crmSimulator()
     const created = await control(sim, 'POST', '/portals', {

@@ -8,6 +8,8 @@ export interface SlackAlert {
   score: number
   /** The score the rise started from, for `score_rise`. */
   from: number | null
+  /** When it happened; for `renewal_due_high`, the renewal date. */
+  occurredAt?: Date
   /** Who asked for it, by email. */
   members: readonly string[]
 }

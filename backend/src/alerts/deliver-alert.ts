@@ -75,6 +75,7 @@ export async function deliverAlert(
       companyName: company?.name ?? null,
       score: alert.score,
       from: alert.fromScore,
+      occurredAt: alert.occurredAt,
       members: members.map((m) => m.email).sort(),
     },
     companyLink(deps.config.publicUrl, deps.sessionSecret, alert.workspaceId, alert.companyId),

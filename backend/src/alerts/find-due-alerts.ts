@@ -1,12 +1,14 @@
-import { and, eq, gte, inArray } from 'drizzle-orm'
+import { and, eq, gte, inArray, lte } from 'drizzle-orm'
 import type { Database } from '../db/database'
-import { alertRules, churnScoreHistory, churnScores, users } from '../db/schema'
+import { alertRules, churnScoreHistory, churnScores, crmCompanies, users } from '../db/schema'
 import { findMyOwner } from '../owners/find-my-owner'
-import type { DueAlert, MemberRule, ScoreRise } from './match-alert-rules'
+import { startOfUtcDay } from '../revenue/select-deal-values'
+import type { DueAlert, HighRiskRenewal, MemberRule, ScoreRise } from './match-alert-rules'
 import { loadBandEntries } from './load-band-entries'
 import { matchAlertRules } from './match-alert-rules'
 
-const WEEK = 7 * 86_400_000
+const DAY = 86_400_000
+const WEEK = 7 * DAY
 
 /** The alerts the workspace's rules ask for given its scores and their history now (raised or not). */
 export async function findDueAlerts(db: Database, workspaceId: string, now: Date): Promise<DueAlert[]> {
@@ -14,11 +16,13 @@ export async function findDueAlerts(db: Database, workspaceId: string, now: Date
   if (rules.length === 0) return []
   const wantsHigh = rules.some((r) => r.kind === 'owned_company_high' || r.kind === 'any_company_high')
   const wantsRise = rules.some((r) => r.kind === 'score_rise')
-  const [entries, rises] = await Promise.all([
+  const renewalDays = Math.max(0, ...rules.map((r) => (r.kind === 'renewal_high_risk' ? (r.points ?? 0) : 0)))
+  const [entries, rises, renewals] = await Promise.all([
     wantsHigh ? loadBandEntries(db, workspaceId) : [],
     wantsRise ? loadScoreRises(db, workspaceId, now) : [],
+    renewalDays > 0 ? loadHighRiskRenewals(db, workspaceId, now, renewalDays) : [],
   ])
-  return matchAlertRules(rules, entries, rises)
+  return matchAlertRules(rules, entries, rises, renewals)
 }
 
 async function loadMemberRules(db: Database, workspaceId: string): Promise<MemberRule[]> {
@@ -44,6 +48,34 @@ async function loadMemberRules(db: Database, workspaceId: string): Promise<Membe
           ? (await findMyOwner(db, { userId: r.userId, email: r.email, workspaceId })).ownerId
           : null,
     })),
+  )
+}
+
+/** High-risk companies whose renewal is due from the start of today to `days` ahead. */
+async function loadHighRiskRenewals(
+  db: Database,
+  workspaceId: string,
+  now: Date,
+  days: number,
+): Promise<HighRiskRenewal[]> {
+  const rows = await db
+    .select({ companyId: churnScores.companyId, score: churnScores.score, renewalAt: crmCompanies.renewalAt })
+    .from(churnScores)
+    .innerJoin(
+      crmCompanies,
+      and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId)),
+    )
+    .where(
+      and(
+        eq(churnScores.workspaceId, workspaceId),
+        eq(churnScores.band, 'high'),
+        eq(crmCompanies.archived, false),
+        gte(crmCompanies.renewalAt, new Date(startOfUtcDay(now))),
+        lte(crmCompanies.renewalAt, new Date(now.getTime() + days * DAY)),
+      ),
+    )
+  return rows.flatMap((r) =>
+    r.renewalAt ? [{ ...r, renewalAt: r.renewalAt, daysAhead: (r.renewalAt.getTime() - now.getTime()) / DAY }] : [],
   )
 }
 

@@ -27,6 +27,14 @@ export interface ScoreRise {
   lowestAt: Date
 }
 
+/** A high-risk company with a renewal due from today on, `daysAhead` from now (fractional; 0 or less is today). */
+export interface HighRiskRenewal {
+  companyId: number
+  score: number
+  renewalAt: Date
+  daysAhead: number
+}
+
 export interface DueAlert {
   event: AlertEvent
   companyId: number
@@ -46,6 +54,7 @@ export function matchAlertRules(
   rules: readonly MemberRule[],
   entries: readonly BandEntry[],
   rises: readonly ScoreRise[],
+  renewals: readonly HighRiskRenewal[] = [],
 ): DueAlert[] {
   const due: DueAlert[] = []
   for (const entry of entries) {
@@ -85,6 +94,22 @@ export function matchAlertRules(
         // Once per starting point: a score that keeps climbing from the same low is one alert.
         occurredAt: rise.lowestAt,
         fromScore: rise.lowest,
+        userIds: [...new Set(userIds)],
+      })
+  }
+  // A state, not a change: a high-risk company renewing within a member's N days is alerted once per renewal
+  // date, also when it was so before the rule was chosen (the renewal is still ahead, still worth acting on).
+  for (const renewal of renewals) {
+    const userIds = rules
+      .filter((r) => r.kind === 'renewal_high_risk' && r.points !== null && renewal.daysAhead <= r.points)
+      .map((r) => r.userId)
+    if (userIds.length > 0)
+      due.push({
+        event: 'renewal_due_high',
+        companyId: renewal.companyId,
+        score: renewal.score,
+        occurredAt: renewal.renewalAt,
+        fromScore: null,
         userIds: [...new Set(userIds)],
       })
   }

@@ -46,3 +46,29 @@ describe('matchAlertRules', () => {
     )
   })
 })
+
+describe('matchAlertRules: a renewal within N days while high risk', () => {
+  const renewalAt = new Date(Date.UTC(2026, 11, 24))
+  const renewal = { companyId: 9, score: 81, renewalAt, daysAhead: 30 }
+
+  it.each([
+    ['N reaches the renewal', [rule('a', 'renewal_high_risk', { points: 30 })], ['a']],
+    ['N falls short of it', [rule('a', 'renewal_high_risk', { points: 29 })], []],
+    ['the rule is off', [rule('a', 'renewal_high_risk')], []],
+    // A state, not a change: a rule chosen after the company was already high still warns of the renewal ahead.
+    ['the rule was chosen later', [rule('a', 'renewal_high_risk', { points: 60, since: t(59) })], ['a']],
+    ['only a band rule', [rule('a', 'any_company_high')], []],
+    [
+      'two members ask, one alert',
+      [rule('a', 'renewal_high_risk', { points: 90 }), rule('b', 'renewal_high_risk', { points: 30 })],
+      ['a', 'b'],
+    ],
+  ])('when %s', (_, rules, userIds) => {
+    const due = matchAlertRules(rules, [], [], [renewal])
+    expect(due).toEqual(
+      userIds.length === 0
+        ? []
+        : [{ event: 'renewal_due_high', companyId: 9, score: 81, occurredAt: renewalAt, fromScore: null, userIds }],
+    )
+  })
+})

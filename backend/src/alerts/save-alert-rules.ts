@@ -17,6 +17,7 @@ export async function saveAlertRules(
   if (rules.ownedCompanyHigh) wanted.push({ kind: 'owned_company_high', points: null })
   if (rules.anyCompanyHigh) wanted.push({ kind: 'any_company_high', points: null })
   if (rules.scoreRisePoints !== null) wanted.push({ kind: 'score_rise', points: rules.scoreRisePoints })
+  if (rules.renewalWithinDays !== null) wanted.push({ kind: 'renewal_high_risk', points: rules.renewalWithinDays })
   if (rules.dailyDigest) wanted.push({ kind: 'daily_digest', points: null })
   const mine = and(eq(alertRules.workspaceId, target.workspaceId), eq(alertRules.userId, target.userId))
   await db.transaction(async (tx) => {

@@ -13,6 +13,7 @@ export type WorkspaceEventType =
   | 'members.joined'
   | 'members.role_changed'
   | 'members.removed'
+  | 'revenue.settings_set'
 
 /** One entry in the workspace's audit trail; `actorUserId` null means Churnlens itself acted. */
 export async function recordWorkspaceEvent(

@@ -23,14 +23,25 @@ export function companyRoutes(deps: AppDeps) {
 
   route(app, companiesApi.list, async (c, { session, query }) => {
     const owner = await resolveOwner(deps.db, session, query)
-    return reply(c, companiesApi.list, await listCompanies(deps.db, session.workspaceId, query, owner))
+    return reply(
+      c,
+      companiesApi.list,
+      await listCompanies(deps.db, session.workspaceId, query, owner, deps.clock.now()),
+    )
   })
 
   // Before the detail route, whose `:id` would otherwise claim "export.csv".
   route(app, companiesApi.exportCsv, async (c, { session, query }) => {
     const integration = await findHubspotIntegration(deps.db, session.workspaceId)
     const owner = await resolveOwner(deps.db, session, query)
-    const csv = await exportCompaniesCsv(deps.db, session.workspaceId, query, integration?.hubId ?? null, owner)
+    const csv = await exportCompaniesCsv(
+      deps.db,
+      session.workspaceId,
+      query,
+      integration?.hubId ?? null,
+      owner,
+      deps.clock.now(),
+    )
     const date = deps.clock.now().toISOString().slice(0, 10)
     return reply(c, companiesApi.exportCsv, csv, {
       'content-disposition': `attachment; filename="churnlens-companies-${date}.csv"`,

@@ -25,9 +25,10 @@ export function csvCell(value: string | number | null): string {
 export async function exportCompaniesCsv(
   db: Database,
   workspaceId: string,
-  query: Pick<CompanyListQuery, 'band' | 'q'>,
+  query: Pick<CompanyListQuery, 'band' | 'q' | 'renewalWithinDays'>,
   hubId: number | null,
-  owner: OwnerFilter = undefined,
+  owner: OwnerFilter,
+  now: Date,
 ): Promise<string> {
   const rows = await db
     .select(companyRowColumns)
@@ -36,7 +37,7 @@ export async function exportCompaniesCsv(
       crmCompanies,
       and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId)),
     )
-    .where(companyFilter(workspaceId, query, owner))
+    .where(companyFilter(workspaceId, query, owner, now))
     .orderBy(desc(churnScores.score), asc(churnScores.companyId))
   const header = [
     'hubspot_company_id',

@@ -1,7 +1,11 @@
 import type { ChurnSummaryResponse, RiskBand } from '@churnlens/contracts'
-import { and, count, desc, eq, gte, max, sql } from 'drizzle-orm'
+import { RENEWAL_WINDOWS } from '@churnlens/contracts'
+import { and, count, desc, eq, gte, lte, max, sql } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScores, crmCompanies, crmTickets } from '../db/schema'
+import { loadRevenueSettings } from '../revenue/load-revenue-settings'
+import { startOfUtcDay } from '../revenue/select-deal-values'
+import { summarizeRenewals } from '../revenue/summarize-renewals'
 import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 /** Pure: revenue per band, high first, with each band's share of all revenue known. */
@@ -77,6 +81,30 @@ export async function getChurnSummary(db: Database, workspaceId: string, now: Da
     )
     .where(and(eq(churnScores.workspaceId, workspaceId), eq(crmCompanies.archived, false)))
     .groupBy(churnScores.band)
+  const { settings, labels } = await loadRevenueSettings(db, workspaceId)
+  const horizon = new Date(now.getTime() + Math.max(...RENEWAL_WINDOWS) * 86_400_000)
+  const renewalRows = await db
+    .select({
+      companyId: churnScores.companyId,
+      name: crmCompanies.name,
+      band: churnScores.band,
+      score: churnScores.score,
+      renewalAt: crmCompanies.renewalAt,
+      revenue: crmCompanies.revenue,
+    })
+    .from(churnScores)
+    .innerJoin(
+      crmCompanies,
+      and(eq(crmCompanies.workspaceId, churnScores.workspaceId), eq(crmCompanies.hubspotId, churnScores.companyId)),
+    )
+    .where(
+      and(
+        eq(churnScores.workspaceId, workspaceId),
+        eq(crmCompanies.archived, false),
+        gte(crmCompanies.renewalAt, new Date(startOfUtcDay(now))),
+        lte(crmCompanies.renewalAt, horizon),
+      ),
+    )
   const [scoredAt] = await db
     .select({ at: max(churnScores.computedAt) })
     .from(churnScores)
@@ -101,6 +129,12 @@ export async function getChurnSummary(db: Database, workspaceId: string, now: Da
     }),
     riskiest: riskiest.map(toCompanyRow),
     revenueAtRisk: revenueAtRisk(revenueRows),
+    sources: labels,
+    renewals: summarizeRenewals(
+      renewalRows.flatMap((r) => (r.renewalAt ? [{ ...r, renewalAt: r.renewalAt }] : [])),
+      now,
+      settings.renewal.kind !== 'none',
+    ),
     scoredAt: scoredAt?.at ? new Date(scoredAt.at).toISOString() : null,
   }
 }

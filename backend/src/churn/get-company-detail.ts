@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { churnScoreHistory, churnScores, crmCompanies, crmTickets } from '../db/schema'
 import { hubspotCompanyUrl } from '../integrations/hubspot/hubspot-app'
+import { loadRevenueSettings } from '../revenue/load-revenue-settings'
 import { companyRowColumns, toCompanyRow } from './to-company-row'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
@@ -45,6 +46,7 @@ export async function getCompanyDetail(
       computedAt: row.computedAt.toISOString(),
     },
     history: history.map((h) => ({ score: h.score, at: h.at.toISOString() })),
+    sources: (await loadRevenueSettings(db, workspaceId)).labels,
     tickets: tickets.map((t) => ({
       id: t.hubspotId,
       subject: t.subject,

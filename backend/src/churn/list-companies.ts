@@ -15,15 +15,16 @@ const sortColumns = {
   open: churnScores.openTickets,
 } as const
 
-/** Revenue sorts put companies without revenue last either way: missing is unknown, not smallest. */
+/** Revenue and renewal sorts put companies without a value last either way: missing is unknown, not smallest. */
 const revenueSorts = {
   revenue: sql`${crmCompanies.revenue}`,
   risk_revenue: sql`${churnScores.score} * ${crmCompanies.revenue}`,
+  renewal: sql`${crmCompanies.renewalAt}`,
 } as const
 
 function orderFor(query: CompanyListQuery): SQL {
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`
-  if (query.sort === 'revenue' || query.sort === 'risk_revenue')
+  if (query.sort === 'revenue' || query.sort === 'risk_revenue' || query.sort === 'renewal')
     return sql`${revenueSorts[query.sort]} ${direction} nulls last`
   return (query.order === 'asc' ? asc : desc)(sortColumns[query.sort])
 }
@@ -33,9 +34,10 @@ export async function listCompanies(
   db: Database,
   workspaceId: string,
   query: CompanyListQuery,
-  owner: OwnerFilter = undefined,
+  owner: OwnerFilter,
+  now: Date,
 ): Promise<CompanyListResponse> {
-  const where = companyFilter(workspaceId, query, owner)
+  const where = companyFilter(workspaceId, query, owner, now)
   const join = and(
     eq(crmCompanies.workspaceId, churnScores.workspaceId),
     eq(crmCompanies.hubspotId, churnScores.companyId),

@@ -8,6 +8,7 @@ export const companyRowColumns = {
   domain: crmCompanies.domain,
   ownerId: crmCompanies.ownerId,
   revenue: crmCompanies.revenue,
+  renewalAt: crmCompanies.renewalAt,
   score: churnScores.score,
   band: churnScores.band,
   trend: churnScores.trend,
@@ -24,6 +25,7 @@ export function toCompanyRow(row: {
   domain: string | null
   ownerId: string | null
   revenue: number | null
+  renewalAt: Date | null
   score: number
   band: CompanyRow['band']
   trend: number
@@ -45,6 +47,7 @@ export function toCompanyRow(row: {
     recentTickets: row.recentTickets,
     ownerId: row.ownerId,
     revenue: row.revenue,
+    renewalAt: row.renewalAt?.toISOString() ?? null,
     topReason: top ? { signal: top.signal, evidence: top.evidence } : null,
   }
 }

@@ -30,6 +30,7 @@ const deps = createDeps({
     requestRescore: async () => undefined,
     requestModelRun: async () => undefined,
     requestAlertCheck: async () => undefined,
+    requestCompanyValues: async () => undefined,
   },
 })
 const outcome = await runSync(deps, integrationId.data)

@@ -22,7 +22,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import type { ChurnDefinition, ChurnReason, ChurnSignal } from '@churnlens/contracts'
+import type {
+  ChurnDefinition,
+  ChurnReason,
+  ChurnSignal,
+  RenewalSource,
+  RevenueSource,
+  RevenueSourceLabel,
+} from '@churnlens/contracts'
 import type { TicketCues } from '../churn/language/ticket-cues'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -277,8 +284,13 @@ export const crmCompanies = pgTable(
     industry: text('industry'),
     /** `hubspot_owner_id`: an owner id (see hubspotOwners), not a user id. */
     ownerId: text('owner_id'),
-    /** `annualrevenue` in the portal's currency; null when HubSpot has no value (never read as 0). */
+    /**
+     * In the portal's currency, from the workspace's revenue source (`annualrevenue` unless chosen otherwise, see
+     * revenueSettings); null when HubSpot has no value (never read as 0).
+     */
     revenue: doublePrecision('revenue'),
+    /** The next renewal, from the workspace's renewal source; null when missing or no source is chosen. */
+    renewalAt: timestamp('renewal_at', { withTimezone: true }),
     hsCreatedAt: timestamp('hs_created_at', { withTimezone: true }),
     hsUpdatedAt: timestamp('hs_updated_at', { withTimezone: true }),
     archived: boolean('archived').notNull().default(false),
@@ -289,6 +301,7 @@ export const crmCompanies = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.hubspotId] }),
     index('crm_companies_owner_idx').on(t.workspaceId, t.ownerId),
+    index('crm_companies_renewal_idx').on(t.workspaceId, t.renewalAt),
   ],
 )
 
@@ -526,6 +539,29 @@ export const churnDefinitions = pgTable('churn_definitions', {
   outcomesError: text('outcomes_error'),
 })
 
+/**
+ * Where a workspace's revenue and renewal dates come from; no row is the default (`annualrevenue`, no renewal).
+ * The recompute columns say where the background pass that applies a choice to every company stands.
+ */
+export const revenueSettings = pgTable('revenue_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  revenue: jsonb('revenue').$type<RevenueSource>().notNull(),
+  renewal: jsonb('renewal').$type<RenewalSource>().notNull(),
+  /** How the sources read ("ARR (arr)"), from HubSpot's labels at save: pages name a missing value without asking HubSpot. */
+  labels: jsonb('labels').$type<RevenueSourceLabel>().notNull(),
+  setByUserId: uuid('set_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  recomputeStatus: text('recompute_status', { enum: ['pending', 'ready', 'failed'] })
+    .notNull()
+    .default('pending'),
+  recomputedAt: timestamp('recomputed_at', { withTimezone: true }),
+  recomputeError: text('recompute_error'),
+})
+
+export type RevenueSettingsRow = typeof revenueSettings.$inferSelect
+
 /** Per company, what the definition says: customer since, churned at, or that it cannot tell. */
 export const churnOutcomes = pgTable(
   'churn_outcomes',
@@ -597,7 +633,7 @@ export type PendingInstallRow = typeof pendingInstalls.$inferSelect
 
 /* ---- Alerts: what members want to be told, where it goes, and what was sent ---- */
 
-/** One alert a member chose; `points` is the rise that counts, for `score_rise` only. */
+/** One alert a member chose; `points` is the rise that counts for `score_rise`, the days ahead for `renewal_high_risk`. */
 export const alertRules = pgTable(
   'alert_rules',
   {
@@ -631,7 +667,7 @@ export const alertSlackTargets = pgTable('alert_slack_targets', {
 
 /**
  * Every alert raised, once: the unique key (event × company × occurrence, where the occurrence is when
- * the company entered the band or the point the rise started from) makes raising it again, from
+ * the company entered the band, the point the rise started from, or the renewal date) makes raising it again, from
  * another instance or after a restart, a no-op. The row is also the delivery's state.
  */
 export const alertDeliveries = pgTable(

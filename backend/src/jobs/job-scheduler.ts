@@ -11,6 +11,8 @@ export interface JobScheduler {
   requestModelRun(workspaceId: string, trigger: ModelTrigger): Promise<void>
   /** A scoring pass finished: see which alerts it makes due. */
   requestAlertCheck(workspaceId: string): Promise<void>
+  /** Apply the workspace's revenue and renewal sources to every company again (after a save, or a sync pass). */
+  requestCompanyValues(workspaceId: string): Promise<void>
 }
 
 /**
@@ -24,7 +26,12 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
   const rescores: string[] = []
   const modelRuns: Parameters<JobScheduler['requestModelRun']>[] = []
   const alertChecks = new Set<string>()
+  const companyValues = new Set<string>()
   return {
+    async requestCompanyValues(workspaceId) {
+      if (target) return target.requestCompanyValues(workspaceId)
+      companyValues.add(workspaceId)
+    },
     async requestAlertCheck(workspaceId) {
       if (target) return target.requestAlertCheck(workspaceId)
       alertChecks.add(workspaceId)
@@ -53,6 +60,8 @@ export function createDeferredScheduler(): JobScheduler & { attach(target: JobSc
       for (const args of modelRuns.splice(0)) await next.requestModelRun(...args)
       for (const workspaceId of alertChecks) await next.requestAlertCheck(workspaceId)
       alertChecks.clear()
+      for (const workspaceId of companyValues) await next.requestCompanyValues(workspaceId)
+      companyValues.clear()
     },
   }
 }

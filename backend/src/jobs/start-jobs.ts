@@ -15,6 +15,8 @@ import { rescoreWorkspace } from '../churn/rescore-workspace'
 import { expirePendingInstalls } from '../integrations/hubspot/install/expire-pending-installs'
 import { pruneExpiredData } from '../retention/prune-expired-data'
 import type { SyncPacing } from '../sync/run-sync'
+import { recomputeCompanyValues } from '../revenue/recompute-company-values'
+import { loadRevenueSettings } from '../revenue/load-revenue-settings'
 import { runSync } from '../sync/run-sync'
 import { integrationsDueForScheduledSync } from '../sync/pace-scheduled-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
@@ -35,6 +37,7 @@ const ALERTS_QUEUE = 'raise-alerts'
 const DELIVER_ALERT_QUEUE = 'deliver-alert'
 const ALERT_DIGEST_QUEUE = 'alert-digest-daily'
 const FOLLOW_UP_TASK_QUEUE = 'create-follow-up-task'
+const COMPANY_VALUES_QUEUE = 'company-values'
 /** pg-boss's smallest heartbeat: a dead worker's job is free again this long after its last beat. */
 const HEARTBEAT_SECONDS = 10
 const SUPERVISE_SECONDS = 2
@@ -121,6 +124,22 @@ export async function startJobs(
     const outcome = await deliverAlert(deps, job.data.deliveryId)
     if (outcome === 'retry') throw new Error('slack alert delivery failed; retrying with backoff')
   })
+  // Revenue and renewal per company from the sources the team chose: one pass per workspace at a time, one
+  // queued behind it. A pass that moved renewal dates may make renewal alerts due.
+  await boss.createQueue(COMPANY_VALUES_QUEUE, { policy: 'stately', retryLimit: 3, retryDelay: 30, retryBackoff: true })
+  async function requestCompanyValues(workspaceId: string) {
+    await boss.send(COMPANY_VALUES_QUEUE, { workspaceId }, { singletonKey: workspaceId })
+  }
+  await work<{ workspaceId: string }>(COMPANY_VALUES_QUEUE, async ([job]) => {
+    if (!job) return
+    const outcome = await recomputeCompanyValues(deps, job.data.workspaceId)
+    if (outcome.status === 'ready') await requestAlertCheck(job.data.workspaceId)
+    // A choice HubSpot no longer supports waits for the team (the settings page shows why); the rest is retried.
+    const lasting = ['unknown_pipeline', 'deals_scope_missing', 'not_connected', 'needs_reauth']
+    if (outcome.status === 'failed' && !lasting.includes(outcome.error))
+      throw new Error(`company values could not be recomputed: ${outcome.error}`)
+  })
+
   // The digest mail, each morning (UTC), once for the cluster; a member's digest is sent once (see sendDailyDigests).
   await boss.createQueue(ALERT_DIGEST_QUEUE, { retryLimit: 3, retryDelay: 60, retryBackoff: true })
   await boss.schedule(ALERT_DIGEST_QUEUE, schedule.alertDigestCron)
@@ -180,6 +199,12 @@ export async function startJobs(
       // A full import brings the team's whole history: test the model on it (skipped without a churn definition).
       if (outcome.status === 'done' && outcome.completedImport) await requestModelRun(outcome.workspaceId, 'full_sync')
       if (outcome.status === 'done' && outcome.scored > 0) await requestAlertCheck(outcome.workspaceId)
+      // Deals are not synced: a deals source is read again after each pass (a chosen property came with the sync).
+      if (outcome.status === 'done' && !outcome.paused) {
+        const { settings } = await loadRevenueSettings(deps.db, outcome.workspaceId)
+        if (settings.revenue.kind === 'deals' || settings.renewal.kind === 'deals')
+          await requestCompanyValues(outcome.workspaceId)
+      }
     },
   )
   // The safety net for missed webhooks: an incremental pass every 15 minutes.
@@ -252,6 +277,7 @@ export async function startJobs(
     requestWebhookProcessing,
     requestRescore,
     requestAlertCheck,
+    requestCompanyValues,
     async stop() {
       for (const timer of timers) clearInterval(timer)
       await boss.stop({ graceful: true, timeout: 10_000 })

@@ -3,7 +3,8 @@ import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { err, ok } from '../lib/result'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
-import { companyAssociation, syncedProperties } from '../integrations/hubspot/crm/crm-object-types'
+import { companyAssociation, requestedProperties } from '../integrations/hubspot/crm/crm-object-types'
+import { syncPropertiesFor } from '../revenue/sync-properties-for'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import { listObjects } from '../integrations/hubspot/crm/list-objects'
 import { searchObjects } from '../integrations/hubspot/crm/search-objects'
@@ -171,6 +172,7 @@ async function runLane(
       ],
       sort: byId,
       limit: SEARCH_PAGE,
+      properties: requestedProperties(type, syncPropertiesFor(ctx.revenue)),
     })
   let pending = search(lane.lastId ?? lane.from)
   for (;;) {
@@ -186,7 +188,7 @@ async function runLane(
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       await assertSyncClaim(ctx.claim, tx)
-      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now))
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now, ctx.revenue))
         ctx.touchedCompanies.add(id)
       // Only this lane's entry moves, so concurrent lanes never overwrite each other's checkpoint.
       await tx
@@ -218,7 +220,7 @@ async function runListLane(
   const association = companyAssociation[type]
   for (;;) {
     const page = await listObjects(ctx.client, type, {
-      properties: syncedProperties[type],
+      properties: requestedProperties(type, syncPropertiesFor(ctx.revenue)),
       withCompanies: association !== undefined,
       after: cursor,
     })
@@ -236,7 +238,7 @@ async function runListLane(
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       await assertSyncClaim(ctx.claim, tx)
-      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now))
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links, now, ctx.revenue))
         ctx.touchedCompanies.add(id)
       await tx
         .update(syncState)

@@ -3,7 +3,8 @@ import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
-import { lastModifiedProperty } from '../integrations/hubspot/crm/crm-object-types'
+import { lastModifiedProperty, requestedProperties } from '../integrations/hubspot/crm/crm-object-types'
+import { syncPropertiesFor } from '../revenue/sync-properties-for'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import { fetchCompanyLinks } from './fetch-company-links'
@@ -34,6 +35,7 @@ export async function runIncrementalSync(
       filters: [{ propertyName: property, operator: 'GTE', value: String(since.getTime()) }],
       sort: { propertyName: property, direction: 'ASCENDING' },
       limit: SEARCH_PAGE,
+      properties: requestedProperties(type, syncPropertiesFor(ctx.revenue)),
       ...(after ? { after } : {}),
     })
     if (!page.ok) return page
@@ -48,7 +50,7 @@ export async function runIncrementalSync(
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       await assertSyncClaim(ctx.claim, tx)
-      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now))
+      for (const id of await upsertCrmObjects(tx, ctx.workspaceId, type, objects, links.value, now, ctx.revenue))
         ctx.touchedCompanies.add(id)
       await tx
         .update(syncState)

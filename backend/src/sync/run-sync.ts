@@ -11,6 +11,7 @@ import { crmObjectTypes } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import { syncOwners } from '../owners/sync-owners'
+import { loadRevenueSettings } from '../revenue/load-revenue-settings'
 import type { SyncClaim } from './sync-claim'
 import { syncObjectType } from './sync-object-type'
 
@@ -65,6 +66,7 @@ export async function runSync(
     claim,
     sliceEndsAt: options.sliceMs === undefined ? null : performance.now() + options.sliceMs,
     archivedSweepEveryMs: options.archivedSweepEveryMs ?? 0,
+    revenue: (await loadRevenueSettings(deps.db, integration.workspaceId)).settings,
   }
   const started = performance.now()
   const phases = await deps.db

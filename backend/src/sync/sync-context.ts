@@ -1,3 +1,4 @@
+import type { RevenueSettings } from '@churnlens/contracts'
 import type { Logger } from 'pino'
 import type { Database } from '../db/database'
 import type { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
@@ -21,6 +22,8 @@ export interface SyncContext {
   sliceEndsAt: number | null
   /** How long a listing of the archived records stays good enough (0: list them on every pass). */
   archivedSweepEveryMs: number
+  /** Where revenue and renewal come from: a chosen company property is read with the others. */
+  revenue: RevenueSettings
 }
 
 /** Whether the import has had its share of the worker for now (see SyncContext.sliceEndsAt). */

@@ -1,3 +1,5 @@
+import type { RevenueSettings } from '@churnlens/contracts'
+import { DEFAULT_REVENUE_SETTINGS } from '@churnlens/contracts'
 import { readTicketCues } from '../churn/language/read-ticket-cues'
 import { TICKET_CUES_VERSION } from '../churn/language/ticket-cues'
 import type { crmCompanies, crmContacts, crmTickets } from '../db/schema'
@@ -42,8 +44,18 @@ export function mergedIds(object: CrmObject): number[] {
     .filter((n) => Number.isInteger(n) && n > 0)
 }
 
-export function toCrmCompanyValues(workspaceId: string, o: CrmObject, now: Date): CrmCompanyValues {
+/**
+ * A company's values; revenue and renewal from the properties the workspace chose. A deals source leaves the
+ * column out: the recompute job writes it from the deals, and the upsert keeps what it wrote.
+ */
+export function toCrmCompanyValues(
+  workspaceId: string,
+  o: CrmObject,
+  now: Date,
+  sources: RevenueSettings = DEFAULT_REVENUE_SETTINGS,
+): CrmCompanyValues {
   const p = o.properties
+  const { revenue, renewal } = sources
   return {
     workspaceId,
     hubspotId: Number(o.id),
@@ -51,7 +63,9 @@ export function toCrmCompanyValues(workspaceId: string, o: CrmObject, now: Date)
     domain: text(p.domain),
     industry: text(p.industry),
     ownerId: text(p.hubspot_owner_id),
-    revenue: parseAmount(p.annualrevenue),
+    ...(revenue.kind === 'property' ? { revenue: parseAmount(p[revenue.property]) } : {}),
+    ...(renewal.kind === 'none' ? { renewalAt: null } : {}),
+    ...(renewal.kind === 'property' ? { renewalAt: parseHubspotDate(p[renewal.property]) } : {}),
     hsCreatedAt: parseHubspotDate(p.createdate ?? o.createdAt),
     hsUpdatedAt: parseHubspotDate(p.hs_lastmodifieddate ?? o.updatedAt),
     archived: o.archived ?? false,

@@ -1,3 +1,5 @@
+import type { RevenueSettings } from '@churnlens/contracts'
+import { DEFAULT_REVENUE_SETTINGS } from '@churnlens/contracts'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Queryable } from '../db/database'
@@ -31,18 +33,24 @@ export async function upsertCrmObjects(
   objects: readonly CrmObject[],
   companyOf: ReadonlyMap<string, number>,
   now: Date,
+  revenue: RevenueSettings = DEFAULT_REVENUE_SETTINGS,
 ): Promise<Set<number>> {
   // The companies whose churn score may have moved.
   const touched = new Set<number>()
   if (objects.length === 0) return touched
   if (type === 'companies') {
-    const rows = objects.map((o) => toCrmCompanyValues(workspaceId, o, now))
+    const rows = objects.map((o) => toCrmCompanyValues(workspaceId, o, now, revenue))
+    // Values a deals source gives are the recompute job's: a company's own record does not hold them.
+    const fromDeals = [
+      ...(revenue.revenue.kind === 'deals' ? ['revenue'] : []),
+      ...(revenue.renewal.kind === 'deals' ? ['renewalAt'] : []),
+    ]
     await db
       .insert(crmCompanies)
       .values(rows)
       .onConflictDoUpdate({
         target: [crmCompanies.workspaceId, crmCompanies.hubspotId],
-        set: excludedColumns(crmCompanies, ['workspaceId', 'hubspotId']),
+        set: excludedColumns(crmCompanies, ['workspaceId', 'hubspotId', ...fromDeals]),
       })
   } else if (type === 'contacts') {
     const rows = objects.map((o) => toCrmContactValues(workspaceId, o, companyOf.get(o.id) ?? null, now))

@@ -7,6 +7,9 @@ import { crmTickets, integrations, webhookInbox } from '../db/schema'
 import { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import { batchReadObjects } from '../integrations/hubspot/crm/batch-read-objects'
 import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types'
+import { requestedProperties } from '../integrations/hubspot/crm/crm-object-types'
+import { loadRevenueSettings } from '../revenue/load-revenue-settings'
+import { syncPropertiesFor } from '../revenue/sync-properties-for'
 import { fetchCompanyLinks } from '../sync/fetch-company-links'
 import { markArchived, markMerged, upsertCrmObjects } from '../sync/upsert-crm-objects'
 import type { WebhookEvent } from './webhook-event-schema'
@@ -157,6 +160,7 @@ async function applyEvents(
     claim: null,
     sliceEndsAt: null,
     archivedSweepEveryMs: 0,
+    revenue: (await loadRevenueSettings(deps.db, integration.workspaceId)).settings,
   }
   const refetch: Record<CrmObjectType, Set<string>> = { tickets: new Set(), companies: new Set(), contacts: new Set() }
   const archive: Record<CrmObjectType, number[]> = { tickets: [], companies: [], contacts: [] }
@@ -203,7 +207,12 @@ async function applyEvents(
     const ids = [...refetch[type]].filter((id) => !archive[type].includes(Number(id)))
     for (let start = 0; start < ids.length; start += 100) {
       const chunk = ids.slice(start, start + 100)
-      const objects = await batchReadObjects(client, type, chunk)
+      const objects = await batchReadObjects(
+        client,
+        type,
+        chunk,
+        requestedProperties(type, syncPropertiesFor(ctx.revenue)),
+      )
       if (!objects.ok) throw new Error(`batch read ${type}: ${objects.error}`)
       const links = await fetchCompanyLinks(ctx, type, objects.value)
       if (!links.ok) throw new Error(`associations ${type}: ${links.error}`)
@@ -214,6 +223,7 @@ async function applyEvents(
         objects.value,
         links.value,
         deps.clock.now(),
+        ctx.revenue,
       ))
         ctx.touchedCompanies.add(id)
       // Ids HubSpot no longer returns were deleted after the event was sent.

@@ -73,6 +73,10 @@ export function useCompanyList() {
     void go(withFilters(state.value, { owner }))
   }
 
+  function filterRenewal(renewal: number | undefined) {
+    void go(withFilters(state.value, { renewal }))
+  }
+
   function goToPage(page: number) {
     void go({ ...state.value, page })
   }
@@ -92,7 +96,7 @@ export function useCompanyList() {
     clearTimeout(searchTimer)
     searchPending = false
     search.value = ''
-    void go(withFilters(state.value, { band: null, q: '', owner: 'all' }))
+    void go(withFilters(state.value, { band: null, q: '', owner: 'all', renewal: undefined }))
   }
 
   // Back/forward or a link changed the URL: load it, and let the box show its search.
@@ -131,6 +135,7 @@ export function useCompanyList() {
     sortBy,
     filterBand,
     filterOwner,
+    filterRenewal,
     goToPage,
     setSearch,
     clearFilters,

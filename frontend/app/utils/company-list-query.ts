@@ -23,11 +23,20 @@ export interface CompanyListState {
    * when the URL names none: the dashboard then starts on "My accounts" for a member who owns some.
    */
   owner?: string
+  /** Companies renewing from today to this many days ahead; absent is no renewal filter. */
+  renewal?: number
 }
 
 /** What `owner` may be in the URL; the backend has no `all` (it is the absence of the filter). */
 export function isOwnerChoice(value: string | undefined): value is string {
   return value !== undefined && (value === 'all' || value === 'me' || value === 'none' || /^[0-9]{1,20}$/.test(value))
+}
+
+/** The renewal windows the filter offers, in days. */
+export const renewalFilterDays = [30, 60, 90, 180] as const
+
+function isRenewalDays(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 365
 }
 
 export const COMPANY_PAGE_SIZE = 50
@@ -43,6 +52,7 @@ export const companySorts: readonly CompanySort[] = [
   'open',
   'revenue',
   'risk_revenue',
+  'renewal',
 ]
 
 export const defaultCompanyListState: Readonly<CompanyListState> = {
@@ -53,9 +63,9 @@ export const defaultCompanyListState: Readonly<CompanyListState> = {
   page: 1,
 }
 
-/** Names read A→Z first; every number reads largest (riskiest, busiest) first. */
+/** Names read A→Z and renewals soonest first; every number reads largest (riskiest, busiest) first. */
 export function defaultOrderFor(sort: CompanySort): SortOrder {
-  return sort === 'name' ? 'asc' : 'desc'
+  return sort === 'name' || sort === 'renewal' ? 'asc' : 'desc'
 }
 
 function isSort(value: string | undefined): value is CompanySort {
@@ -83,6 +93,7 @@ export function listStateFromQuery(query: LocationQuery): CompanyListState {
   const bandValue = queryValue(query.band)
   const page = Number(queryValue(query.page) ?? '1')
   const owner = queryValue(query.owner)
+  const renewal = Number(queryValue(query.renewal) ?? 'NaN')
   return {
     sort,
     order,
@@ -90,6 +101,7 @@ export function listStateFromQuery(query: LocationQuery): CompanyListState {
     q: normalizeSearch(queryValue(query.q) ?? ''),
     page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
     ...(isOwnerChoice(owner) ? { owner } : {}),
+    ...(isRenewalDays(renewal) ? { renewal } : {}),
   }
 }
 
@@ -105,6 +117,7 @@ export function queryFromListState(state: CompanyListState): Record<string, stri
   const q = normalizeSearch(state.q)
   if (q) query.q = q
   if (state.owner) query.owner = state.owner
+  if (state.renewal) query.renewal = String(state.renewal)
   if (state.page > 1) query.page = String(state.page)
   return query
 }
@@ -122,6 +135,7 @@ export function companyListApiQuery(state: CompanyListState, pageSize = COMPANY_
     band: state.band ?? undefined,
     q: q || undefined,
     owner: ownerApiValue(state.owner),
+    renewalWithinDays: state.renewal ? String(state.renewal) : undefined,
   }
 }
 
@@ -136,10 +150,15 @@ export function companyListApiPath(state: CompanyListState, pageSize = COMPANY_P
 }
 
 /** The CSV download for the rows the filters select (every page, the riskiest first). */
-export function companyExportHref(state: Pick<CompanyListState, 'band' | 'q' | 'owner'>): string {
+export function companyExportHref(state: Pick<CompanyListState, 'band' | 'q' | 'owner' | 'renewal'>): string {
   const q = normalizeSearch(state.q)
   return endpointUrl(companiesApi.exportCsv, {
-    query: { band: state.band ?? undefined, q: q || undefined, owner: ownerApiValue(state.owner) },
+    query: {
+      band: state.band ?? undefined,
+      q: q || undefined,
+      owner: ownerApiValue(state.owner),
+      renewalWithinDays: state.renewal ? String(state.renewal) : undefined,
+    },
   })
 }
 
@@ -152,9 +171,11 @@ export function toggleSort(state: CompanyListState, sort: CompanySort): CompanyL
 /** A new band or search shows its first page. */
 export function withFilters(
   state: CompanyListState,
-  filters: Partial<Pick<CompanyListState, 'band' | 'q' | 'owner'>>,
+  filters: Partial<Pick<CompanyListState, 'band' | 'q' | 'owner' | 'renewal'>>,
 ): CompanyListState {
-  return { ...state, ...filters, q: normalizeSearch(filters.q ?? state.q), page: 1 }
+  const next = { ...state, ...filters, q: normalizeSearch(filters.q ?? state.q), page: 1 }
+  if (next.renewal === undefined) delete next.renewal
+  return next
 }
 
 /** The `aria-sort` of a column header. */
@@ -171,7 +192,7 @@ export function pageCount(total: number, pageSize = COMPANY_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize))
 }
 
-/** True when a band or a search narrows the list, so an empty table means "nothing matches" rather than "nothing scored". */
-export function hasFilters(state: Pick<CompanyListState, 'band' | 'q'>): boolean {
-  return state.band !== null || normalizeSearch(state.q) !== ''
+/** True when a band, a search or a renewal window narrows the list, so an empty table means "nothing matches" rather than "nothing scored". */
+export function hasFilters(state: Pick<CompanyListState, 'band' | 'q' | 'renewal'>): boolean {
+  return state.band !== null || normalizeSearch(state.q) !== '' || state.renewal !== undefined
 }

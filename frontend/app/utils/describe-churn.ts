@@ -116,6 +116,18 @@ export function formatDate(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date)
 }
 
+const renewalDateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
+
+/**
+ * A renewal day, "Mar 4, 2026", read in UTC: HubSpot keeps date properties (and most close dates) at midnight UTC,
+ * which a browser west of Greenwich would otherwise show as the day before. An em dash when missing.
+ */
+export function formatRenewalDate(iso: string | null): string {
+  if (iso === null) return '—'
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? '—' : renewalDateFormat.format(date)
+}
+
 /** A distribution bucket's label: "0–9", "90–100". */
 export function bucketLabel(bucket: { from: number; to: number }): string {
   return `${bucket.from}–${bucket.to}`

@@ -146,3 +146,29 @@ describe('the owner filter', () => {
     expect(companyExportHref({ band: null, q: '', owner: 'none' })).toContain('owner=none')
   })
 })
+
+describe('the renewal filter', () => {
+  it('reads a window of days from the URL and drops a malformed one', () => {
+    expect(listStateFromQuery({ renewal: '90' })).toEqual({ ...base, renewal: 90 })
+    expect(listStateFromQuery({ renewal: 'soon' })).toEqual(base)
+    expect(listStateFromQuery({ renewal: '0' })).toEqual(base)
+    expect(listStateFromQuery({ renewal: '400' })).toEqual(base)
+  })
+
+  it('round-trips through the URL, reaches the list call and the export, and counts as a filter', () => {
+    const state = withFilters({ ...base, page: 4 }, { renewal: 60 })
+    expect(state).toEqual({ ...base, renewal: 60 })
+    expect(queryFromListState(state)).toEqual({ renewal: '60' })
+    expect(companyListApiPath(state)).toContain('renewalWithinDays=60')
+    expect(companyExportHref(state)).toContain('renewalWithinDays=60')
+    expect(hasFilters(state)).toBe(true)
+    const cleared = withFilters(state, { renewal: undefined })
+    expect(cleared).toEqual(base)
+    expect(hasFilters(cleared)).toBe(false)
+  })
+
+  it('sorts renewals soonest first', () => {
+    expect(toggleSort(base, 'renewal')).toMatchObject({ sort: 'renewal', order: 'asc' })
+    expect(queryFromListState(toggleSort(base, 'renewal'))).toEqual({ sort: 'renewal' })
+  })
+})

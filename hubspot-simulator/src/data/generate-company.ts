@@ -1,5 +1,6 @@
 import { industries } from '../crm/property-definitions'
 import type { AccountLife, AccountTraits } from './account'
+import { anniversaryAfter } from './anniversary-after'
 import type { FastRandom } from './fast-random'
 import type { CompanyTruth, GeneratedCompany, GeneratedHistoryEntry } from './generated-records'
 import { companyNouns, companyPrefixes, companySuffixes, locations } from './name-lists'
@@ -48,6 +49,15 @@ export function generateCompany(
     country,
     phone: `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`,
   }
+
+  // The team's own contract fields: `arr` (custom number) and, for current customers, `renewal_date` (custom date,
+  // the next anniversary of signing, as the open renewal deal's close date). Some are left empty, as teams do;
+  // which ones follows from the signing day, so no random draw is spent and the rest of the data is unchanged.
+  const signingDay = Math.floor(traits.customerSince / dayMs)
+  if (signingDay % 7 !== 3) properties.arr = String(traits.arr)
+  const current = life.churnAt === null || life.churnAt > grid.now
+  if (current && signingDay % 5 !== 0)
+    properties.renewal_date = new Date(anniversaryAfter(traits.customerSince, grid.now)).toISOString().slice(0, 10)
 
   const churnedAt = life.churnAt !== null && life.churnAt <= grid.now ? life.churnAt : null
   if (churnedAt !== null && !random.chance(style.unmarkedShare)) {

@@ -99,6 +99,19 @@ function defineChurnProperties(portal: PortalCrm, style: PortalChurnStyle): void
       },
     ]
   }
+  // Every team records its contracts' value and renewal in custom properties of its own.
+  for (const draft of [
+    { name: 'arr', label: 'ARR', type: 'number' as const, description: 'Annual recurring revenue of the contract.' },
+    {
+      name: 'renewal_date',
+      label: 'Renewal date',
+      type: 'date' as const,
+      description: 'When the contract renews next.',
+    },
+  ]) {
+    const property = definePropertyFromInput(draft, 'companyinformation', customPropertiesCreatedAt)
+    companies.set(property.name, property)
+  }
   if (style.churnDateProperty) {
     const churnDate = definePropertyFromInput(
       { name: 'churn_date', label: 'Churn date', type: 'date', description: "The day the customer's contract ended." },

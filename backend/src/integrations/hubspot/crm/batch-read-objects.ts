@@ -10,11 +10,15 @@ import type { CrmObject } from './crm-schemas'
 import { batchReadSchema } from './crm-schemas'
 
 /** Up to 100 records by id, with the properties Churnlens reads. */
-export function batchReadObjectsRequest(type: CrmObjectType, ids: readonly string[]): HubspotRequest {
+export function batchReadObjectsRequest(
+  type: CrmObjectType,
+  ids: readonly string[],
+  properties: readonly string[] = syncedProperties[type],
+): HubspotRequest {
   return {
     method: 'POST',
     path: `/crm/v3/objects/${type}/batch/read`,
-    body: { inputs: ids.map((id) => ({ id })), properties: syncedProperties[type] },
+    body: { inputs: ids.map((id) => ({ id })), properties },
   }
 }
 
@@ -28,7 +32,8 @@ export async function batchReadObjects(
   client: HubspotClient,
   type: CrmObjectType,
   ids: readonly string[],
+  properties?: readonly string[],
 ): Promise<Result<CrmObject[], CrmCallError>> {
   if (ids.length === 0) return ok([])
-  return client.call(batchReadObjectsRequest(type, ids), processBatchRead)
+  return client.call(batchReadObjectsRequest(type, ids, properties), processBatchRead)
 }

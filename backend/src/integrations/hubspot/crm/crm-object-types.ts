@@ -30,6 +30,12 @@ export const syncedProperties: Record<CrmObjectType, string[]> = {
   ],
 }
 
+/** What a sync requests of a type: its own properties, plus for companies the ones the revenue sources read. */
+export function requestedProperties(type: CrmObjectType, companyExtras: readonly string[]): string[] {
+  if (type !== 'companies') return syncedProperties[type]
+  return [...new Set([...syncedProperties.companies, ...companyExtras])]
+}
+
 export const lastModifiedProperty: Record<CrmObjectType, string> = {
   companies: 'hs_lastmodifieddate',
   contacts: 'lastmodifieddate',

@@ -25,6 +25,8 @@ export interface DealWithCompanies {
   stageId: string | null
   /** Epoch ms; null when the deal has no close date. */
   closedAt: number | null
+  /** `amount` in the portal's currency; null when empty (missing, never 0). */
+  amount: number | null
   companyIds: number[]
 }
 
@@ -40,11 +42,18 @@ function parseCloseDate(value: string | null | undefined): number | null {
   return Number.isFinite(time) ? time : null
 }
 
-/** One page of deals with their stage, close date and companies (inline associations, no extra call). */
+/** HubSpot's amount: a decimal string; empty or unreadable is no amount, not zero. */
+function parseDealAmount(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value.trim() === '') return null
+  const amount = Number(value)
+  return Number.isFinite(amount) ? amount : null
+}
+
+/** One page of deals with their stage, close date, amount and companies (inline associations, no extra call). */
 export function listDealsRequest(after: string | null): HubspotRequest {
   const query = new URLSearchParams({
     limit: '100',
-    properties: 'pipeline,dealstage,closedate',
+    properties: 'pipeline,dealstage,closedate,amount',
     associations: 'companies',
   })
   if (after) query.set('after', after)
@@ -60,6 +69,7 @@ export async function processDealPage(response: Response): Promise<Result<DealPa
       pipelineId: deal.properties.pipeline ?? null,
       stageId: deal.properties.dealstage ?? null,
       closedAt: parseCloseDate(deal.properties.closedate),
+      amount: parseDealAmount(deal.properties.amount),
       // Labelled and unlabelled associations both name the company: each id once.
       companyIds: [
         ...new Set((deal.associations?.companies?.results ?? []).map((c) => Number(c.id)).filter(Number.isSafeInteger)),

@@ -10,6 +10,8 @@ export interface ObjectSearch {
   sort: { propertyName: string; direction: 'ASCENDING' | 'DESCENDING' }
   limit: number
   after?: string
+  /** The properties to read; the synced ones when left out. */
+  properties?: readonly string[]
 }
 
 /** CRM search: one filter group, one sort (HubSpot allows only one), on the search budget. */
@@ -21,7 +23,7 @@ export function searchObjectsRequest(type: CrmObjectType, search: ObjectSearch):
     body: {
       filterGroups: search.filters.length > 0 ? [{ filters: search.filters }] : [],
       sorts: [search.sort],
-      properties: syncedProperties[type],
+      properties: search.properties ?? syncedProperties[type],
       limit: search.limit,
       ...(search.after ? { after: search.after } : {}),
     },
