@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliverAlert } from '../src/alerts/deliver-alert'
 import { raiseAlerts } from '../src/alerts/raise-alerts'
 import { sendDailyDigests } from '../src/alerts/send-daily-digests'
-import { bandOf } from '../src/churn/score-company'
-import { writeHistoryPoints, writeScoreRows } from '../src/churn/write-score-rows'
 import { alertDeliveries, crmCompanies, hubspotOwners } from '../src/db/schema'
 import { createLogger } from '../src/http/create-logger'
 import { companyLink } from '../src/links/company-link'
 import { startJobs } from '../src/jobs/start-jobs'
+import { until, writeScored } from './scored-companies'
 import type { TestContext } from './test-context'
 import { SIMULATOR_URL, createTestContext } from './test-context'
 
@@ -35,30 +34,8 @@ async function addCompany(workspaceId: string, id: number, name: string, ownerId
   await ctx.database.db.insert(crmCompanies).values({ workspaceId, hubspotId: id, name, ownerId })
 }
 
-/** A scoring pass's result for one company, written as the scoring writes it. */
 async function scored(workspaceId: string, companyId: number, score: number) {
-  const now = ctx.clock.now()
-  const row = {
-    companyId,
-    score,
-    band: bandOf(score),
-    reasons: [],
-    trend: 0,
-    ticketCount: 0,
-    openTickets: 0,
-    recentTickets: 0,
-  }
-  await writeScoreRows(ctx.database.db, workspaceId, [row], now)
-  await writeHistoryPoints(ctx.database.db, workspaceId, [{ companyId, score }], now)
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > deadline) return value
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
+  await writeScored(ctx.database.db, workspaceId, companyId, score, ctx.clock.now())
 }
 
 async function logOf(agent: Awaited<ReturnType<TestContext['signedUpAgent']>>) {

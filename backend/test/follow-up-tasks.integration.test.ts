@@ -2,14 +2,13 @@ import type { ChurnReason } from '@churnlens/contracts'
 import { followUpTasksApi } from '@churnlens/contracts'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bandOf } from '../src/churn/score-company'
-import { writeHistoryPoints, writeScoreRows } from '../src/churn/write-score-rows'
 import { crmCompanies, followUpTasks } from '../src/db/schema'
 import { createFollowUpTask } from '../src/follow-up-tasks/create-follow-up-task'
 import { raiseFollowUpTasks } from '../src/follow-up-tasks/raise-follow-up-tasks'
 import { createLogger } from '../src/http/create-logger'
 import { startJobs } from '../src/jobs/start-jobs'
 import { companyLink } from '../src/links/company-link'
+import { until, writeScored } from './scored-companies'
 import type { TestContext } from './test-context'
 import { SIMULATOR_URL, createTestContext } from './test-context'
 
@@ -69,28 +68,7 @@ const reasons: ChurnReason[] = [
 ]
 
 async function scored(workspaceId: string, companyId: number, score: number) {
-  const now = ctx.clock.now()
-  const row = {
-    companyId,
-    score,
-    band: bandOf(score),
-    reasons: score >= 60 ? reasons : [],
-    trend: 0,
-    ticketCount: 0,
-    openTickets: 0,
-    recentTickets: 0,
-  }
-  await writeScoreRows(ctx.database.db, workspaceId, [row], now)
-  await writeHistoryPoints(ctx.database.db, workspaceId, [{ companyId, score }], now)
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > deadline) return value
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
+  await writeScored(ctx.database.db, workspaceId, companyId, score, ctx.clock.now(), score >= 60 ? reasons : [])
 }
 
 /** A workspace connected to `portalId` with its companies scored low, then switched on (where it can be). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dealsAvailabilitySchema, hubspotReadErrors } from './hubspot-read'
 
 /** HubSpot internal property names: lower case, digits and underscores. */
 const propertyName = z
@@ -101,21 +102,10 @@ export type DealPipelineOption = z.infer<typeof dealPipelineOptionSchema>
 
 export const churnDefinitionOptionsSchema = z.object({
   properties: z.array(churnPropertyOptionSchema),
-  deals: z.discriminatedUnion('status', [
-    z.object({ status: z.literal('available'), pipelines: z.array(dealPipelineOptionSchema) }),
-    /** The optional deals scope was not granted: reconnecting HubSpot and approving it enables the option. */
-    z.object({ status: z.literal('scope_missing'), scope: z.string() }),
-  ]),
+  deals: dealsAvailabilitySchema(dealPipelineOptionSchema),
 })
 export type ChurnDefinitionOptions = z.infer<typeof churnDefinitionOptionsSchema>
 
-const hubspotReadErrors = [
-  'not_connected',
-  'needs_reauth',
-  'hubspot_unavailable',
-  'hubspot_daily_limit',
-  'hubspot_invalid_response',
-] as const
 const definitionCheckErrors = [
   'deals_scope_missing',
   'unknown_property',

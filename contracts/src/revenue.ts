@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dealsAvailabilitySchema, hubspotReadErrors } from './hubspot-read'
 import { revenueSourceLabelSchema } from './churn'
 
 /** HubSpot internal property names: lower case, digits and underscores. */
@@ -64,24 +65,9 @@ export const revenueSettingsOptionsSchema = z.object({
   numberProperties: z.array(revenuePropertyOptionSchema),
   /** Company date and datetime properties. */
   dateProperties: z.array(revenuePropertyOptionSchema),
-  deals: z.discriminatedUnion('status', [
-    z.object({
-      status: z.literal('available'),
-      pipelines: z.array(revenuePropertyOptionSchema.pick({ label: true }).extend({ id: z.string() })),
-    }),
-    /** The optional deals scope was not granted: reconnecting HubSpot and approving it enables the deals sources. */
-    z.object({ status: z.literal('scope_missing'), scope: z.string() }),
-  ]),
+  deals: dealsAvailabilitySchema(z.object({ id: z.string(), label: z.string() })),
 })
 export type RevenueSettingsOptions = z.infer<typeof revenueSettingsOptionsSchema>
-
-const hubspotReadErrors = [
-  'not_connected',
-  'needs_reauth',
-  'hubspot_unavailable',
-  'hubspot_daily_limit',
-  'hubspot_invalid_response',
-] as const
 
 export const getRevenueSettingsErrors = ['unauthenticated'] as const
 export const revenueSettingsOptionsErrors = ['unauthenticated', 'forbidden', ...hubspotReadErrors] as const
