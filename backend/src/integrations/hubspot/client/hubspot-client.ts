@@ -6,6 +6,7 @@ import type { CredentialError, TokenKeeper } from '../tokens/token-keeper'
 import type { HubspotRequest } from './hubspot-request'
 import { toFetchRequest } from './hubspot-request'
 import type { PortalBudget } from './portal-budgets'
+import type { RequestPriority } from './rolling-window-limiter'
 import { decideRetry } from './retry-policy'
 import { sendToHubspot } from './send-to-hubspot'
 
@@ -29,14 +30,19 @@ const headerNumber = (headers: Headers, name: string) => {
  * request/process pairs in crm/ and account/.
  */
 export class HubspotClient {
-  /** HubSpot's daily limit and the least it said was left, from this client's answers (private apps get them). */
-  private daily: { limit: number; remaining: number } | null = null
-
   private constructor(
     private readonly deps: ClientDeps,
     private readonly integration: Pick<IntegrationRow, 'id' | 'authType' | 'hubId'>,
     private readonly budget: PortalBudget,
+    private readonly priority: RequestPriority = 'normal',
+    /** HubSpot's daily limit and the least it said was left, from this client's answers (private apps get them). */
+    private readonly usage: { daily: { limit: number; remaining: number } | null } = { daily: null },
   ) {}
+
+  /** The same client for bulk reads that take only the budget nothing else is waiting for (see RollingWindowLimiter). */
+  inBackground(): HubspotClient {
+    return new HubspotClient(this.deps, this.integration, this.budget, 'background', this.usage)
+  }
 
   static fromIntegration(
     deps: ClientDeps,
@@ -47,7 +53,7 @@ export class HubspotClient {
 
   /** The day's budget as HubSpot last reported it to this client; null when it sent no daily headers. */
   dailyUsage(): { limit: number; remaining: number } | null {
-    return this.daily
+    return this.usage.daily
   }
 
   /** Sends a described request, then hands the answer to its process half. */
@@ -67,7 +73,7 @@ export class HubspotClient {
     let refreshedAfter401 = false
     for (let attempt = 1; ; attempt++) {
       if (!credential.ok) return err(credential.error)
-      const done = await limiter.acquire()
+      const done = await limiter.acquire(this.priority)
       const sent = await sendToHubspot(
         this.deps,
         toFetchRequest(this.deps.hubspot.apiBaseUrl, request, credential.value.token),
@@ -129,7 +135,7 @@ export class HubspotClient {
     const limit = headerNumber(headers, 'x-hubspot-ratelimit-daily')
     const remaining = headerNumber(headers, 'x-hubspot-ratelimit-daily-remaining')
     if (limit === null || remaining === null) return
-    this.daily = { limit, remaining: Math.min(remaining, this.daily?.remaining ?? remaining) }
+    this.usage.daily = { limit, remaining: Math.min(remaining, this.usage.daily?.remaining ?? remaining) }
   }
 
   private sleep(ms: number): Promise<void> {

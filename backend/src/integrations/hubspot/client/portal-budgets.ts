@@ -18,12 +18,13 @@ export function createPortalBudgets(options: { oauthPerTenSeconds?: number; sear
       const key = `${authType}:${hubId ?? 'unknown'}`
       let budget = budgets.get(key)
       if (!budget) {
+        const perTenSeconds = authType === 'oauth' ? (options.oauthPerTenSeconds ?? 110) : 100
         budget = {
-          // Windows a little longer than HubSpot's: requests reach HubSpot a few milliseconds apart
-          // from when they left, and a window counted to the millisecond would now and then let a
-          // sixth search into HubSpot's second (a 429, retried, but a wasted request).
-          api: new RollingWindowLimiter(authType === 'oauth' ? (options.oauthPerTenSeconds ?? 110) : 100, 10_100),
-          search: new RollingWindowLimiter(options.searchPerSecond ?? 5, 1_100),
+          // A slot is held until a window after its answer (RollingWindowLimiter), and HubSpot counted the request
+          // before it answered, so the window needs no margin for travel time; 20 ms covers timers firing early.
+          // A tenth of the budget per second at most, so a budget kept full by an import stays smooth (no convoys).
+          api: new RollingWindowLimiter(perTenSeconds, 10_020, Date.now, Math.ceil(perTenSeconds / 10)),
+          search: new RollingWindowLimiter(options.searchPerSecond ?? 5, 1_020),
         }
         budgets.set(key, budget)
       }

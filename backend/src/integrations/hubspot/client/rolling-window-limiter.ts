@@ -1,3 +1,12 @@
+/** `background`: served only when no `normal` request is waiting for the same budget. */
+export type RequestPriority = 'normal' | 'background'
+
+interface Slot {
+  /** When the slot was taken, moved to when its answer came back once `done` is called. */
+  at: number
+  startedAt: number
+}
+
 /**
  * A rolling-window request budget: at most `limit` requests in any `windowMs`. Callers wait for a
  * slot instead of sending and collecting 429s. HubSpot's own count (X-HubSpot-RateLimit-Remaining)
@@ -7,11 +16,18 @@
  * back; a busy event loop can hold requests back for seconds and let them arrive bunched. So a slot is
  * held from the start until a window after the answer (the `done` that `acquire` hands back): however
  * late a request arrived, the window it arrived in never sees more than `limit`.
+ *
+ * Waiters are served in order, except that `background` ones wait while any `normal` one does: bulk
+ * reads that only fill what is left (a first import's association lane) never hold back a request
+ * that something else is blocked on (the company links of a search page already in hand).
+ *
+ * With `burst`, at most that many requests start in any tenth of the window. Without it, a budget kept
+ * full for a while turns into convoys: all `limit` slots free at once a window after they were taken
+ * together, are taken together again, and a request that just misses one waits most of a window.
  */
 export class RollingWindowLimiter {
-  /** When each slot was taken, moved to when its answer came back once `done` is called. */
-  private slots: { at: number }[] = []
-  private waiters: ((slot: { at: number }) => void)[] = []
+  private slots: Slot[] = []
+  private waiters: Record<RequestPriority, ((slot: Slot) => void)[]> = { normal: [], background: [] }
   private timer: NodeJS.Timeout | null = null
   /** Until this time, no request starts (HubSpot told us the window is spent). */
   private pausedUntil = 0
@@ -20,6 +36,7 @@ export class RollingWindowLimiter {
     private limit: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
+    private readonly burst: number = Number.POSITIVE_INFINITY,
   ) {}
 
   get capacity(): number {
@@ -27,11 +44,12 @@ export class RollingWindowLimiter {
   }
 
   /** Waits for a slot; call the returned `done` when the answer is in (a slot never released ends at its start). */
-  async acquire(): Promise<() => void> {
+  async acquire(priority: RequestPriority = 'normal'): Promise<() => void> {
+    const ahead = priority === 'normal' ? this.waiters.normal.length : this.waiting()
     const slot =
-      (this.waiters.length === 0 ? this.tryStart() : null) ??
-      (await new Promise<{ at: number }>((resolve) => {
-        this.waiters.push(resolve)
+      (ahead === 0 ? this.tryStart() : null) ??
+      (await new Promise<Slot>((resolve) => {
+        this.waiters[priority].push(resolve)
         this.schedule()
       }))
     return () => {
@@ -51,28 +69,40 @@ export class RollingWindowLimiter {
     this.schedule()
   }
 
-  private tryStart(): { at: number } | null {
+  private tryStart(): Slot | null {
     const now = this.now()
-    if (now < this.pausedUntil) return null
     this.slots = this.slots.filter((slot) => slot.at > now - this.windowMs)
-    if (this.slots.length >= this.limit) return null
-    const slot = { at: now }
+    if (this.freeAt(now) > now) return null
+    const slot = { at: now, startedAt: now }
     this.slots.push(slot)
     return slot
   }
 
+  /** The earliest time a request may start: a slot in the window free, the burst allowance not spent, no pause. */
+  private freeAt(now: number): number {
+    let at = Math.max(now, this.pausedUntil)
+    if (this.slots.length >= this.limit) at = Math.max(at, Math.min(...this.slots.map((s) => s.at)) + this.windowMs)
+    const burstMs = this.windowMs / 10
+    const recent = this.slots.filter((slot) => slot.startedAt > now - burstMs)
+    if (recent.length >= this.burst) at = Math.max(at, Math.min(...recent.map((s) => s.startedAt)) + burstMs)
+    return at
+  }
+
+  private waiting(): number {
+    return this.waiters.normal.length + this.waiters.background.length
+  }
+
   private schedule(): void {
-    if (this.timer || this.waiters.length === 0) return
+    if (this.timer || this.waiting() === 0) return
     const now = this.now()
-    const full = this.slots.length >= this.limit
-    const freeAt = full ? Math.min(...this.slots.map((slot) => slot.at)) + this.windowMs : now
-    const delay = Math.max(1, Math.max(freeAt, this.pausedUntil) - now)
+    const delay = Math.max(1, this.freeAt(now) - now)
     this.timer = setTimeout(() => {
       this.timer = null
-      while (this.waiters.length > 0) {
+      while (this.waiting() > 0) {
         const slot = this.tryStart()
         if (!slot) break
-        this.waiters.shift()!(slot)
+        const queue = this.waiters.normal.length > 0 ? this.waiters.normal : this.waiters.background
+        queue.shift()!(slot)
       }
       this.schedule()
     }, delay)

@@ -56,3 +56,33 @@ describe('rolling-window limiter, slots held until the answer', () => {
     await waiting
   })
 })
+
+describe('rolling-window limiter, priorities and bursts', () => {
+  it('serves a waiting normal request before background ones that queued earlier', async () => {
+    const limiter = new RollingWindowLimiter(1, 100)
+    await limiter.acquire()
+    const order: string[] = []
+    const background = [1, 2, 3].map((n) => limiter.acquire('background').then(() => order.push(`background ${n}`)))
+    const normal = limiter.acquire('normal').then(() => order.push('normal'))
+    await Promise.all([...background, normal])
+    expect(order).toEqual(['normal', 'background 1', 'background 2', 'background 3'])
+  })
+
+  it('with a burst limit, a full budget starts requests spread over the window, not in one convoy', async () => {
+    const limiter = new RollingWindowLimiter(10, 500, Date.now, 2)
+    const t0 = Date.now()
+    const started: number[] = []
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        await limiter.acquire()
+        started.push(Date.now() - t0)
+      }),
+    )
+    started.sort((a, b) => a - b)
+    // Two per tenth of the window (50 ms): the tenth start comes four tenths in, not at once.
+    expect(started.slice(0, 2).every((t) => t < 40)).toBe(true)
+    expect(started[2]!).toBeGreaterThanOrEqual(45)
+    expect(started[9]!).toBeGreaterThanOrEqual(195)
+    expect(started[9]!).toBeLessThan(450)
+  })
+})
