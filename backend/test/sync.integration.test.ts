@@ -236,6 +236,33 @@ describe('sync', () => {
     for (const id of lowest) expect(await ticket(agent.workspaceId, id)).toMatchObject({ companyId: null })
   }, 120_000)
 
+  it("a large import's search lanes take their tickets' companies from the association lane's walk", async () => {
+    const portal = ctx.sim.control.createPortal({ companies: 40, tickets: 6000, seed: 'walk' })
+    const { agent, integrationId } = await connectedTo(portal.portalId)
+    const before = ctx.sim.control.requestLog().length
+    expect(await runSync(ctx.deps, integrationId)).toMatchObject({ status: 'done', failures: [] })
+    const log = ctx.sim.control.requestLog().slice(before)
+    const searchPages = log.filter((r) => r.path === '/crm/v3/objects/tickets/search').length
+    const linkReads = log.filter((r) => r.path === '/crm/v4/associations/tickets/companies/batch/read').length
+    // Only pages that came back before the walk had seen their tickets ask HubSpot (one page of 40 companies here).
+    expect(searchPages).toBeGreaterThan(10)
+    expect(linkReads).toBeLessThan(searchPages / 2)
+    // Every ticket still has HubSpot's primary company.
+    const rows = await ctx.database.db
+      .select({ id: crmTickets.hubspotId, companyId: crmTickets.companyId })
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+    expect(rows).toHaveLength(6000)
+    for (const row of rows.filter((_, i) => i % 97 === 0)) {
+      const links = await ctx.sim.fetch(`${SIMULATOR_URL}/crm/v4/objects/tickets/${row.id}/associations/companies`, {
+        headers: { authorization: `Bearer ${portal.privateAppToken}` },
+      })
+      const body = (await links.json()) as { results: { toObjectId: number; associationTypes: { typeId: number }[] }[] }
+      const primary = body.results.find((l) => l.associationTypes.some((t) => t.typeId === 26)) ?? body.results[0]
+      expect(row.companyId).toBe(primary ? Number(primary.toObjectId) : null)
+    }
+  }, 120_000)
+
   it("incremental search re-windows before HubSpot's 10,000-result cap", async () => {
     const large = ctx.sim.control.createPortal({ companies: 100, tickets: 12_000, seed: 'windowing' })
     const { agent, integrationId } = await connectedTo(large.portalId)

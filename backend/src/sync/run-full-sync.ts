@@ -183,7 +183,7 @@ async function runLane(
     const nextId = objects.length > 0 ? Number(objects[objects.length - 1]!.id) : (lane.lastId ?? lane.from)
     // Pipelined: the next page is already on its way while this one's companies are read and saved.
     if (!done) pending = search(nextId)
-    const links = await fetchCompanyLinks(ctx, type, objects)
+    const links = await fetchCompanyLinks(ctx, type, objects, ctx.ticketCompanies)
     if (!links.ok) return links
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
@@ -215,15 +215,17 @@ async function runListLane(
   index: number,
   lane: SyncStateRow['lanes'][number],
 ): Promise<Result<LaneOutcome, CrmCallError>> {
-  let cursor = lane.cursor ?? null
   const bound = lane.to > 0 ? lane.to : null
   const association = companyAssociation[type]
-  for (;;) {
-    const page = await listObjects(ctx.client, type, {
+  const list = (after: string | null) =>
+    listObjects(ctx.client, type, {
       properties: requestedProperties(type, syncPropertiesFor(ctx.revenue)),
       withCompanies: association !== undefined,
-      after: cursor,
+      after,
     })
+  let pending = list(lane.cursor ?? null)
+  for (;;) {
+    const page = await pending
     if (!page.ok) return page
     const objects = bound === null ? page.value.results : page.value.results.filter((o) => Number(o.id) <= bound)
     const passedBound = bound !== null && objects.length < page.value.results.length
@@ -235,6 +237,8 @@ async function runListLane(
       if (primary) links.set(object.id, Number(primary.id))
     }
     const next = passedBound ? null : (page.value.paging?.next.after ?? null)
+    // Pipelined: the next page is on its way while this one is saved (the cursor still commits with the data).
+    if (next !== null) pending = list(next)
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       await assertSyncClaim(ctx.claim, tx)
@@ -250,7 +254,6 @@ async function runListLane(
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
     if (next === null) return ok('done')
-    if (sliceOver(ctx)) return ok('paused')
-    cursor = next
+    if (sliceOver(ctx)) return ok('paused') // the page already requested is dropped: read again next slice
   }
 }

@@ -63,6 +63,7 @@ export async function runSync(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
+    ticketCompanies: { companyOf: new Map<string, number>(), complete: false },
     claim,
     sliceEndsAt: options.sliceMs === undefined ? null : performance.now() + options.sliceMs,
     archivedSweepEveryMs: options.archivedSweepEveryMs ?? 0,

@@ -13,6 +13,11 @@ export interface SyncContext {
   logger: Logger
   /** Companies whose tickets changed during this run: their churn scores are recomputed after it. */
   touchedCompanies: Set<number>
+  /**
+   * Ticket id → its company, as a first import's association lane found them walking company→ticket associations
+   * (run-association-lane.ts): search pages look their tickets up here before asking HubSpot.
+   */
+  ticketCompanies: WalkedTicketLinks
   /** Set when the run is a queue job: checked in every checkpoint transaction. */
   claim: SyncClaim | null
   /**
@@ -26,6 +31,14 @@ export interface SyncContext {
   revenue: RevenueSettings
 }
 
+/** What a first import's walk of company→ticket associations found (see run-association-lane.ts). */
+export interface WalkedTicketLinks {
+  /** Ticket id → company. */
+  companyOf: Map<string, number>
+  /** Every company was walked from the first, none cut short: a ticket not listed had no company when walked. */
+  complete: boolean
+}
+
 /** Whether the import has had its share of the worker for now (see SyncContext.sliceEndsAt). */
 export function sliceOver(ctx: Pick<SyncContext, 'sliceEndsAt'>): boolean {
   return ctx.sliceEndsAt !== null && performance.now() >= ctx.sliceEndsAt
@@ -37,12 +50,10 @@ export const OVERLAP_MS = 5 * 60_000
 
 /** Keyset lanes for the first full sync: more lanes keep the search budget busy despite latency. */
 export const FULL_SYNC_LANES = 4
-/** Share of a large ticket import's id range read through the list API (see planFullSync). Measured:
- * a fifth keeps the one sequential list lane from becoming the tail (a third made the import slower). */
-export const LIST_LANE_SHARE = 0.2
 /** Share of a large ticket import's id range read through company→ticket associations and batch reads, on the
- * 10-second budget beside search's lanes (see run-association-lane.ts). */
-export const ASSOCIATION_LANE_SHARE = 0.3
+ * 10-second budget beside search's lanes (see run-association-lane.ts). Measured in bench:sync: 0.4 lets both end
+ * together once the search lanes no longer read associations (0.3 left search the tail, 0.45 the batch reads). */
+export const ASSOCIATION_LANE_SHARE = 0.4
 /** HubSpot's batch read takes up to 100 ids. */
 export const BATCH_READ_SIZE = 100
 export const SEARCH_PAGE = 200

@@ -157,6 +157,7 @@ async function applyEvents(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
+    ticketCompanies: { companyOf: new Map<string, number>(), complete: false },
     claim: null,
     sliceEndsAt: null,
     archivedSweepEveryMs: 0,

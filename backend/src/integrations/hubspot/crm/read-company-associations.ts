@@ -7,7 +7,14 @@ import type { CrmCallError } from './crm-call-error'
 import type { CrmObjectType } from './crm-object-types'
 import { associationBatchSchema } from './crm-schemas'
 
-/** The v4 association batch read: each record's companies, up to 100 records. */
+/**
+ * HubSpot's v4 association batch read takes up to 1,000 inputs (raised from 100 on 2025-02-10:
+ * https://developers.hubspot.com/changelog/bug-fix-batch-read-limit-for-hubspot-associations-api).
+ * One request per search page of 200 tickets, not two, is a third of a first import's 10-second budget.
+ */
+export const ASSOCIATION_BATCH_READ_SIZE = 1000
+
+/** The v4 association batch read: each record's companies, up to ASSOCIATION_BATCH_READ_SIZE records. */
 export function companyAssociationsRequest(from: CrmObjectType, ids: readonly string[]): HubspotRequest {
   return {
     method: 'POST',
@@ -38,7 +45,8 @@ export async function readCompanyAssociations(
   primaryTypeId: number,
 ): Promise<Result<Map<string, number>, CrmCallError>> {
   const chunks: string[][] = []
-  for (let start = 0; start < ids.length; start += 100) chunks.push(ids.slice(start, start + 100))
+  for (let start = 0; start < ids.length; start += ASSOCIATION_BATCH_READ_SIZE)
+    chunks.push(ids.slice(start, start + ASSOCIATION_BATCH_READ_SIZE))
   // Chunks go out together; the portal budget, not this loop, decides how fast.
   const results = await Promise.all(
     chunks.map((chunk) =>
