@@ -1,5 +1,6 @@
 import { hasScopes, optionalFeatures } from '@churnlens/contracts'
-import { and, eq, isNull, ne, or } from 'drizzle-orm'
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm'
+import type { Database } from '../../db/database'
 import type { AppDeps } from '../../app-deps'
 import { churnScores, integrations } from '../../db/schema'
 import { findWriteBackHolder } from '../../integrations/hubspot/find-integration'
@@ -58,25 +59,47 @@ export async function pushScores(deps: Deps, integration: IntegrationRow): Promi
           ),
         ),
       )
-      .limit(100)
+      .limit(BATCH * BATCHES_AT_ONCE)
     if (pending.length === 0) return { status: 'pushed', companies: pushed }
-    const accepted = await updateCompanies(
-      client,
-      pending.map((p) => ({
-        id: p.companyId,
-        properties: { [scoreProperty]: String(p.score), [bandProperty]: p.band },
-      })),
+    const batches: (typeof pending)[] = []
+    for (let start = 0; start < pending.length; start += BATCH) batches.push(pending.slice(start, start + BATCH))
+    // Batches go out together (after a first import that is thousands of companies); the portal budget decides how fast.
+    const answers = await Promise.all(
+      batches.map(async (batch) => {
+        const accepted = await updateCompanies(
+          client,
+          batch.map((p) => ({
+            id: p.companyId,
+            properties: { [scoreProperty]: String(p.score), [bandProperty]: p.band },
+          })),
+        )
+        // Companies HubSpot refused (deleted meanwhile) are marked written too, so they are not retried forever.
+        if (accepted.ok) await markWritten(deps.db, integration.workspaceId, batch)
+        return accepted
+      }),
     )
-    if (!accepted.ok) return { status: 'failed', error: accepted.error }
-    // Companies HubSpot refused (deleted meanwhile) are marked written too, so they are not retried forever.
-    for (const p of pending) {
-      await deps.db
-        .update(churnScores)
-        .set({ writtenScore: p.score, writtenBand: p.band })
-        .where(and(eq(churnScores.workspaceId, integration.workspaceId), eq(churnScores.companyId, p.companyId)))
+    for (const accepted of answers) {
+      if (!accepted.ok) return { status: 'failed', error: accepted.error }
+      pushed += accepted.value.size
     }
-    pushed += accepted.value.size
-    if (accepted.value.size === 0 && pending.length > 0)
+    if (answers.every((a) => a.ok && a.value.size === 0))
       deps.logger.warn({ integrationId: integration.id }, 'write-back batch accepted no companies')
   }
+}
+
+/** HubSpot's batch update takes 100 records; a few batches at once keep a large push from queueing one by one. */
+const BATCH = 100
+const BATCHES_AT_ONCE = 10
+
+async function markWritten(
+  db: Database,
+  workspaceId: string,
+  rows: readonly { companyId: number; score: number; band: string }[],
+): Promise<void> {
+  const document = JSON.stringify(rows.map((r) => ({ company_id: r.companyId, score: r.score, band: r.band })))
+  // The values sent, not the row's current ones: a score that changed meanwhile is still pending.
+  await db.execute(sql`
+    update churn_scores s set written_score = x.score, written_band = x.band
+    from jsonb_to_recordset(${document}::jsonb) as x(company_id bigint, score integer, band text)
+    where s.workspace_id = ${workspaceId}::uuid and s.company_id = x.company_id`)
 }
