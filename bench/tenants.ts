@@ -13,29 +13,25 @@
  * of processes × (DATABASE_POOL_SIZE + 3). Then the scaling ratio against one worker.
  * TENANTS_BENCH_PORTALS and TENANTS_BENCH_WORKERS (e.g. "1,2,4") change the shape.
  */
-import { callbackBodySchema } from '@churnlens/contracts'
 import { serve } from '@hono/node-server'
 import { createSimulator } from '@churnlens/hubspot-simulator'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import type { SessionInfo } from '../backend/src/app-deps'
 import { hashPassword } from '../backend/src/auth/hash-password'
 import { parseConfig } from '../backend/src/config'
 import { parseKeyRing } from '../backend/src/crypto/key-ring'
 import { createDeps } from '../backend/src/create-deps'
-import { crmTickets, sessions, syncState, users, workspaceMembers, workspaces } from '../backend/src/db/schema'
+import { crmTickets, syncState } from '../backend/src/db/schema'
 import { createLogger } from '../backend/src/http/create-logger'
-import { completeAuthorization } from '../backend/src/integrations/hubspot/complete-authorization'
 import { resolveHubspotApp } from '../backend/src/integrations/hubspot/discover-simulator-app'
-import { startAuthorization } from '../backend/src/integrations/hubspot/start-authorization'
 import { createDeferredScheduler } from '../backend/src/jobs/job-scheduler'
 import { startJobs } from '../backend/src/jobs/start-jobs'
 import { systemClock } from '../backend/src/lib/clock'
-import { driveConsentPage } from '../backend/test/drive-consent-page'
 import { openTestDatabase } from '../backend/test/open-test-database'
 import type { BackendProcess } from '../backend/test/spawn-backend'
 import { spawnBackend } from '../backend/test/spawn-backend'
+import { connectPortal } from './connect-portal'
 import { percentile } from './percentiles'
 
 process.env.TEST_DB = 'postgres'
@@ -125,32 +121,9 @@ await Promise.all(
   Array.from({ length: 8 }, async () => {
     while (nextPortal < portals.length) {
       const portal = portals[nextPortal++]!
-      const [user] = await database.db
-        .insert(users)
-        .values({ email: `owner@${portal.hubDomain}`, passwordHash })
-        .returning()
-      const [workspace] = await database.db.insert(workspaces).values({ name: portal.hubDomain }).returning()
-      await database.db.insert(workspaceMembers).values({ workspaceId: workspace!.id, userId: user!.id, role: 'owner' })
-      const session: SessionInfo = {
-        id: randomBytes(16).toString('hex'),
-        userId: user!.id,
-        email: user!.email,
-        workspaceId: workspace!.id,
-        workspaceName: workspace!.name,
-        role: 'owner',
-      }
-      await database.db.insert(sessions).values({
-        id: session.id,
-        userId: user!.id,
-        workspaceId: workspace!.id,
-        expiresAt: new Date(Date.now() + 86_400_000),
-      })
-      const url = await startAuthorization(deps, session)
-      const query = await driveConsentPage(fetch, url, { decision: 'Grant access', portalId: portal.portalId })
-      const connected = await completeAuthorization(deps, session, callbackBodySchema.parse(Object.fromEntries(query)))
-      if (!connected.ok) throw new Error(`portal ${portal.portalId}: ${connected.error}`)
-      await deps.scheduler.requestSync(connected.value.id, 'connected')
-      workspaceOfPortal.set(portal.portalId, workspace!.id)
+      const connected = await connectPortal(deps, portal, passwordHash)
+      await deps.scheduler.requestSync(connected.integrationId, 'connected')
+      workspaceOfPortal.set(portal.portalId, connected.workspaceId)
     }
   }),
 )
