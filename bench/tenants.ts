@@ -327,7 +327,9 @@ for (const workers of workerCounts) {
     `  throughput: ${result.passesPerSecond.toFixed(1)} incremental passes/s (at real speed that serves ${Math.round(result.passesPerSecond * 900)} portals every 15 minutes)`,
   )
   console.log(
-    `  one sweep reaches all ${portalCount} portals in ${(result.sweepSpreadMs / 1000).toFixed(1)} s real (p50) = ${toSimMinutes(result.sweepSpreadMs).toFixed(1)} simulated min`,
+    Number.isNaN(result.sweepSpreadMs)
+      ? `  no sweep reached all ${portalCount} portals in the phase (some portal had no pass)`
+      : `  one sweep reaches all ${portalCount} portals in ${(result.sweepSpreadMs / 1000).toFixed(1)} s real (p50) = ${toSimMinutes(result.sweepSpreadMs).toFixed(1)} simulated min`,
   )
   console.log(
     `  webhook bursts (1 ticket in each of ${burstPortals} portals): applied in p50 ${(result.burstP50Ms / 1000).toFixed(2)} s, max ${(result.burstMaxMs / 1000).toFixed(2)} s real; ${result.burstsUnapplied} not applied within 60 s`,
@@ -340,7 +342,7 @@ const base = results[0]!
 console.log('\nScaling against one worker:')
 for (const r of results)
   console.log(
-    `  ${r.workers} worker(s): ${(r.passesPerSecond / base.passesPerSecond).toFixed(2)}x the passes/s, sweeps reach every portal ${(base.sweepSpreadMs / r.sweepSpreadMs).toFixed(2)}x as fast`,
+    `  ${r.workers} worker(s): ${(r.passesPerSecond / base.passesPerSecond).toFixed(2)}x the passes/s${Number.isNaN(base.sweepSpreadMs / r.sweepSpreadMs) ? '' : `, sweeps reach every portal ${(base.sweepSpreadMs / r.sweepSpreadMs).toFixed(2)}x as fast`}`,
   )
 
 await api.stop()
