@@ -18,17 +18,10 @@ import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { hashPassword } from '../backend/src/auth/hash-password'
-import { parseConfig } from '../backend/src/config'
-import { parseKeyRing } from '../backend/src/crypto/key-ring'
-import { createDeps } from '../backend/src/create-deps'
-import { createLogger } from '../backend/src/http/create-logger'
-import { resolveHubspotApp } from '../backend/src/integrations/hubspot/discover-simulator-app'
-import { createDeferredScheduler } from '../backend/src/jobs/job-scheduler'
-import { startJobs } from '../backend/src/jobs/start-jobs'
-import { systemClock } from '../backend/src/lib/clock'
 import { openTestDatabase } from '../backend/test/open-test-database'
 import { spawnBackend } from '../backend/test/spawn-backend'
 import { connectPortal } from './connect-portal'
+import { enqueuingDeps } from './enqueuing-deps'
 
 process.env.TEST_DB = 'postgres'
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test'
@@ -63,23 +56,7 @@ const env = {
   // One slice for the whole import: this measures the import, not how it shares a worker with other portals.
   SYNC_IMPORT_SLICE_SECONDS: '3600',
 }
-const config = parseConfig({ ...env, LOG_LEVEL: 'warn' }, { dataDir: '/tmp' })
-const ring = parseKeyRing(env.TOKEN_ENCRYPTION_KEYS)
-if (!ring.ok) throw new Error(ring.problems.join('; '))
-const scheduler = createDeferredScheduler()
-const deps = createDeps({
-  config,
-  db: database.db,
-  keyRing: ring.ring,
-  hubspot: await resolveHubspotApp(config.hubspot, fetch),
-  fetch,
-  clock: systemClock,
-  logger: createLogger('warn'),
-  sessionSecret: env.SESSION_SECRET,
-  scheduler,
-})
-const enqueuer = await startJobs(deps, database.jobs, { work: false })
-await scheduler.attach(enqueuer)
+const { deps, stop: stopEnqueuing } = await enqueuingDeps(env, database)
 const connected = await connectPortal(deps, portal, await hashPassword(randomBytes(16).toString('hex')))
 const worker = await spawnBackend(env)
 sim.control.updateSettings({ latencyMs: 250 })
@@ -116,7 +93,7 @@ console.log(
 )
 if (process.env.SYNC_BENCH_TIMELINE === '1') printTimeline(log)
 await worker.stop()
-await enqueuer.stop()
+await stopEnqueuing()
 
 if (process.env.SYNC_BENCH_BASELINE !== '0') {
   // --- Baseline: HubSpot's own client, getAll per object type, one after another, in its own process ---

@@ -19,19 +19,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { hashPassword } from '../backend/src/auth/hash-password'
-import { parseConfig } from '../backend/src/config'
-import { parseKeyRing } from '../backend/src/crypto/key-ring'
-import { createDeps } from '../backend/src/create-deps'
 import { crmTickets, syncState } from '../backend/src/db/schema'
-import { createLogger } from '../backend/src/http/create-logger'
-import { resolveHubspotApp } from '../backend/src/integrations/hubspot/discover-simulator-app'
-import { createDeferredScheduler } from '../backend/src/jobs/job-scheduler'
-import { startJobs } from '../backend/src/jobs/start-jobs'
-import { systemClock } from '../backend/src/lib/clock'
 import { openTestDatabase } from '../backend/test/open-test-database'
 import type { BackendProcess } from '../backend/test/spawn-backend'
 import { spawnBackend } from '../backend/test/spawn-backend'
 import { connectPortal } from './connect-portal'
+import { enqueuingDeps } from './enqueuing-deps'
 import { percentile } from './percentiles'
 
 process.env.TEST_DB = 'postgres'
@@ -94,23 +87,7 @@ console.log(
 
 // --- Connect every portal through the product's own OAuth flow (users made directly: no 500 scrypt sign-ups) ---
 let started = performance.now()
-const config = parseConfig({ ...env, LOG_LEVEL: 'warn' }, { dataDir: '/tmp' })
-const ring = parseKeyRing(env.TOKEN_ENCRYPTION_KEYS)
-if (!ring.ok) throw new Error(ring.problems.join('; '))
-const scheduler = createDeferredScheduler()
-const deps = createDeps({
-  config,
-  db: database.db,
-  keyRing: ring.ring,
-  hubspot: await resolveHubspotApp(config.hubspot, fetch),
-  fetch,
-  clock: systemClock,
-  logger: createLogger('warn'),
-  sessionSecret: env.SESSION_SECRET,
-  scheduler,
-})
-const enqueuer = await startJobs(deps, database.jobs, { work: false })
-await scheduler.attach(enqueuer)
+const { deps, stop: stopEnqueuing } = await enqueuingDeps(env, database)
 const passwordHash = await hashPassword(randomBytes(16).toString('hex'))
 const portals = Array.from({ length: portalCount }, (_, i) =>
   sim.control.createPortal({ companies: 5, tickets: 20, seed: `tenant-${i}` }),
@@ -127,7 +104,7 @@ await Promise.all(
     }
   }),
 )
-await enqueuer.stop()
+await stopEnqueuing()
 console.log(`  connected ${portalCount} portals in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 
 const api = await spawnBackend({ ...env, RUN_WORKER: 'false', TRUST_PROXY: 'true' })
