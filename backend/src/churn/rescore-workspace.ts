@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
+import { refreshStaleStatistics } from '../db/refresh-stale-statistics'
 import { crmCompanies } from '../db/schema'
 import { refreshPortalBaseline } from './refresh-portal-baseline'
 import { loadSignalWeights } from './model/load-signal-weights'
@@ -11,7 +12,8 @@ import type { ScoringInputs } from './rescore-companies'
  * portal's baseline is recomputed before any company is scored, so every company is judged against the same
  * peers; the first chunk loads meanwhile. After that three things overlap: the next chunk loads, the current one is
  * scored, and the previous one is written — the database and the scoring each keep a core busy instead of taking
- * turns.
+ * turns. A full pass usually follows an import that rewrote the ticket tables, so their planner
+ * statistics are refreshed first where stale.
  */
 export async function rescoreWorkspace(
   db: Database,
@@ -19,6 +21,7 @@ export async function rescoreWorkspace(
   now: Date,
   chunkSize = 1000,
 ): Promise<number> {
+  await refreshStaleStatistics(db, ['crm_companies', 'crm_tickets'])
   const companies = await db
     .select({ id: crmCompanies.hubspotId })
     .from(crmCompanies)
