@@ -6,6 +6,7 @@ import { startJobs } from '../src/jobs/start-jobs'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
 import { connectAndRequestSync, importFinished } from './portal-import'
+import { primaryCompanyOf } from './primary-company'
 
 let ctx: TestContext
 let worker: Awaited<ReturnType<typeof startJobs>> | undefined
@@ -72,4 +73,12 @@ it('a huge import hands its only slot to a small portal between slices, then fin
   // Slice after slice, the big import resumes from its checkpoints and misses nothing.
   await expect.poll(() => importFinished(ctx, bigWorkspace), { timeout: 240_000, interval: 500 }).toBe(true)
   expect(await storedTickets(bigWorkspace)).toBe(6000)
+  // Each slice's walk of company→ticket links starts where the last one stopped, so the end of the import asks v4
+  // for whatever the last walk did not see: every ticket still ends with HubSpot's primary company.
+  const rows = await ctx.database.db
+    .select({ id: crmTickets.hubspotId, companyId: crmTickets.companyId })
+    .from(crmTickets)
+    .where(eq(crmTickets.workspaceId, bigWorkspace))
+  for (const row of rows.filter((_, i) => i % 61 === 0))
+    expect(row.companyId).toBe(await primaryCompanyOf(ctx, big.privateAppToken, row.id))
 }, 300_000)

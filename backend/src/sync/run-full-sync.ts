@@ -6,9 +6,11 @@ import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types
 import { companyAssociation, requestedProperties } from '../integrations/hubspot/crm/crm-object-types'
 import { syncPropertiesFor } from '../revenue/sync-properties-for'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
+import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 import { listObjects } from '../integrations/hubspot/crm/list-objects'
 import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import { fetchCompanyLinks } from './fetch-company-links'
+import { linkImportedTickets } from './link-imported-tickets'
 import { fullSyncStrategy } from './full-sync-strategy'
 import type { SyncStateRow } from './load-sync-state'
 import { assertSyncClaim } from './sync-claim'
@@ -116,6 +118,10 @@ export async function runFullSync(
   const failed = results.find((r) => !r.ok)
   if (failed && !failed.ok) return err(failed.error)
   if (results.some((r) => r.ok && r.value === 'paused')) return ok('paused')
+  if (type === 'tickets') {
+    const linked = await linkImportedTickets(ctx, state.fullStartedAt ?? ctx.clock.now())
+    if (!linked.ok) return linked
+  }
   const now = ctx.clock.now()
   // Changes made while the full pass ran are picked up by the first incremental pass.
   const highWaterMark = new Date((state.fullStartedAt ?? now).getTime() - OVERLAP_MS)
@@ -183,7 +189,9 @@ async function runLane(
     const nextId = objects.length > 0 ? Number(objects[objects.length - 1]!.id) : (lane.lastId ?? lane.from)
     // Pipelined: the next page is already on its way while this one's companies are read and saved.
     if (!done) pending = search(nextId)
-    const links = await fetchCompanyLinks(ctx, type, objects, ctx.ticketCompanies)
+    // Tickets take their company from the association lane's walk where it has seen them; the rest are stored
+    // without one until linkImportedTickets ends the import.
+    const links = type === 'tickets' ? ok(walkedCompanies(ctx, objects)) : await fetchCompanyLinks(ctx, type, objects)
     if (!links.ok) return links
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
@@ -256,4 +264,13 @@ async function runListLane(
     if (next === null) return ok('done')
     if (sliceOver(ctx)) return ok('paused') // the page already requested is dropped: read again next slice
   }
+}
+
+function walkedCompanies(ctx: SyncContext, objects: readonly CrmObject[]): Map<string, number> {
+  const links = new Map<string, number>()
+  for (const { id } of objects) {
+    const company = ctx.ticketCompanies.get(id)
+    if (company !== undefined) links.set(id, company)
+  }
+  return links
 }

@@ -63,7 +63,7 @@ export async function runSync(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
-    ticketCompanies: { companyOf: new Map<string, number>(), complete: false },
+    ticketCompanies: new Map<string, number>(),
     claim,
     sliceEndsAt: options.sliceMs === undefined ? null : performance.now() + options.sliceMs,
     archivedSweepEveryMs: options.archivedSweepEveryMs ?? 0,

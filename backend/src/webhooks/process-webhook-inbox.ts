@@ -157,7 +157,7 @@ async function applyEvents(
     clock: deps.clock,
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
-    ticketCompanies: { companyOf: new Map<string, number>(), complete: false },
+    ticketCompanies: new Map<string, number>(),
     claim: null,
     sliceEndsAt: null,
     archivedSweepEveryMs: 0,
