@@ -23,8 +23,9 @@ type Lane = SyncStateRow['lanes'][number]
  * committed with each page's tickets, so a restart redoes at most one page (upserts make that harmless).
  *
  * The walk runs ahead of the batch reads (up to WALK_AHEAD pages) and records every ticket's company, in the range or
- * not, in `ctx.ticketCompanies`: the search lanes then need no association read for the tickets it has seen, which is
- * a third of an import's 10-second budget. The batch reads take only what nothing else is waiting for.
+ * not, in `ctx.ticketCompanies`: the search lanes store their tickets without a company, and the import's end links
+ * them from there (link-imported-tickets.ts) instead of asking v4. The batch reads take only what nothing else is
+ * waiting for.
  *
  * A ticket with no company is not reached this way, and a company with more tickets than one association row
  * lists would be cut short: at the end, the tickets stored in the range are counted against search's total for it,
@@ -93,7 +94,7 @@ export async function runAssociationLane(
 
 /** How many pages of companies the walk may read before the batch reads have used them (their in-range ids wait). */
 const WALK_AHEAD = 200
-/** Ticket → company links kept for the search lanes; beyond this many, they read associations as before. */
+/** Ticket → company links kept for the end of the import; beyond this many, it asks v4 for the rest. */
 const SHARED_LINKS_CAP = 2_000_000
 
 interface WalkedPage {
@@ -108,17 +109,13 @@ type WalkStep = () => Promise<Result<{ page: WalkedPage; rest: WalkStep | null }
 /**
  * Companies and their tickets, page after page (the list cursor is sequential), eagerly up to WALK_AHEAD pages before
  * the consumer. Each step is memoised: the walk starts a step early, the consumer awaits the same one. Every link
- * found goes to `ctx.ticketCompanies` for the search lanes; a page keeps only its tickets in the lane's range.
+ * found goes to `ctx.ticketCompanies` for the import's end; a page keeps only its tickets in the lane's range.
  */
 function walkCompanies(ctx: SyncContext, inRange: (id: string) => boolean, after: string | null) {
   const shared = ctx.ticketCompanies
   let walked = 0
   let consumed = 0
   let stopped = false
-  // A walk resumed mid-way never saw the first companies' tickets.
-  let whole = after === null
-  let listedAll = false
-  let reading = 0
   const readTickets = async (ids: string[]): Promise<Result<Omit<WalkedPage, 'next'>, CrmCallError>> => {
     const tickets =
       ids.length === 0
@@ -128,10 +125,8 @@ function walkCompanies(ctx: SyncContext, inRange: (id: string) => boolean, after
     const companyOf = new Map<string, number>()
     for (const [ticket, company] of tickets.value.companyOf) {
       if (inRange(ticket)) companyOf.set(ticket, company)
-      if (shared.companyOf.size < SHARED_LINKS_CAP) shared.companyOf.set(ticket, company)
-      else whole = false
+      if (shared.size < SHARED_LINKS_CAP) shared.set(ticket, company)
     }
-    if (tickets.value.truncated) whole = false
     return ok({ companyOf, truncated: tickets.value.truncated })
   }
   const from = (cursor: string | null): WalkStep => {
@@ -143,15 +138,11 @@ function walkCompanies(ctx: SyncContext, inRange: (id: string) => boolean, after
           walked++
           const next = page.value.paging?.next.after ?? null
           const rest = next === null ? null : from(next)
-          listedAll ||= next === null
           // The next listing goes out now, beside this page's association read. A step the lane never reaches
           // again (it stopped) must not surface as an unhandled rejection.
           if (rest && !stopped && walked - consumed < WALK_AHEAD) rest().catch(() => undefined)
-          reading++
           const tickets = await readTickets(page.value.results.map((company) => company.id))
-          reading--
           if (!tickets.ok) return tickets
-          if (listedAll && reading === 0 && whole) shared.complete = true
           return ok({ page: { ...tickets.value, next }, rest })
         },
       )
