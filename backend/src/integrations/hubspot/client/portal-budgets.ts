@@ -22,8 +22,15 @@ export function createPortalBudgets(options: { oauthPerTenSeconds?: number; sear
         budget = {
           // A slot is held until a window after its answer (RollingWindowLimiter), and HubSpot counted the request
           // before it answered, so the window needs no margin for travel time; 20 ms covers timers firing early.
-          // A tenth of the budget per second at most, so a budget kept full by an import stays smooth (no convoys).
-          api: new RollingWindowLimiter(perTenSeconds, 10_020, Date.now, Math.ceil(perTenSeconds / 10)),
+          // A fifth of the budget per second at most, so a budget kept full by an import stays smooth (no convoys),
+          // and a twentieth of the window kept from bulk reads for requests something waits on.
+          api: new RollingWindowLimiter(
+            perTenSeconds,
+            10_020,
+            Date.now,
+            Math.ceil(perTenSeconds / 5),
+            Math.ceil(perTenSeconds / 20),
+          ),
           search: new RollingWindowLimiter(options.searchPerSecond ?? 5, 1_020),
         }
         budgets.set(key, budget)

@@ -17,9 +17,11 @@ interface Slot {
  * held from the start until a window after the answer (the `done` that `acquire` hands back): however
  * late a request arrived, the window it arrived in never sees more than `limit`.
  *
- * Waiters are served in order, except that `background` ones wait while any `normal` one does: bulk
- * reads that only fill what is left (a first import's association lane) never hold back a request
- * that something else is blocked on (the company links of a search page already in hand).
+ * Waiters are served in order, except that `background` ones wait while any `normal` one does, and
+ * never take the last `reserve` slots of the window: bulk reads that only fill what is left (a first
+ * import's association lane) never hold back a request that something else is blocked on (the next
+ * page of a sequential list). Priority alone is not enough: background reads that filled the whole
+ * window left a normal request waiting for the oldest slot to expire, seconds at a time.
  *
  * With `burst`, at most that many requests start in any tenth of the window. Without it, a budget kept
  * full for a while turns into convoys: all `limit` slots free at once a window after they were taken
@@ -37,6 +39,7 @@ export class RollingWindowLimiter {
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
     private readonly burst: number = Number.POSITIVE_INFINITY,
+    private readonly reserve: number = 0,
   ) {}
 
   get capacity(): number {
@@ -47,7 +50,7 @@ export class RollingWindowLimiter {
   async acquire(priority: RequestPriority = 'normal'): Promise<() => void> {
     const ahead = priority === 'normal' ? this.waiters.normal.length : this.waiting()
     const slot =
-      (ahead === 0 ? this.tryStart() : null) ??
+      (ahead === 0 ? this.tryStart(priority) : null) ??
       (await new Promise<Slot>((resolve) => {
         this.waiters[priority].push(resolve)
         this.schedule()
@@ -69,23 +72,32 @@ export class RollingWindowLimiter {
     this.schedule()
   }
 
-  private tryStart(): Slot | null {
+  private tryStart(priority: RequestPriority): Slot | null {
     const now = this.now()
     this.slots = this.slots.filter((slot) => slot.at > now - this.windowMs)
-    if (this.freeAt(now) > now) return null
+    if (this.freeAt(now, priority) > now) return null
     const slot = { at: now, startedAt: now }
     this.slots.push(slot)
     return slot
   }
 
   /** The earliest time a request may start: a slot in the window free, the burst allowance not spent, no pause. */
-  private freeAt(now: number): number {
+  private freeAt(now: number, priority: RequestPriority): number {
     let at = Math.max(now, this.pausedUntil)
-    if (this.slots.length >= this.limit) at = Math.max(at, Math.min(...this.slots.map((s) => s.at)) + this.windowMs)
+    const usable = priority === 'normal' ? this.limit : Math.max(1, this.limit - this.reserve)
+    if (this.slots.length >= usable) {
+      // The window has room for this priority again once enough of the oldest slots have expired.
+      const ends = this.slots.map((s) => s.at).sort((a, b) => a - b)
+      at = Math.max(at, ends[this.slots.length - usable]! + this.windowMs)
+    }
     const burstMs = this.windowMs / 10
     const recent = this.slots.filter((slot) => slot.startedAt > now - burstMs)
     if (recent.length >= this.burst) at = Math.max(at, Math.min(...recent.map((s) => s.startedAt)) + burstMs)
     return at
+  }
+
+  private nextPriority(): RequestPriority {
+    return this.waiters.normal.length > 0 ? 'normal' : 'background'
   }
 
   private waiting(): number {
@@ -95,14 +107,14 @@ export class RollingWindowLimiter {
   private schedule(): void {
     if (this.timer || this.waiting() === 0) return
     const now = this.now()
-    const delay = Math.max(1, this.freeAt(now) - now)
+    const delay = Math.max(1, this.freeAt(now, this.nextPriority()) - now)
     this.timer = setTimeout(() => {
       this.timer = null
       while (this.waiting() > 0) {
-        const slot = this.tryStart()
+        const priority = this.nextPriority()
+        const slot = this.tryStart(priority)
         if (!slot) break
-        const queue = this.waiters.normal.length > 0 ? this.waiters.normal : this.waiters.background
-        queue.shift()!(slot)
+        this.waiters[priority].shift()!(slot)
       }
       this.schedule()
     }, delay)

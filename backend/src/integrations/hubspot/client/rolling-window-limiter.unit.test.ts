@@ -86,3 +86,21 @@ describe('rolling-window limiter, priorities and bursts', () => {
     expect(started[9]!).toBeLessThan(450)
   })
 })
+
+describe('rolling-window limiter, the reserve for normal requests', () => {
+  it('keeps the last slots of a window from background requests, so a normal one starts at once', async () => {
+    let now = 0
+    const limiter = new RollingWindowLimiter(10, 100, () => now, Number.POSITIVE_INFINITY, 2)
+    const background: number[] = []
+    const pending = Array.from({ length: 10 }, (_, i) => limiter.acquire('background').then(() => background.push(i)))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // Eight of ten slots went to background reads; the other two wait for the window to roll.
+    expect(background).toHaveLength(8)
+    let normalStarted = false
+    await limiter.acquire('normal').then(() => (normalStarted = true))
+    expect(normalStarted).toBe(true)
+    now = 101
+    await Promise.all(pending)
+    expect(background).toHaveLength(10)
+  })
+})
