@@ -187,7 +187,7 @@ async function runLane(
     const objects = page.value.results
     const done = objects.length < SEARCH_PAGE
     const nextId = objects.length > 0 ? Number(objects[objects.length - 1]!.id) : (lane.lastId ?? lane.from)
-    // Pipelined: the next page is already on its way while this one's companies are read and saved.
+    // Pipelined: the next page is already on its way while this one is saved.
     if (!done) pending = search(nextId)
     // Tickets take their company from the association lane's walk where it has seen them; the rest are stored
     // without one until linkImportedTickets ends the import.
