@@ -30,22 +30,46 @@ export async function runIncrementalSync(
   let highWaterMark = state.highWaterMark
   let after: string | undefined
   let synced = 0
-  for (;;) {
-    const page = await searchObjects(ctx.client, type, {
-      filters: [{ propertyName: property, operator: 'GTE', value: String(since.getTime()) }],
+  const search = (from: Date, offset: string | undefined) => {
+    const request = searchObjects(ctx.client, type, {
+      filters: [{ propertyName: property, operator: 'GTE', value: String(from.getTime()) }],
       sort: { propertyName: property, direction: 'ASCENDING' },
       limit: SEARCH_PAGE,
       properties: requestedProperties(type, syncPropertiesFor(ctx.revenue)),
-      ...(after ? { after } : {}),
+      ...(offset ? { after: offset } : {}),
     })
+    // Awaited on the next turn; a pass that stops first (a failed save) must not leave it unhandled.
+    request.catch(() => undefined)
+    return request
+  }
+  let pending = search(since, after)
+  for (;;) {
+    const page = await pending
     if (!page.ok) return page
     const objects = page.value.results
-    const links = await fetchCompanyLinks(ctx, type, objects)
-    if (!links.ok) return links
     const pageNewest = objects.reduce<Date | null>((newest, o) => {
       const modified = parseHubspotDate(o.properties[property] ?? o.updatedAt)
       return modified && (!newest || modified > newest) ? modified : newest
     }, null)
+    // Where the next page starts is known before this one is saved: it is requested now (pipelined), so a busy
+    // portal's pass waits for HubSpot once per page, not twice.
+    // Search pages by offset; `total` says whether this window holds more than was read.
+    const read = (after ? Number(after) : 0) + objects.length
+    let more = objects.length > 0 && read < page.value.total
+    if (more) {
+      const next = Number(page.value.paging?.next.after ?? read)
+      if (next + SEARCH_PAGE <= SEARCH_RESULT_CAP) after = String(next)
+      // Re-window from the newest synced time; ties at that instant are read again, harmlessly.
+      // More than 10,000 edits in one millisecond: the next run continues.
+      else if (!pageNewest || pageNewest.getTime() === since.getTime()) more = false
+      else {
+        since = pageNewest
+        after = undefined
+      }
+      if (more) pending = search(since, after)
+    }
+    const links = await fetchCompanyLinks(ctx, type, objects)
+    if (!links.ok) return links
     if (pageNewest && (!highWaterMark || pageNewest > highWaterMark)) highWaterMark = pageNewest
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
@@ -58,17 +82,6 @@ export async function runIncrementalSync(
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
     synced += objects.length
-    // Search pages by offset; `total` says whether this window holds more than was read.
-    const read = (after ? Number(after) : 0) + objects.length
-    if (objects.length === 0 || read >= page.value.total) return ok(synced)
-    const next = Number(page.value.paging?.next.after ?? read)
-    if (next + SEARCH_PAGE > SEARCH_RESULT_CAP) {
-      // Re-window from the newest synced time; ties at that instant are read again, harmlessly.
-      if (!pageNewest || pageNewest.getTime() === since.getTime()) return ok(synced) // >10,000 edits in one millisecond: the next run continues
-      since = pageNewest
-      after = undefined
-    } else {
-      after = String(next)
-    }
+    if (!more) return ok(synced)
   }
 }
