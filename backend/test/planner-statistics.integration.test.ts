@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rescoreWorkspace } from '../src/churn/rescore-workspace'
 import { refreshStaleStatistics } from '../src/db/refresh-stale-statistics'
-import { crmTickets } from '../src/db/schema'
+import { crmCompanies, crmTickets } from '../src/db/schema'
 import { toCrmTicketValues } from '../src/sync/to-crm-values'
 import { until } from './scored-companies'
 import type { TestContext } from './test-context'
@@ -63,6 +63,6 @@ describe.skipIf(!onPostgres)('planner statistics after a bulk import', () => {
       .where(sql`tablename = 'crm_tickets' and attname = 'company_id' and schemaname = current_schema()`)
     expect(stats?.distinct).toBe(40)
 
-    expect(await refreshStaleStatistics(ctx.database.db, ['crm_tickets', 'crm_companies'])).toEqual([])
+    expect(await refreshStaleStatistics(ctx.database.db, [crmTickets, crmCompanies])).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../db/database'
 import { refreshStaleStatistics } from '../db/refresh-stale-statistics'
-import { crmCompanies } from '../db/schema'
+import { crmCompanies, crmTickets } from '../db/schema'
 import { refreshPortalBaseline } from './refresh-portal-baseline'
 import { loadSignalWeights } from './model/load-signal-weights'
 import { loadScoringInputs, scoreLoadedCompanies, writeScores } from './rescore-companies'
@@ -21,7 +21,7 @@ export async function rescoreWorkspace(
   now: Date,
   chunkSize = 1000,
 ): Promise<number> {
-  await refreshStaleStatistics(db, ['crm_companies', 'crm_tickets'])
+  await refreshStaleStatistics(db, [crmCompanies, crmTickets])
   const companies = await db
     .select({ id: crmCompanies.hubspotId })
     .from(crmCompanies)

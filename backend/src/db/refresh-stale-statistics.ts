@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm'
+import { getTableName, sql } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from './database'
 
 /**
@@ -16,13 +17,13 @@ const STALE_FRACTION = 0.1
  * workspace, 3× slower over a million tickets. SKIP_LOCKED: when another worker is already
  * analysing a table, its fresh statistics will do.
  */
-export async function refreshStaleStatistics(db: Database, tables: readonly string[]): Promise<string[]> {
+export async function refreshStaleStatistics(db: Database, tables: readonly PgTable[]): Promise<string[]> {
   const rows = await db
     .select({ table: sql<string>`relname` })
     .from(sql`pg_stat_user_tables`)
     .where(
       sql`schemaname = current_schema() and relname in (${sql.join(
-        tables.map((t) => sql`${t}`),
+        tables.map((t) => sql`${getTableName(t)}`),
         sql`, `,
       )})
         and n_mod_since_analyze > ${MIN_CHANGED_ROWS} and n_mod_since_analyze > ${STALE_FRACTION}::float8 * n_live_tup`,
