@@ -47,7 +47,8 @@ export interface Config {
  * compress hours of operation into minutes (HubSpot's token lifetime shrunk in the same proportion).
  */
 export interface ScheduleConfig {
-  /** The incremental pass every portal gets even without webhooks (15 minutes). */
+  /** The longest a portal goes between incremental passes, even without webhooks (15 minutes); the sweep that
+   * queues them ticks fifteen times per interval. */
   syncSweepSeconds: number
   /** The background refresh of tokens about to expire (every minute). */
   tokenRefreshSeconds: number

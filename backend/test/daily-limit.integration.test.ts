@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { integrationsDueForScheduledSync } from '../src/sync/pace-scheduled-sync'
+import { cadenceFor, claimScheduledSyncs } from '../src/sync/pace-scheduled-sync'
 import { runSync } from '../src/sync/run-sync'
 import type { TestContext } from './test-context'
 import { createTestContext } from './test-context'
@@ -31,13 +31,21 @@ describe("a portal's daily HubSpot budget", () => {
     expect(usage).toMatchObject({ limit: 1_000 })
     const calls = ctx.sim.control.requestLog().filter((r) => r.path.startsWith('/crm/') && !r.path.endsWith('/search'))
     expect(usage?.used).toBeGreaterThanOrEqual(calls.length)
-    expect(await integrationsDueForScheduledSync(ctx.database.db, ctx.clock.now())).toContain(id)
+    // Plenty of the day left: due again three sweep ticks before its 15 minutes are up, not before.
+    const cadence = cadenceFor(900)
+    const due = () => claimScheduledSyncs(ctx.database.db, ctx.clock.now(), cadence)
+    expect(await due()).not.toContain(id)
+    ctx.clock.advance(11 * 60_000)
+    expect(await due()).not.toContain(id)
+    ctx.clock.advance(60_000)
+    expect(await due()).toContain(id)
 
     // The day's budget all but spent: the next pass reads HubSpot's answer, and the sweep leaves the portal alone.
     ctx.sim.control.updateSettings({ dailyLimit: (usage?.used ?? 0) + 2 })
     await runSync(ctx.deps, id)
     const after = await agent.json<View>('/api/v1/integrations/hubspot')
     expect(after.body.integration.dailyUsage?.limit).toBe((usage?.used ?? 0) + 2)
-    expect(await integrationsDueForScheduledSync(ctx.database.db, ctx.clock.now())).not.toContain(id)
+    ctx.clock.advance(60 * 60_000)
+    expect(await due()).not.toContain(id)
   })
 })

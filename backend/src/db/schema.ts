@@ -200,6 +200,8 @@ export const integrations = pgTable(
     dailyLimit: integer('daily_limit'),
     dailyRemaining: integer('daily_remaining'),
     dailySeenAt: timestamp('daily_seen_at', { withTimezone: true }),
+    /** When the sweep last queued this portal's scheduled pass: a pass still waiting or running is not queued twice. */
+    syncScheduledAt: timestamp('sync_scheduled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -18,7 +18,7 @@ import type { SyncPacing } from '../sync/run-sync'
 import { recomputeCompanyValues } from '../revenue/recompute-company-values'
 import { loadRevenueSettings } from '../revenue/load-revenue-settings'
 import { runSync } from '../sync/run-sync'
-import { integrationsDueForScheduledSync } from '../sync/pace-scheduled-sync'
+import { cadenceFor, claimScheduledSyncs } from '../sync/pace-scheduled-sync'
 import { processWebhookInbox } from '../webhooks/process-webhook-inbox'
 import { jobClaim } from './job-claim'
 import type { JobScheduler } from './job-scheduler'
@@ -57,12 +57,24 @@ export async function startJobs(
   // A job whose worker died is failed once its heartbeat is older than HEARTBEAT_SECONDS, by the
   // next supervisor pass of any instance: supervising every few seconds is what makes recovery
   // after a crash take seconds rather than minutes (pg-boss's default is a pass a minute).
-  const supervision = { superviseIntervalSeconds: SUPERVISE_SECONDS, monitorIntervalSeconds: SUPERVISE_SECONDS }
+  // The queue sizes those passes record are read back as often, so a worker with a backlog drains it without
+  // pausing between jobs (burstWhenReadyExceeds below).
+  const supervision = {
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
+    queueCacheIntervalSeconds: SUPERVISE_SECONDS,
+  }
+  // On Postgres, a job sent to a queue with `notify` wakes the workers at once over LISTEN/NOTIFY (one more
+  // connection per process) instead of at their next poll: "Sync now", a new connection and HubSpot's webhooks
+  // start being served within milliseconds, and the sweep's passes do not queue behind a poll.
+  const notify = connection.kind === 'postgres'
   const boss =
     connection.kind === 'postgres'
       ? // The queue needs few connections; the API's pool is where concurrency lives.
-        new PgBoss({ connectionString: connection.url, max: 3, ...supervision })
+        new PgBoss({ connectionString: connection.url, max: 3, useListenNotify: true, ...supervision })
       : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', ...supervision })
+  // With notify, polling stays the floor at its usual pace (pg-boss would otherwise relax it to 30 s).
+  const woken = { notifyPollingIntervalSeconds: 2 }
   boss.on('error', (error) => deps.logger.error({ err: error }, 'job queue error'))
   await boss.start()
   // API-only instances (RUN_WORKER=false) still enqueue work; only workers take it.
@@ -165,20 +177,27 @@ export async function startJobs(
     retryDelayMax: 600,
     expireInSeconds: 4 * 3600,
     heartbeatSeconds: HEARTBEAT_SECONDS,
+    notify,
   }
   await boss.createQueue(SYNC_QUEUE, { policy: 'stately', ...syncQueue })
   await boss.updateQueue(SYNC_QUEUE, syncQueue) // databases created with the earlier, slower settings
-  // Passes that keep a portal current go first; an import's next slice waits for them. (pg-boss takes
-  // the highest priority first, then the oldest.) One job per portal still holds: the singleton key.
+  // A pass someone asked for goes first, then the passes that keep portals current, then new connections (a first
+  // import), and last an import's next slice. Otherwise a wave of new connections would hold back the 15-minute
+  // passes of every portal imported before them, and one huge import every small one. (pg-boss takes the highest
+  // priority first, then the oldest.) One job per portal still holds: the singleton key.
+  const syncPriority = { manual: 3, scheduled: 2, connected: 1, continue: 0 } as const
   const requestSync = async (
     integrationId: string,
     reason: Parameters<JobScheduler['requestSync']>[1] | 'continue',
   ) => {
-    const priority = reason === 'continue' ? 0 : 1
-    await boss.send(SYNC_QUEUE, { integrationId, reason }, { singletonKey: integrationId, priority })
+    await boss.send(
+      SYNC_QUEUE,
+      { integrationId, reason },
+      { singletonKey: integrationId, priority: syncPriority[reason] },
+    )
   }
   // Steady-state passes ask HubSpot only what changed: the archived listing (deletions whose webhook was
-  // lost) every 24 sweeps, six hours in the product; the owners every 4, an hour.
+  // lost) every 24 pass intervals, six hours in the product; the owners every 4, an hour.
   const syncPacing: SyncPacing = {
     sliceMs: schedule.importSliceSeconds * 1000,
     archivedSweepEveryMs: schedule.syncSweepSeconds * 24 * 1000,
@@ -186,7 +205,15 @@ export async function startJobs(
   }
   await work<{ integrationId: string }>(
     SYNC_QUEUE,
-    { localConcurrency: schedule.syncConcurrency, includeMetadata: true, heartbeatRefreshSeconds },
+    // Each slot polls every 2 s when idle; while passes are waiting it takes the next one as soon as it is free,
+    // or a slot would run at most one pass per poll whatever HubSpot's speed.
+    {
+      localConcurrency: schedule.syncConcurrency,
+      includeMetadata: true,
+      heartbeatRefreshSeconds,
+      burstWhenReadyExceeds: 1,
+      ...woken,
+    },
     async ([job]) => {
       if (!job) return
       // Only the worker holding the job may commit checkpoints: see jobClaim.
@@ -207,22 +234,31 @@ export async function startJobs(
       }
     },
   )
-  // The safety net for missed webhooks: an incremental pass every 15 minutes.
-  await boss.createQueue(SYNC_SWEEP_QUEUE, { retryLimit: 0 })
-  await every(SYNC_SWEEP_QUEUE, schedule.syncSweepSeconds, '*/15 * * * *', DEFAULT_SCHEDULE.syncSweepSeconds)
-  await work(SYNC_SWEEP_QUEUE, async () => {
-    // Spread out as a portal's daily HubSpot budget runs low (see pace-scheduled-sync.ts).
-    for (const id of await integrationsDueForScheduledSync(deps.db, deps.clock.now()))
-      await requestSync(id, 'scheduled')
+  // The safety net for missed webhooks: each portal's incremental pass at least every 15 minutes. The sweep
+  // ticks every minute and queues the portals that fell due, the longest-waiting first, so passes are spread
+  // over the interval rather than queued all at once (see pace-scheduled-sync.ts, which also slows a portal
+  // down as its daily HubSpot budget runs low).
+  const cadence = cadenceFor(schedule.syncSweepSeconds)
+  const sweepQueue = { retryLimit: 0, notify }
+  await boss.createQueue(SYNC_SWEEP_QUEUE, sweepQueue)
+  await boss.updateQueue(SYNC_SWEEP_QUEUE, sweepQueue)
+  await every(
+    SYNC_SWEEP_QUEUE,
+    cadence.tickMs / 1000,
+    '* * * * *',
+    cadenceFor(DEFAULT_SCHEDULE.syncSweepSeconds).tickMs / 1000,
+  )
+  await work(SYNC_SWEEP_QUEUE, woken, async () => {
+    for (const id of await claimScheduledSyncs(deps.db, deps.clock.now(), cadence)) await requestSync(id, 'scheduled')
   })
 
   // Webhook events are applied in the background; one queued run at a time is enough.
   // The heartbeat frees the queue within seconds of a crash; the events the dead run had claimed
   // come back once their claim's lease ends (see processWebhookInbox).
-  const inboxQueue = { retryLimit: 10, retryDelay: 5, retryBackoff: true, heartbeatSeconds: HEARTBEAT_SECONDS }
+  const inboxQueue = { retryLimit: 10, retryDelay: 5, retryBackoff: true, heartbeatSeconds: HEARTBEAT_SECONDS, notify }
   await boss.createQueue(INBOX_QUEUE, { policy: 'stately', ...inboxQueue })
   await boss.updateQueue(INBOX_QUEUE, inboxQueue)
-  await work(INBOX_QUEUE, { heartbeatRefreshSeconds }, async () => {
+  await work(INBOX_QUEUE, { heartbeatRefreshSeconds, ...woken }, async () => {
     const run = await processWebhookInbox(deps)
     if (run.retried > 0) throw new Error(`${run.retried} webhook events released for retry`)
   })
