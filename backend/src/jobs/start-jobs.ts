@@ -65,13 +65,13 @@ export async function startJobs(
     queueCacheIntervalSeconds: SUPERVISE_SECONDS,
   }
   // On Postgres, a job sent to a queue with `notify` wakes the workers at once over LISTEN/NOTIFY (one more
-  // connection per process) instead of at their next poll: "Sync now", a new connection and HubSpot's webhooks
-  // start being served within milliseconds, and the sweep's passes do not queue behind a poll.
+  // connection per worker process) instead of at their next poll: "Sync now", a new connection and HubSpot's
+  // webhooks start being served within milliseconds, and the sweep's passes do not queue behind a poll.
   const notify = connection.kind === 'postgres'
   const boss =
     connection.kind === 'postgres'
       ? // The queue needs few connections; the API's pool is where concurrency lives.
-        new PgBoss({ connectionString: connection.url, max: 3, useListenNotify: true, ...supervision })
+        new PgBoss({ connectionString: connection.url, max: 3, useListenNotify: options.work, ...supervision })
       : new PgBoss({ db: fromPglite(connection.client), backend: 'pglite', ...supervision })
   // With notify, polling stays the floor at its usual pace (pg-boss would otherwise relax it to 30 s).
   const woken = { notifyPollingIntervalSeconds: 2 }
