@@ -1,4 +1,4 @@
-import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Queryable } from '../db/database'
 import { integrations, syncState } from '../db/schema'
 import type { IntegrationRow } from '../integrations/hubspot/integration-row'
@@ -15,13 +15,12 @@ export interface SyncCadence {
   tickMs: number
 }
 
-/** The product's cadence; the sweep's tick is a fifteenth of the interval (see cadenceFor). */
-export const PRODUCT_PASS_INTERVAL_MS = 15 * 60_000
 /** Below this share of the daily limit, scheduled passes are spread out in proportion to what is left. */
 const RELAXED_SHARE = 0.25
 /** Below this share, scheduled passes stop until the day's budget resets (webhooks keep applying changes). */
 const RESERVED_SHARE = 0.01
 
+/** The sweep's tick is a fifteenth of the interval: a minute in the product's 15. */
 export function cadenceFor(intervalSeconds: number): SyncCadence {
   // Whole seconds: the tick is also the job queue's singleton window, which counts in seconds.
   return { intervalMs: intervalSeconds * 1000, tickMs: Math.max(1, Math.round(intervalSeconds / 15)) * 1000 }
@@ -38,7 +37,7 @@ type PacedRow = Pick<IntegrationRow, 'dailyLimit' | 'dailyRemaining' | 'dailySee
  * often rather than all at once: at a quarter left every interval, at a tenth every 2.5 intervals, at a twentieth
  * every 5; under 1% none until the budget resets. A budget last seen on an earlier (UTC) day counts as reset.
  */
-export function passInterval(row: PacedRow, now: Date, intervalMs: number): number | null {
+function passInterval(row: PacedRow, now: Date, intervalMs: number): number | null {
   const { dailyLimit, dailyRemaining, dailySeenAt } = row
   if (dailyLimit === null || dailyRemaining === null || dailySeenAt === null || dailyLimit <= 0) return intervalMs
   if (dailySeenAt.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10)) return intervalMs
@@ -88,7 +87,7 @@ export async function claimScheduledSyncs(db: Queryable, now: Date, cadence: Syn
       lastPassAt,
     })
     .from(integrations)
-    .leftJoin(lastPass, sql`${lastPass.workspaceId} = ${integrations.workspaceId}`)
+    .leftJoin(lastPass, eq(lastPass.workspaceId, integrations.workspaceId))
     .where(inArray(integrations.status, ['connected', 'degraded']))
     .orderBy(sql`${lastPassAt} asc nulls first`)
   const due = rows
