@@ -60,8 +60,49 @@ export function scheduledSyncDue(row: PacedRow, now: Date, cadence: SyncCadence)
 }
 
 /**
- * Claims the connected integrations whose scheduled pass is due (see scheduledSyncDue) and returns them, the
- * longest-waiting first, for the sweep to queue. A claim counts as a pass for the rule: a portal whose pass is still
+ * Pure: which portals this tick queues, the most urgent first. Every portal that fell due (scheduledSyncDue), and,
+ * when many portals fall due together, some of the next ones early. Portals connected in one go, or whose passes all
+ * waited while the workers were down, fall due in the same tick at every interval, and the tail of that queue waits
+ * for its head each time. So each tick queues at least the steady share that meets every deadline ahead: the most,
+ * over the coming ticks, of the portals due by then divided by the ticks left to run them. Spread portals each take
+ * their own tick and none is queued early; a bunch is spread over the ticks before its deadline, and stays spread.
+ * A pass is never queued before a third of its interval (five minutes in the product), and the share is rounded
+ * down, so a handful of portals are pulled forward by a tick or two at most.
+ */
+export function pickScheduledPasses(
+  rows: readonly (PacedRow & { id: string })[],
+  now: Date,
+  cadence: SyncCadence,
+): string[] {
+  const due: string[] = []
+  const ahead: { id: string; ticks: number }[] = []
+  for (const row of rows) {
+    const interval = passInterval(row, now, cadence.intervalMs)
+    if (interval === null) continue
+    if (row.lastPassAt === null || scheduledSyncDue(row, now, cadence)) {
+      due.push(row.id)
+      continue
+    }
+    const age = now.getTime() - row.lastPassAt.getTime()
+    if (age < interval / 3) continue
+    // Ticks until it falls due: it must be queued by then at the latest.
+    ahead.push({ id: row.id, ticks: Math.ceil((interval - 3 * cadence.tickMs - age) / cadence.tickMs) })
+  }
+  ahead.sort((a, b) => a.ticks - b.ticks)
+  let share = due.length
+  let byThen = due.length
+  for (let i = 0; i < ahead.length; i++) {
+    byThen++
+    const ticks = ahead[i]!.ticks
+    if (ahead[i + 1]?.ticks === ticks) continue
+    share = Math.max(share, Math.floor(byThen / (ticks + 1)))
+  }
+  return [...due, ...ahead.slice(0, share - due.length).map((row) => row.id)]
+}
+
+/**
+ * Claims the connected integrations whose scheduled pass this tick queues (see pickScheduledPasses) and returns them,
+ * the most urgent first, for the sweep to queue. A claim counts as a pass for the rule: a portal whose pass is still
  * waiting or running (the queue may be long, a pass may be retried) is not queued again by the next ticks, and two
  * sweeps running at once (a slow one overlapping the next) claim each portal once.
  */
@@ -90,10 +131,11 @@ export async function claimScheduledSyncs(db: Queryable, now: Date, cadence: Syn
     .leftJoin(lastPass, eq(lastPass.workspaceId, integrations.workspaceId))
     .where(inArray(integrations.status, ['connected', 'degraded']))
     .orderBy(sql`${lastPassAt} asc nulls first`)
-  const due = rows
-    .map((row) => ({ ...row, lastPassAt: row.lastPassAt === null ? null : new Date(row.lastPassAt) }))
-    .filter((row) => scheduledSyncDue(row, now, cadence))
-    .map((row) => row.id)
+  const due = pickScheduledPasses(
+    rows.map((row) => ({ ...row, lastPassAt: row.lastPassAt === null ? null : new Date(row.lastPassAt) })),
+    now,
+    cadence,
+  )
   if (due.length === 0) return []
   // Another sweep that claimed a portal since the read above did so within the tick: that claim stands.
   const claimed = await db
