@@ -137,6 +137,13 @@ function printTimeline(entries: { method: string; path: string; at: number }[]) 
   }
   for (const [window, counted] of windows)
     console.log(`  ${String(window).padStart(4)} s  ${[...counted].map(([kind, n]) => `${n} ${kind}`).join(', ')}`)
+  // The import's tail, where the budget goes unused: the last read, then scoring, then the write-back.
+  const at = (entry: { at: number } | undefined) => (entry ? `${((entry.at - t0) / 1000).toFixed(1)} s` : '-')
+  const reads = entries.filter((e) => !e.path.includes('/batch/update') && !e.path.startsWith('/crm/v3/properties'))
+  const writes = entries.filter((e) => e.path.includes('/batch/update'))
+  console.log(
+    `  tail: last read ${at(reads[reads.length - 1])}, first write-back ${at(writes[0])}, last ${at(writes[writes.length - 1])}`,
+  )
 }
 
 function runBaseline(url: string, token: string): Promise<{ records: number; seconds: number; error: string | null }> {
