@@ -75,11 +75,12 @@ export async function runSync(
     .from(syncState)
     .where(eq(syncState.workspaceId, integration.workspaceId))
   const importOpen = phases.length < crmObjectTypes.length || phases.some((s) => s.phase !== 'incremental')
-  const results = await Promise.all(
-    crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
-  )
-  // Owners only label and filter companies: a failure is logged and the next run tries again.
-  const owners = await syncOwners(deps.db, ctx.client, integration, deps.clock.now(), options.ownersEveryMs ?? 0)
+  // Owners only label and filter companies: a failure is logged and the next run tries again. They are read while
+  // the object types sync rather than after, so a first import's scoring does not wait for them.
+  const [owners, ...results] = await Promise.all([
+    syncOwners(deps.db, ctx.client, integration, deps.clock.now(), options.ownersEveryMs ?? 0),
+    ...crmObjectTypes.map(async (type) => ({ type, result: await syncObjectType(ctx, type) })),
+  ])
   const daily = ctx.client.dailyUsage()
   if (daily)
     await deps.db

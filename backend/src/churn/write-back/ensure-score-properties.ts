@@ -32,11 +32,8 @@ const definitions: PropertyDefinition[] = [
   },
 ]
 
-/** Creates the two company properties once; one that already exists counts as done. */
+/** Creates the two company properties once, together; one that already exists counts as done. */
 export async function ensureScoreProperties(client: HubspotClient): Promise<Result<void, CrmCallError>> {
-  for (const definition of definitions) {
-    const created = await createCompanyProperty(client, definition)
-    if (!created.ok) return created
-  }
-  return ok(undefined)
+  const created = await Promise.all(definitions.map((definition) => createCompanyProperty(client, definition)))
+  return created.find((result) => !result.ok) ?? ok(undefined)
 }
