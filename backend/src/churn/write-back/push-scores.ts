@@ -44,6 +44,8 @@ export async function pushScores(deps: Deps, integration: IntegrationRow): Promi
       .set({ writeBackReadyAt: deps.clock.now() })
       .where(eq(integrations.id, integration.id))
   }
+  // The pushes wait behind any other request for the portal's budget, so a person's click never queues behind them.
+  const pusher = client.inBackground()
   let pushed = 0
   for (;;) {
     const pending = await deps.db
@@ -63,12 +65,11 @@ export async function pushScores(deps: Deps, integration: IntegrationRow): Promi
     if (pending.length === 0) return { status: 'pushed', companies: pushed }
     const batches: (typeof pending)[] = []
     for (let start = 0; start < pending.length; start += BATCH) batches.push(pending.slice(start, start + BATCH))
-    // Batches go out together (after a first import that is thousands of companies); the portal budget decides how
-    // fast. They wait behind any other request for that budget, so a person's click never queues behind a push.
+    // Batches go out together (after a first import that is thousands of companies); the portal budget decides how fast.
     const answers = await Promise.all(
       batches.map(async (batch) => {
         const accepted = await updateCompanies(
-          client.inBackground(),
+          pusher,
           batch.map((p) => ({
             id: p.companyId,
             properties: { [scoreProperty]: String(p.score), [bandProperty]: p.band },
