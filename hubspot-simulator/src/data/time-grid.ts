@@ -10,13 +10,13 @@ export const horizonDays = 90
 /** Weeks simulated after `now`, covering the horizon. */
 export const futureWeeks = Math.ceil(horizonDays / 7) + 1
 
-/** Week index → its start (ms); week 0 starts `historyWeeks` weeks before now, week `historyWeeks` holds now. */
+/** Week index → its start (ms); week 0 starts `historyWeeks` weeks before now, week `historyWeeks` starts at now. */
 export interface TimeGrid {
   now: number
   start: number
   /** Weeks simulated, history and future. */
   weeks: number
-  /** Index of the week that contains `now`. */
+  /** Index of the week that starts at `now` (the first week wholly in the future). */
   nowWeek: number
 }
 

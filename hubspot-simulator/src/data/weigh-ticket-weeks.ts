@@ -19,7 +19,9 @@ export function weighTicketWeeks(
   const weights = new Float64Array(grid.nowWeek + 1)
   const size = Math.pow(traits.employees, 0.6) * traits.ticketPropensity
   const sinceWeek = weekOf(grid, traits.customerSince)
-  const endWeek = life.churnAt === null ? grid.nowWeek : Math.min(grid.nowWeek, weekOf(grid, life.churnAt))
+  // The last week with any time before the account's end (now, or the day it left). The week numbered `nowWeek`
+  // starts at now: weighing it would draw tickets with nowhere to go but the last millisecond before now.
+  const endWeek = weekOf(grid, Math.min(grid.now, life.churnAt ?? Infinity) - 1)
   const decidedWeek = life.decidedAt === null ? Infinity : weekOf(grid, life.decidedAt)
   const windDown =
     life.cause === 'product'
