@@ -263,6 +263,41 @@ describe('sync', () => {
       expect(row.companyId).toBe(await primaryCompanyOf(ctx, portal.privateAppToken, row.id))
   }, 120_000)
 
+  it('a large import lists its companies once: the walk follows the companies import, and lists them itself on a resume', async () => {
+    const listings = (from: number) =>
+      ctx.sim.control
+        .requestLog()
+        .slice(from)
+        .filter((r) => r.method === 'GET' && r.path === '/crm/v3/objects/companies').length
+    const portal = ctx.sim.control.createPortal({ companies: 240, tickets: 6000, seed: 'feed' })
+    const { agent, integrationId } = await connectedTo(portal.portalId)
+    const before = ctx.sim.control.requestLog().length
+    expect(await runSync(ctx.deps, integrationId)).toMatchObject({ status: 'done', failures: [] })
+    expect(listings(before)).toBe(4) // 240 companies, 100 a page, and one listing of the archived ones
+    expect((await counts(agent.workspaceId)).tickets).toBe(6000)
+
+    // The walk's second association read fails for longer than the client retries: the companies finish, the tickets
+    // do not. On the resume there is no companies import left to follow, so the walk lists from its own cursor.
+    const other = ctx.sim.control.createPortal({ companies: 240, tickets: 6000, seed: 'feed-resume' })
+    const resumed = await connectedTo(other.portalId)
+    const associationReads = '/crm/v4/associations/companies/tickets/batch/read'
+    ctx.sim.control.failNext({ pathPrefix: associationReads, status: 200, count: 1 })
+    ctx.sim.control.failNext({ pathPrefix: associationReads, status: 503, count: 40 })
+    const first = await runSync(ctx.deps, resumed.integrationId)
+    expect(first.status === 'done' && first.failures.map((f) => f.type)).toEqual(['tickets'])
+    ctx.sim.control.clearFaults()
+    const resumedFrom = ctx.sim.control.requestLog().length
+    expect(await runSync(ctx.deps, resumed.integrationId)).toMatchObject({ status: 'done', failures: [] })
+    expect(listings(resumedFrom)).toBeGreaterThanOrEqual(3) // at least two pages, and the archived ones
+    expect((await counts(resumed.agent.workspaceId)).tickets).toBe(6000)
+    const rows = await ctx.database.db
+      .select({ id: crmTickets.hubspotId, companyId: crmTickets.companyId })
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, resumed.agent.workspaceId))
+    for (const row of rows.filter((_, i) => i % 199 === 0))
+      expect(row.companyId).toBe(await primaryCompanyOf(ctx, other.privateAppToken, row.id))
+  }, 180_000)
+
   it("incremental search re-windows before HubSpot's 10,000-result cap", async () => {
     const large = ctx.sim.control.createPortal({ companies: 100, tickets: 12_000, seed: 'windowing' })
     const { agent, integrationId } = await connectedTo(large.portalId)

@@ -129,23 +129,31 @@ function walkCompanies(ctx: SyncContext, inRange: (id: string) => boolean, after
     }
     return ok({ companyOf, truncated: tickets.value.truncated })
   }
+  // The companies import lists the same pages in this run, usually: the walk follows it and lists only what it misses.
+  const listCompanyIds = async (
+    cursor: string | null,
+  ): Promise<Result<{ ids: string[]; next: string | null }, CrmCallError>> => {
+    const fed = stopped ? null : await ctx.companyPages?.take(cursor)
+    if (fed) return ok(fed)
+    const page = await listObjects(ctx.client, 'companies', { properties: ['hs_object_id'], after: cursor })
+    if (!page.ok) return page
+    return ok({ ids: page.value.results.map((company) => company.id), next: page.value.paging?.next.after ?? null })
+  }
   const from = (cursor: string | null): WalkStep => {
     let started: ReturnType<WalkStep> | null = null
     const step: WalkStep = () => {
-      started ??= listObjects(ctx.client, 'companies', { properties: ['hs_object_id'], after: cursor }).then(
-        async (page) => {
-          if (!page.ok) return page
-          walked++
-          const next = page.value.paging?.next.after ?? null
-          const rest = next === null ? null : from(next)
-          // The next listing goes out now, beside this page's association read. A step the lane never reaches
-          // again (it stopped) must not surface as an unhandled rejection.
-          if (rest && !stopped && walked - consumed < WALK_AHEAD) rest().catch(() => undefined)
-          const tickets = await readTickets(page.value.results.map((company) => company.id))
-          if (!tickets.ok) return tickets
-          return ok({ page: { ...tickets.value, next }, rest })
-        },
-      )
+      started ??= listCompanyIds(cursor).then(async (page) => {
+        if (!page.ok) return page
+        walked++
+        const { ids, next } = page.value
+        const rest = next === null ? null : from(next)
+        // The next listing goes out now, beside this page's association read. A step the lane never reaches
+        // again (it stopped) must not surface as an unhandled rejection.
+        if (rest && !stopped && walked - consumed < WALK_AHEAD) rest().catch(() => undefined)
+        const tickets = await readTickets(ids)
+        if (!tickets.ok) return tickets
+        return ok({ page: { ...tickets.value, next }, rest })
+      })
       return started
     }
     return step
@@ -153,8 +161,11 @@ function walkCompanies(ctx: SyncContext, inRange: (id: string) => boolean, after
   return {
     first: from(after),
     consumed: () => void consumed++,
-    /** No new page is started once the lane has stopped (paused, failed or done). */
-    stop: () => void (stopped = true),
+    /** No new page is started once the lane has stopped (paused, failed or done), and none is kept for it. */
+    stop: () => {
+      stopped = true
+      ctx.companyPages?.close()
+    },
   }
 }
 

@@ -231,10 +231,19 @@ async function runListLane(
       withCompanies: association !== undefined,
       after,
     })
-  let pending = list(lane.cursor ?? null)
+  // The companies listed here are the pages the ticket import's association walk would otherwise list again.
+  const feed = type === 'companies' && bound === null ? ctx.companyPages : undefined
+  let cursor = lane.cursor ?? null
+  feed?.begin(cursor)
+  let pending = list(cursor)
   for (;;) {
     const page = await pending
     if (!page.ok) return page
+    feed?.publish({
+      after: cursor,
+      ids: page.value.results.map((o) => o.id),
+      next: page.value.paging?.next.after ?? null,
+    })
     const objects = bound === null ? page.value.results : page.value.results.filter((o) => Number(o.id) <= bound)
     const passedBound = bound !== null && objects.length < page.value.results.length
     const links = new Map<string, number>()
@@ -246,7 +255,7 @@ async function runListLane(
     }
     const next = passedBound ? null : (page.value.paging?.next.after ?? null)
     // Pipelined: the next page is on its way while this one is saved (the cursor still commits with the data).
-    if (next !== null) pending = list(next)
+    if (next !== null) pending = list((cursor = next))
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       await assertSyncClaim(ctx.claim, tx)

@@ -12,6 +12,7 @@ import type { CrmObjectType } from '../integrations/hubspot/crm/crm-object-types
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import { syncOwners } from '../owners/sync-owners'
 import { loadRevenueSettings } from '../revenue/load-revenue-settings'
+import { CompanyPageFeed } from './company-page-feed'
 import type { SyncClaim } from './sync-claim'
 import { syncObjectType } from './sync-object-type'
 
@@ -64,6 +65,7 @@ export async function runSync(
     logger: deps.logger,
     touchedCompanies: new Set<number>(),
     ticketCompanies: new Map<string, number>(),
+    companyPages: new CompanyPageFeed(),
     claim,
     sliceEndsAt: options.sliceMs === undefined ? null : performance.now() + options.sliceMs,
     archivedSweepEveryMs: options.archivedSweepEveryMs ?? 0,

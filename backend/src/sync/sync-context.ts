@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Database } from '../db/database'
 import type { HubspotClient } from '../integrations/hubspot/client/hubspot-client'
 import type { Clock } from '../lib/clock'
+import type { CompanyPageFeed } from './company-page-feed'
 import type { SyncClaim } from './sync-claim'
 
 export interface SyncContext {
@@ -18,6 +19,8 @@ export interface SyncContext {
    * (run-association-lane.ts): the import's tickets stored without a company are linked from here at its end.
    */
   ticketCompanies: Map<string, number>
+  /** The companies import's list pages, for the association walk to follow instead of listing them again. */
+  companyPages?: CompanyPageFeed
   /** Set when the run is a queue job: checked in every checkpoint transaction. */
   claim: SyncClaim | null
   /**

@@ -22,6 +22,8 @@ export async function syncObjectType(
 ): Promise<Result<LaneOutcome, CrmCallError>> {
   let state = await loadSyncState(ctx.db, ctx.workspaceId, type)
   let sweptAt: Date | null = null
+  // Only the companies' full pass lists pages for the ticket import's walk (company-page-feed.ts); past it, none come.
+  const stopFeeding = () => (type === 'companies' ? ctx.companyPages?.close() : undefined)
   const outcome = await (async (): Promise<Result<LaneOutcome, CrmCallError>> => {
     if (state.phase === 'pending') {
       const planned = await planFullSync(ctx, type, state)
@@ -34,6 +36,7 @@ export async function syncObjectType(
       if (full.value === 'paused') return full
       state = await loadSyncState(ctx.db, ctx.workspaceId, type)
     }
+    stopFeeding()
     const incremental = await runIncrementalSync(ctx, type, state)
     if (!incremental.ok) return incremental
     if (!archivedSweepDue(state, ctx.clock.now(), ctx.archivedSweepEveryMs)) return ok('done')
@@ -41,7 +44,7 @@ export async function syncObjectType(
     if (!archived.ok) return archived
     sweptAt = ctx.clock.now()
     return ok('done')
-  })()
+  })().finally(stopFeeding)
   const now = ctx.clock.now()
   await ctx.db
     .update(syncState)
