@@ -42,6 +42,9 @@ export async function runAssociationLane(
   const bulk = ctx.client.inBackground()
   const walk = walkCompanies(ctx, inRange, lane.cursor ?? null)
   let pending = walk.first
+  // The page before this one, being saved: the next page's reads go out meanwhile, so the budget is not left idle
+  // while the database works. One save at a time keeps the checkpoints in order.
+  let saving: Promise<void> = Promise.resolve()
   try {
     for (;;) {
       const step = await pending()
@@ -66,7 +69,8 @@ export async function runAssociationLane(
       const links = page.companyOf
       const next = page.next
       const now = ctx.clock.now()
-      await ctx.db.transaction(async (tx) => {
+      await saving
+      saving = ctx.db.transaction(async (tx) => {
         await assertSyncClaim(ctx.claim, tx) // a run that lost its job writes nothing more
         // One statement per batch read: a page of companies can hold thousands of tickets, more than one statement's
         // parameters allow.
@@ -82,12 +86,16 @@ export async function runAssociationLane(
           })
           .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, 'tickets')))
       })
+      // Awaited before the next save or on the way out; until then a failure must not surface as unhandled.
+      saving.catch(() => undefined)
       if (next === null || !rest) break
       // Resumes from the committed company cursor; the completeness check waits for the lane's real end.
       if (sliceOver(ctx)) return ok('paused')
     }
   } finally {
     walk.stop()
+    // Whatever the way out, the last save has landed (or its failure, such as a lost claim, is thrown) first.
+    await saving
   }
   return (await rangeComplete(ctx, lane, truncated)) ? ok('done') : ok('needs_search')
 }
