@@ -298,6 +298,32 @@ describe('sync', () => {
       expect(row.companyId).toBe(await primaryCompanyOf(ctx, other.privateAppToken, row.id))
   }, 180_000)
 
+  it('an association lane that finishes first takes the top of the search lanes and batch-reads it', async () => {
+    const portal = ctx.sim.control.createPortal({ companies: 40, tickets: 10_000, seed: 'help' })
+    const { agent, integrationId } = await connectedTo(portal.portalId)
+    // A slow search: the association lane, on the 10-second budget, ends well before the search lanes.
+    ctx.sim.control.failNext({ pathPrefix: '/crm/v3/objects/tickets/search', status: 200, count: 100, delayMs: 1000 })
+    expect(await runSync(ctx.deps, integrationId)).toMatchObject({ status: 'done', failures: [] })
+    ctx.sim.control.clearFaults()
+    const [state] = await ctx.database.db
+      .select()
+      .from(syncState)
+      .where(and(eq(syncState.workspaceId, agent.workspaceId), eq(syncState.objectType, 'tickets')))
+    // Planned: the association lane and four search lanes; every range taken from them is a lane of its own, done.
+    expect(state!.lanes.length).toBeGreaterThan(5)
+    expect(state!.lanes.every((lane) => lane.done)).toBe(true)
+    const ranges = state!.lanes.map((lane) => [lane.from, lane.to] as const).sort((a, b) => a[0] - b[0])
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBe(ranges[i - 1]![1]) // no gap, no overlap
+    expect((await counts(agent.workspaceId)).tickets).toBe(10_000)
+    expect(state!.recordsDone).toBeGreaterThanOrEqual(10_000)
+    const rows = await ctx.database.db
+      .select({ id: crmTickets.hubspotId, companyId: crmTickets.companyId })
+      .from(crmTickets)
+      .where(eq(crmTickets.workspaceId, agent.workspaceId))
+    for (const row of rows.filter((_, i) => i % 97 === 0))
+      expect(row.companyId).toBe(await primaryCompanyOf(ctx, portal.privateAppToken, row.id))
+  }, 180_000)
+
   it("incremental search re-windows before HubSpot's 10,000-result cap", async () => {
     const large = ctx.sim.control.createPortal({ companies: 100, tickets: 12_000, seed: 'windowing' })
     const { agent, integrationId } = await connectedTo(large.portalId)

@@ -1,5 +1,5 @@
-import { and, count, eq, gt, lte, sql } from 'drizzle-orm'
-import { crmTickets, syncState } from '../db/schema'
+import { and, eq, sql } from 'drizzle-orm'
+import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
 import { batchReadObjects } from '../integrations/hubspot/crm/batch-read-objects'
@@ -7,8 +7,8 @@ import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
 import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 import { listObjects } from '../integrations/hubspot/crm/list-objects'
 import { readCompanyTickets } from '../integrations/hubspot/crm/read-company-tickets'
-import { searchObjects } from '../integrations/hubspot/crm/search-objects'
 import type { SyncStateRow } from './load-sync-state'
+import { rangeComplete } from './range-complete'
 import type { SyncContext } from './sync-context'
 import { assertSyncClaim } from './sync-claim'
 import { BATCH_READ_SIZE, sliceOver } from './sync-context'
@@ -97,7 +97,7 @@ export async function runAssociationLane(
     // Whatever the way out, the last save has landed (or its failure, such as a lost claim, is thrown) first.
     await saving
   }
-  return (await rangeComplete(ctx, lane, truncated)) ? ok('done') : ok('needs_search')
+  return !truncated && (await rangeComplete(ctx, lane)) ? ok('done') : ok('needs_search')
 }
 
 /** How many pages of companies the walk may read before the batch reads have used them (their in-range ids wait). */
@@ -175,30 +175,4 @@ function walkCompanies(ctx: SyncContext, inRange: (id: string) => boolean, after
       ctx.companyPages?.close()
     },
   }
-}
-
-/** Every live ticket search knows in the range is stored (search's total is the count, one cheap request). */
-async function rangeComplete(ctx: SyncContext, lane: Lane, truncated: boolean): Promise<boolean> {
-  if (truncated) return false
-  const total = await searchObjects(ctx.client, 'tickets', {
-    filters: [
-      { propertyName: 'hs_object_id', operator: 'GT', value: String(lane.from) },
-      { propertyName: 'hs_object_id', operator: 'LTE', value: String(lane.to) },
-    ],
-    sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
-    limit: 1,
-  })
-  if (!total.ok) return false
-  const [stored] = await ctx.db
-    .select({ n: count() })
-    .from(crmTickets)
-    .where(
-      and(
-        eq(crmTickets.workspaceId, ctx.workspaceId),
-        gt(crmTickets.hubspotId, lane.from),
-        lte(crmTickets.hubspotId, lane.to),
-        eq(crmTickets.archived, false),
-      ),
-    )
-  return (stored?.n ?? 0) >= total.value.total
 }

@@ -16,7 +16,9 @@ import type { SyncStateRow } from './load-sync-state'
 import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
 import { ASSOCIATION_LANE_SHARE, FULL_SYNC_LANES, OVERLAP_MS, SEARCH_PAGE, sliceOver } from './sync-context'
+import { helpSearchLanes } from './help-search-lanes'
 import { runAssociationLane } from './run-association-lane'
+import { SearchLaneBoard } from './search-lane-board'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
 const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' } as const
@@ -107,12 +109,19 @@ export async function runFullSync(
   type: CrmObjectType,
   state: SyncStateRow,
 ): Promise<Result<LaneOutcome, CrmCallError>> {
+  const kindOf = (lane: SyncStateRow['lanes'][number]) =>
+    lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')
+  // Where the search lanes stand, for an association lane that finishes first to take the top of their ranges.
+  const board = new SearchLaneBoard()
+  state.lanes.forEach((lane, index) => {
+    if (!lane.done && kindOf(lane) === 'search') board.add(index, lane.lastId ?? lane.from, lane.to)
+  })
   const results = await Promise.all(
     state.lanes.map((lane, index): Promise<Result<LaneOutcome, CrmCallError>> => {
       if (lane.done) return Promise.resolve(ok('done'))
-      const kind = lane.kind ?? (fullSyncStrategy[type] === 'list' ? 'list' : 'search')
-      if (kind === 'associations') return runAssociationThenSearch(ctx, type, index, lane)
-      return kind === 'list' ? runListLane(ctx, type, index, lane) : runLane(ctx, type, index, lane)
+      const kind = kindOf(lane)
+      if (kind === 'associations') return runAssociationThenSearch(ctx, type, index, lane, board)
+      return kind === 'list' ? runListLane(ctx, type, index, lane) : runLane(ctx, type, index, lane, board)
     }),
   )
   const failed = results.find((r) => !r.ok)
@@ -135,12 +144,16 @@ export async function runFullSync(
   return ok('done')
 }
 
-/** The association lane; where it could not vouch for its whole range, the same range again through search. */
+/**
+ * The association lane, then the top of the search lanes' ranges while they finish (help-search-lanes.ts); where it
+ * could not vouch for its whole range, the same range again through search instead.
+ */
 async function runAssociationThenSearch(
   ctx: SyncContext,
   type: CrmObjectType,
   index: number,
   lane: SyncStateRow['lanes'][number],
+  board: SearchLaneBoard,
 ): Promise<Result<LaneOutcome, CrmCallError>> {
   const outcome = await runAssociationLane(ctx, index, lane)
   if (!outcome.ok) return outcome
@@ -156,7 +169,7 @@ async function runAssociationThenSearch(
       updatedAt: now,
     })
     .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
-  if (finished) return ok('done')
+  if (finished) return helpSearchLanes(ctx, board, (taken, range) => runLane(ctx, type, taken, range))
   ctx.logger.info(
     { workspaceId: ctx.workspaceId, from: lane.from, to: lane.to },
     'association lane short: searching its range',
@@ -164,17 +177,33 @@ async function runAssociationThenSearch(
   return runLane(ctx, type, index, { ...lane, kind: 'search', lastId: null })
 }
 
+/** A search lane; on the board, the top of its range may be taken by another reader while it runs. */
 async function runLane(
   ctx: SyncContext,
   type: CrmObjectType,
   index: number,
   lane: SyncStateRow['lanes'][number],
+  board?: SearchLaneBoard,
+): Promise<Result<LaneOutcome, CrmCallError>> {
+  try {
+    return await searchLane(ctx, type, index, lane, board)
+  } finally {
+    board?.finished(index)
+  }
+}
+
+async function searchLane(
+  ctx: SyncContext,
+  type: CrmObjectType,
+  index: number,
+  lane: SyncStateRow['lanes'][number],
+  board: SearchLaneBoard | undefined,
 ): Promise<Result<LaneOutcome, CrmCallError>> {
   const search = (after: number) =>
     searchObjects(ctx.client, type, {
       filters: [
         { propertyName: 'hs_object_id', operator: 'GT', value: String(after) },
-        { propertyName: 'hs_object_id', operator: 'LTE', value: String(lane.to) },
+        { propertyName: 'hs_object_id', operator: 'LTE', value: String(board?.upperBound(index, lane.to) ?? lane.to) },
       ],
       sort: byId,
       limit: SEARCH_PAGE,
@@ -208,6 +237,7 @@ async function runLane(
         })
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
     })
+    board?.progress(index, nextId)
     if (done) return ok('done')
     if (sliceOver(ctx)) return ok('paused') // the page already requested is dropped: one request, read again next slice
   }
