@@ -124,11 +124,14 @@ function walkCompanies(ctx: SyncContext, inRange: (id: string) => boolean, after
   let walked = 0
   let consumed = 0
   let stopped = false
+  // The walk's association reads only feed the batch reads, which are background work too: the slots a request is
+  // waited on are for the sequential lists (companies, contacts), the import's longest chain.
+  const bulk = ctx.client.inBackground()
   const readTickets = async (ids: string[]): Promise<Result<Omit<WalkedPage, 'next'>, CrmCallError>> => {
     const tickets =
       ids.length === 0
         ? ok({ companyOf: new Map<string, number>(), truncated: false })
-        : await readCompanyTickets(ctx.client, ids)
+        : await readCompanyTickets(bulk, ids)
     if (!tickets.ok) return tickets
     const companyOf = new Map<string, number>()
     for (const [ticket, company] of tickets.value.companyOf) {
