@@ -290,6 +290,12 @@ describe('sync', () => {
     expect(await runSync(ctx.deps, resumed.integrationId)).toMatchObject({ status: 'done', failures: [] })
     expect(listings(resumedFrom)).toBeGreaterThanOrEqual(3) // at least two pages, and the archived ones
     expect((await counts(resumed.agent.workspaceId)).tickets).toBe(6000)
+    // A walk that resumed mid-list has not seen every ticket: it takes nothing from the search lanes.
+    const [state] = await ctx.database.db
+      .select()
+      .from(syncState)
+      .where(and(eq(syncState.workspaceId, resumed.agent.workspaceId), eq(syncState.objectType, 'tickets')))
+    expect(state!.lanes).toHaveLength(5)
     const rows = await ctx.database.db
       .select({ id: crmTickets.hubspotId, companyId: crmTickets.companyId })
       .from(crmTickets)

@@ -103,7 +103,7 @@ export async function runAssociationLane(
 /** How many pages of companies the walk may read before the batch reads have used them (their in-range ids wait). */
 const WALK_AHEAD = 200
 /** Ticket → company links kept for the end of the import; beyond this many, it asks v4 for the rest. */
-const SHARED_LINKS_CAP = 2_000_000
+export const SHARED_LINKS_CAP = 2_000_000
 
 interface WalkedPage {
   /** The page's tickets in the lane's range, each with its company. */
