@@ -2,11 +2,10 @@ import { and, eq, sql } from 'drizzle-orm'
 import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
-import { batchReadObjects } from '../integrations/hubspot/crm/batch-read-objects'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
-import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 import type { SyncStateRow } from './load-sync-state'
 import { rangeComplete } from './range-complete'
+import { readTicketsInBatches } from './read-tickets-in-batches'
 import type { SearchLaneBoard, TakenRange } from './search-lane-board'
 import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
@@ -53,19 +52,12 @@ export async function helpSearchLanes(
     const taken = board.take(known, TAKE_AT_ONCE, LEFT_TO_SEARCH)
     if (!taken) return outcome()
     const index = await recordTakenRange(ctx, taken)
-    const ids = taken.ids.map(String)
-    const chunks: string[][] = []
-    for (let start = 0; start < ids.length; start += BATCH_READ_SIZE)
-      chunks.push(ids.slice(start, start + BATCH_READ_SIZE))
-    const reads = await Promise.all(chunks.map((chunk) => batchReadObjects(bulk, 'tickets', chunk)))
-    const batches: CrmObject[][] = []
-    for (const read of reads) {
-      if (!read.ok) {
-        await Promise.allSettled(checks)
-        return read // the range stays a search lane for the next run
-      }
-      batches.push(read.value)
+    const read = await readTicketsInBatches(bulk, taken.ids.map(String))
+    if (!read.ok) {
+      await Promise.allSettled(checks)
+      return read // the range stays a search lane for the next run
     }
+    const batches = read.value
     const now = ctx.clock.now()
     await ctx.db.transaction(async (tx) => {
       await assertSyncClaim(ctx.claim, tx)

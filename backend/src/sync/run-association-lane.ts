@@ -2,16 +2,15 @@ import { and, eq, sql } from 'drizzle-orm'
 import { syncState } from '../db/schema'
 import type { Result } from '../lib/result'
 import { ok } from '../lib/result'
-import { batchReadObjects } from '../integrations/hubspot/crm/batch-read-objects'
 import type { CrmCallError } from '../integrations/hubspot/crm/crm-call-error'
-import type { CrmObject } from '../integrations/hubspot/crm/crm-schemas'
 import { listObjects } from '../integrations/hubspot/crm/list-objects'
 import { readCompanyTickets } from '../integrations/hubspot/crm/read-company-tickets'
 import type { SyncStateRow } from './load-sync-state'
 import { rangeComplete } from './range-complete'
+import { readTicketsInBatches } from './read-tickets-in-batches'
 import type { SyncContext } from './sync-context'
 import { assertSyncClaim } from './sync-claim'
-import { BATCH_READ_SIZE, sliceOver } from './sync-context'
+import { sliceOver } from './sync-context'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
 type Lane = SyncStateRow['lanes'][number]
@@ -54,16 +53,9 @@ export async function runAssociationLane(
       if (rest) pending = rest
       truncated ||= page.truncated
       const ids = [...page.companyOf.keys()].filter((id) => inRange(id) && !seen.has(id))
-      const chunks: string[][] = []
-      for (let start = 0; start < ids.length; start += BATCH_READ_SIZE)
-        chunks.push(ids.slice(start, start + BATCH_READ_SIZE))
-      // Chunks go out together; the portal budget, not this loop, decides how fast.
-      const reads = await Promise.all(chunks.map((chunk) => batchReadObjects(bulk, 'tickets', chunk)))
-      const batches: CrmObject[][] = []
-      for (const read of reads) {
-        if (!read.ok) return read
-        batches.push(read.value)
-      }
+      const reads = await readTicketsInBatches(bulk, ids)
+      if (!reads.ok) return reads
+      const batches = reads.value
       const read = batches.reduce((n, batch) => n + batch.length, 0)
       for (const id of ids) seen.add(id)
       const links = page.companyOf
