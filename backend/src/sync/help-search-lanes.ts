@@ -70,7 +70,7 @@ export async function helpSearchLanes(
         .set({ recordsDone: sql`${syncState.recordsDone} + ${stored}`, updatedAt: now })
         .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, 'tickets')))
     })
-    const check = checkTakenRange(ctx, index, taken, searchRange)
+    const check = checkTakenRange(ctx, index, laneOf(taken), searchRange)
     // Awaited with the others; until then a failure (a lost claim) must not surface as unhandled.
     check.catch(() => undefined)
     checks.push(check)
@@ -81,10 +81,9 @@ export async function helpSearchLanes(
 async function checkTakenRange(
   ctx: SyncContext,
   index: number,
-  taken: TakenRange,
+  lane: Lane,
   searchRange: (index: number, lane: Lane) => Promise<Result<LaneOutcome, CrmCallError>>,
 ): Promise<Result<LaneOutcome, CrmCallError>> {
-  const lane: Lane = { from: taken.from, to: taken.to, lastId: null, done: false, kind: 'search' }
   if (!(await rangeComplete(ctx, lane))) return searchRange(index, lane)
   await markDone(ctx, index)
   return ok('done')
@@ -92,7 +91,7 @@ async function checkTakenRange(
 
 /** The search lane's bound comes down, and the taken part is a lane of its own: one transaction, so neither is lost. */
 async function recordTakenRange(ctx: SyncContext, taken: TakenRange): Promise<number> {
-  const lane: Lane = { from: taken.from, to: taken.to, lastId: null, done: false, kind: 'search' }
+  const lane = laneOf(taken)
   const now = ctx.clock.now()
   const [row] = await ctx.db.transaction(async (tx) => {
     await assertSyncClaim(ctx.claim, tx)
@@ -117,4 +116,9 @@ async function markDone(ctx: SyncContext, index: number): Promise<void> {
       updatedAt: ctx.clock.now(),
     })
     .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, 'tickets')))
+}
+
+/** A taken range as a search lane that has read nothing yet: what a crash or a short count leaves to search. */
+function laneOf(taken: TakenRange): Lane {
+  return { from: taken.from, to: taken.to, lastId: null, done: false, kind: 'search' }
 }

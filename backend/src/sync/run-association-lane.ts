@@ -95,7 +95,15 @@ export async function runAssociationLane(
 /** How many pages of companies the walk may read before the batch reads have used them (their in-range ids wait). */
 const WALK_AHEAD = 200
 /** Ticket → company links kept for the end of the import; beyond this many, it asks v4 for the rest. */
-export const SHARED_LINKS_CAP = 2_000_000
+const SHARED_LINKS_CAP = 2_000_000
+
+/**
+ * Whether this run's walk has seen every ticket with a company: it began at the first company (a resumed walk knows
+ * only the companies after its cursor) and kept every link it found. Only then can it vouch for other lanes' ranges.
+ */
+export function walkSawEveryTicket(ctx: SyncContext, lane: Lane): boolean {
+  return (lane.cursor ?? null) === null && ctx.ticketCompanies.size < SHARED_LINKS_CAP
+}
 
 interface WalkedPage {
   /** The page's tickets in the lane's range, each with its company. */

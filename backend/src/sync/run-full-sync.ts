@@ -17,7 +17,7 @@ import { assertSyncClaim } from './sync-claim'
 import type { SyncContext } from './sync-context'
 import { ASSOCIATION_LANE_SHARE, FULL_SYNC_LANES, OVERLAP_MS, SEARCH_PAGE, sliceOver } from './sync-context'
 import { helpSearchLanes } from './help-search-lanes'
-import { SHARED_LINKS_CAP, runAssociationLane } from './run-association-lane'
+import { runAssociationLane, walkSawEveryTicket } from './run-association-lane'
 import { SearchLaneBoard } from './search-lane-board'
 import { upsertCrmObjects } from './upsert-crm-objects'
 
@@ -169,10 +169,8 @@ async function runAssociationThenSearch(
       updatedAt: now,
     })
     .where(and(eq(syncState.workspaceId, ctx.workspaceId), eq(syncState.objectType, type)))
-  // Only a walk that began at the first company in this run has seen every ticket with a company: a resumed one
-  // knows too little to vouch for ranges of the search lanes.
-  const walkedAll = (lane.cursor ?? null) === null && ctx.ticketCompanies.size < SHARED_LINKS_CAP
-  if (finished && walkedAll) return helpSearchLanes(ctx, board, (taken, range) => runLane(ctx, type, taken, range))
+  if (finished && walkSawEveryTicket(ctx, lane))
+    return helpSearchLanes(ctx, board, (taken, range) => runLane(ctx, type, taken, range))
   if (finished) return ok('done')
   ctx.logger.info(
     { workspaceId: ctx.workspaceId, from: lane.from, to: lane.to },
